@@ -1,0 +1,92 @@
+import type { Collection, Db, UpdateFilter } from 'mongodb';
+import type { Role } from '../../../shared/domain/roles';
+import type { CollectionIndexes } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/mongo-errors';
+
+export type UserDoc = {
+  _id: string;
+  openid: string;
+  name: string | null;
+  phone: string | null;
+  communityId: string | null;
+  elderMode: boolean;
+  roles: Role[];
+  staffStreetId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ProfileChanges = Partial<Pick<UserDoc, 'name' | 'phone' | 'communityId' | 'elderMode'>>;
+
+export const userIndexes: CollectionIndexes = {
+  collection: 'users',
+  indexes: [{ key: { openid: 1 }, name: 'openid_unique', unique: true }],
+};
+
+export class UserRepository {
+  private readonly users: Collection<UserDoc>;
+
+  constructor(db: Db) {
+    this.users = db.collection<UserDoc>('users');
+  }
+
+  findById(id: string): Promise<UserDoc | null> {
+    return this.users.findOne({ _id: id });
+  }
+
+  findByOpenid(openid: string): Promise<UserDoc | null> {
+    return this.users.findOne({ openid });
+  }
+
+  /**
+   * Returns the user for this openid, creating it when absent. Two first logins at once both try
+   * the insert; the unique openid index lets one win and the other reads the winner's document.
+   */
+  async findOrCreate(candidate: UserDoc): Promise<{ user: UserDoc; created: boolean }> {
+    const existing = await this.findByOpenid(candidate.openid);
+    if (existing) return { user: existing, created: false };
+    try {
+      await this.users.insertOne(candidate);
+      return { user: candidate, created: true };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const winner = await this.findByOpenid(candidate.openid);
+      if (!winner) throw error;
+      return { user: winner, created: false };
+    }
+  }
+
+  async updateProfile(id: string, changes: ProfileChanges, now: Date): Promise<UserDoc | null> {
+    return this.users.findOneAndUpdate(
+      { _id: id },
+      { $set: { ...changes, updatedAt: now } },
+      { returnDocument: 'after' },
+    );
+  }
+
+  async addRoles(id: string, roles: Role[], staffStreetId: string | null | undefined, now: Date): Promise<UserDoc | null> {
+    const set: Partial<UserDoc> = { updatedAt: now };
+    if (staffStreetId !== undefined) set.staffStreetId = staffStreetId;
+    return this.users.findOneAndUpdate(
+      { _id: id },
+      { $addToSet: { roles: { $each: roles } }, $set: set },
+      { returnDocument: 'after' },
+    );
+  }
+
+  async removeRoles(id: string, roles: Role[], now: Date): Promise<UserDoc | null> {
+    const set: Partial<UserDoc> = { updatedAt: now };
+    if (roles.includes('staff')) set.staffStreetId = null;
+    // The driver's typing of $pull with $in on a union array is too narrow; the shape is standard.
+    const update = { $pull: { roles: { $in: roles } }, $set: set } as UpdateFilter<UserDoc>;
+    return this.users.findOneAndUpdate(
+      { _id: id },
+      update,
+      { returnDocument: 'after' },
+    );
+  }
+
+  count(): Promise<number> {
+    return this.users.countDocuments({});
+  }
+}

@@ -1,0 +1,20 @@
+import type { Role } from '../../../shared/domain/roles';
+import type { UserDoc } from '../repositories/user.repository';
+
+/** Who is calling, as established by the platform or a verified session token, never by the event body. */
+export type Caller = {
+  userId: string;
+  openid: string;
+  roles: Role[];
+  staffStreetId: string | null;
+};
+
+export function callerOf(user: UserDoc): Caller {
+  return { userId: user._id, openid: user.openid, roles: user.roles, staffStreetId: user.staffStreetId };
+}
+
+/** Where the identity of an invocation comes from. */
+export type IdentitySource =
+  | { kind: 'wechat'; openid: string }
+  | { kind: 'bearer'; token: string | null }
+  | { kind: 'system' };

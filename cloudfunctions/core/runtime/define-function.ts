@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, failure, isAppError, parseOrThrow, success, type Envelope } from '../../../shared/errors';
+import { hasAnyRole, type Role } from '../../../shared/domain/roles';
+import type { App } from './app';
+import { getDefaultApp } from './app';
+import { callerOf, type Caller, type IdentitySource } from './caller';
+import { readWeChatOpenid } from './wechat-context';
+
+/** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
+export type Access = 'public' | 'user' | readonly Role[];
+
+export type ActionContext = { app: App; caller: Caller | null; identity: IdentitySource; requestId: string };
+export type SignedInContext = ActionContext & { caller: Caller };
+
+export type ActionSpec<S extends z.ZodType, R> = {
+  input: S;
+  access: Access;
+  run: (input: z.output<S>, ctx: SignedInContext) => Promise<R>;
+};
+
+export type PublicActionSpec<S extends z.ZodType, R> = {
+  input: S;
+  access: 'public';
+  run: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyAction = ActionSpec<z.ZodType, unknown> | PublicActionSpec<z.ZodType, unknown>;
+
+export function action<S extends z.ZodType, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
+  return spec;
+}
+
+export function publicAction<S extends z.ZodType, R>(spec: PublicActionSpec<S, R>): PublicActionSpec<S, R> {
+  return spec;
+}
+
+/** A timer-triggered job: WeChat Cloud runs it from config.json, the local host on the same schedule. */
+export type TimerSpec = { name: string; everyMinutes: number; run: (app: App, requestId: string) => Promise<unknown> };
+
+export type CloudFunction = {
+  name: string;
+  actions: Record<string, AnyAction>;
+  timers: TimerSpec[];
+  /** WeChat Cloud permissions this function needs in config.json (e.g. subscribeMessage.send). */
+  openapi: string[];
+  invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>>;
+  runTimer(app: App, name: string): Promise<Envelope<unknown>>;
+  /** The WeChat Cloud entry point. */
+  main(event: unknown, context: unknown): Promise<Envelope<unknown>>;
+};
+
+/**
+ * Keys WeChat or an old client may put in an event that must never name the caller. WeChat Cloud
+ * injects `userInfo`; the others are dropped unless the action itself declares them as input.
+ */
+const identityKeys = ['userInfo', 'openid', 'userId', 'role', 'roles', 'callerId'];
+
+const eventShape = z.object({ action: z.string().regex(/^[A-Za-z]{1,40}$/) }).loose();
+
+export function defineFunction(
+  name: string,
+  actions: Record<string, AnyAction>,
+  options: { timers?: TimerSpec[]; openapi?: string[] } = {},
+): CloudFunction {
+  const timers = options.timers ?? [];
+
+  async function invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
+    const requestId = randomUUID();
+    try {
+      const { action: actionName, ...payload } = parseOrThrow(eventShape, event);
+      const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
+      if (!spec) {
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'action', message: `不支持的操作：${actionName}` }] });
+      }
+      const caller = await resolveCaller(app, identity, spec.access);
+      const input = parseOrThrow(spec.input, withoutIdentityKeys(payload, spec.input));
+      const ctx = { app, caller, identity, requestId };
+      return success(await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx));
+    } catch (error) {
+      return toFailure(error, `${name}`, requestId);
+    }
+  }
+
+  async function runTimer(app: App, timerName: string): Promise<Envelope<unknown>> {
+    const requestId = randomUUID();
+    const timer = timers.find((t) => t.name === timerName);
+    if (!timer) return failure(new AppError('NOT_FOUND', { timer: timerName }).toBody());
+    try {
+      return success(await timer.run(app, requestId));
+    } catch (error) {
+      return toFailure(error, `${name}/${timerName}`, requestId);
+    }
+  }
+
+  async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    const app = await getDefaultApp();
+    // A WeChat timer trigger calls main with { Type: 'Timer', TriggerName } and no user.
+    if (isTimerEvent(event)) return runTimer(app, event.TriggerName);
+    const openid = readWeChatOpenid(context);
+    const identity: IdentitySource = openid ? { kind: 'wechat', openid } : { kind: 'bearer', token: null };
+    return invoke(app, event, identity);
+  }
+
+  return { name, actions, timers, openapi: options.openapi ?? [], invoke, runTimer, main };
+}
+
+async function resolveCaller(app: App, identity: IdentitySource, access: Access): Promise<Caller | null> {
+  if (access === 'public') {
+    // Public actions never fail on a stale token: a resident with an expired session must still log in.
+    if (identity.kind === 'wechat') return callerOf(await app.services.users.ensureUser(identity.openid));
+    return null;
+  }
+  const caller = await authenticate(app, identity);
+  if (access !== 'user' && !hasAnyRole(caller.roles, access)) throw new AppError('FORBIDDEN');
+  return caller;
+}
+
+async function authenticate(app: App, identity: IdentitySource): Promise<Caller> {
+  if (identity.kind === 'wechat') return callerOf(await app.services.users.ensureUser(identity.openid));
+  if (identity.kind === 'system') throw new AppError('UNAUTHENTICATED');
+  if (!identity.token || !app.services.tokens) throw new AppError('UNAUTHENTICATED');
+  const claims = await app.services.tokens.verify(identity.token);
+  const user = await app.services.users.require(claims.userId);
+  // Roles come from the database on every call, so a grant or revocation takes effect at once.
+  return callerOf(user);
+}
+
+function withoutIdentityKeys(payload: Record<string, unknown>, schema: z.ZodType): Record<string, unknown> {
+  const declared = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (identityKeys.includes(key) && !declared.includes(key)) continue;
+    kept[key] = value;
+  }
+  return kept;
+}
+
+function isTimerEvent(event: unknown): event is { Type: 'Timer'; TriggerName: string } {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+    && typeof (event as { TriggerName?: unknown }).TriggerName === 'string';
+}
+
+function toFailure(error: unknown, where: string, requestId: string): Envelope<never> {
+  if (isAppError(error)) {
+    if (error.code === 'INTERNAL') console.error(`[${where}] request ${requestId}:`, error.details ?? error.message);
+    return failure(error.toBody());
+  }
+  console.error(`[${where}] request ${requestId} failed:`, error);
+  return failure(new AppError('INTERNAL', { requestId }).toBody());
+}

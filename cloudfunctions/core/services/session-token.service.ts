@@ -1,0 +1,55 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { AppError } from '../../../shared/errors';
+import type { Clock } from '../ports/clock';
+
+const issuer = 'civic-services';
+const audience = 'civic-services-client';
+
+export type SessionClaims = { userId: string; openid: string };
+
+/** Signed, expiring session tokens for callers behind the local host (HS256 via jose). */
+export class SessionTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+    private readonly clock: Clock,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: SessionClaims): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const expiresAt = issuedAt + this.ttlSeconds;
+    const token = await new SignJWT({ openid: claims.openid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.key);
+    return { token, expiresAt: new Date(expiresAt * 1000) };
+  }
+
+  /** Any fault in the token (forged, expired, malformed) is the caller's: UNAUTHENTICATED. */
+  async verify(token: string): Promise<SessionClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer,
+        audience,
+        algorithms: ['HS256'],
+        currentDate: this.clock.now(),
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.openid !== 'string') {
+        throw new AppError('UNAUTHENTICATED', { reason: 'claims' });
+      }
+      return { userId: payload.sub, openid: payload.openid };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
+      throw new AppError('UNAUTHENTICATED', { reason });
+    }
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one table of error codes. Codes are stable English strings that clients and tests match on;
+ * messages are what a resident reads, so they are plain Chinese sentences.
+ */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  SLOT_FULL: 'SLOT_FULL',
+  SLOT_UNAVAILABLE: 'SLOT_UNAVAILABLE',
+  OVERLAPPING_BOOKING: 'OVERLAPPING_BOOKING',
+  CUTOFF_PASSED: 'CUTOFF_PASSED',
+  CAPACITY_REACHED: 'CAPACITY_REACHED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  UNKNOWN_ACTION: 'UNKNOWN_ACTION',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  MALFORMED_JSON: 'MALFORMED_JSON',
+  WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const errorMessages: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '填写的内容有误，请检查后再提交。',
+  UNAUTHENTICATED: '请先登录。登录已过期时，请重新登录。',
+  FORBIDDEN: '您没有权限做这件事。',
+  NOT_FOUND: '没有找到这条记录。',
+  CONFLICT: '这条记录刚被别人改过，请刷新后再试。',
+  SLOT_FULL: '这个时间段已经约满了，请换一个时间。',
+  SLOT_UNAVAILABLE: '这个时间段不能预约，请换一个时间。',
+  OVERLAPPING_BOOKING: '您在这个时间已经有一个预约了。',
+  CUTOFF_PASSED: '已经过了可以取消或改期的时间，请直接联系服务人员。',
+  CAPACITY_REACHED: '今天的名额已经满了，请改约其他日期。',
+  RATE_LIMITED: '操作太频繁了，请稍后再试。',
+  UNKNOWN_ACTION: '不支持这个操作。',
+  PAYLOAD_TOO_LARGE: '提交的内容太多了，请精简后再试。',
+  MALFORMED_JSON: '提交的内容格式不对，请重试。',
+  WECHAT_UNAVAILABLE: '微信服务暂时连不上，请稍后再试。',
+  INTERNAL: '系统出了点问题，请稍后再试。',
+};
+
+/** HTTP status the local host answers with for each code. */
+export const errorHttpStatus: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  SLOT_FULL: 409,
+  SLOT_UNAVAILABLE: 409,
+  OVERLAPPING_BOOKING: 409,
+  CUTOFF_PASSED: 409,
+  CAPACITY_REACHED: 409,
+  RATE_LIMITED: 429,
+  UNKNOWN_ACTION: 400,
+  PAYLOAD_TOO_LARGE: 400,
+  MALFORMED_JSON: 400,
+  WECHAT_UNAVAILABLE: 502,
+  INTERNAL: 500,
+};

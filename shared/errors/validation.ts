@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { AppError, type FieldIssue } from './app-error';
+
+// Chinese field messages for residents; passed per parse so nothing global is configured.
+const zhCN = z.locales.zhCN().localeError;
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+/** Parses untrusted input; on failure throws VALIDATION_FAILED naming each field at fault. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input, { error: zhCN });
+  if (!result.success) {
+    throw new AppError('VALIDATION_FAILED', { fields: toFieldIssues(result.error) });
+  }
+  return result.data;
+}
