@@ -1,8 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import zhCNLocale from 'zod/v4/locales/zh-CN.js';
 import { AppError, type FieldIssue } from './app-error';
 
-// Chinese field messages for residents; passed per parse so nothing global is configured.
-const zhCN = z.locales.zhCN().localeError;
+// Chinese field messages for residents; passed per parse so nothing global is configured. The
+// locale is imported alone because `z.locales` would pull every language into each bundle.
+const zhCN = zhCNLocale().localeError;
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({

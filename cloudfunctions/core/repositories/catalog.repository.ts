@@ -1,0 +1,59 @@
+import type { Collection, Db } from 'mongodb';
+
+export type ServiceKindValue = 'advisor' | 'escort' | 'counseling';
+
+export type ServiceDoc = {
+  _id: ServiceKindValue;
+  kind: ServiceKindValue;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  /** How soon one may book: slots starting earlier than now + lead time are not offered. */
+  leadTimeMinutes: number;
+  /** How far ahead one may book. */
+  horizonDays: number;
+  /** Residents may cancel or move a confirmed booking until this long before it starts. */
+  cancelCutoffMinutes: number;
+  requiresAcceptance: boolean;
+  /** A request not accepted within this window expires. */
+  acceptWindowMinutes: number;
+};
+
+export type HolidayCalendarDoc = {
+  _id: string;
+  holidays: string[];
+  workdays: { date: string; followsWeekday: number }[];
+  updatedAt: Date;
+};
+
+/** The three services and the district's holiday calendar (法定节假日 and 调休 workdays) as data. */
+export class CatalogRepository {
+  private readonly services: Collection<ServiceDoc>;
+  private readonly calendars: Collection<HolidayCalendarDoc>;
+
+  constructor(db: Db) {
+    this.services = db.collection<ServiceDoc>('services');
+    this.calendars = db.collection<HolidayCalendarDoc>('calendars');
+  }
+
+  listServices(): Promise<ServiceDoc[]> {
+    return this.services.find({}).sort({ _id: 1 }).toArray();
+  }
+
+  findService(id: string): Promise<ServiceDoc | null> {
+    return this.services.findOne({ _id: id as ServiceKindValue });
+  }
+
+  async upsertService(doc: ServiceDoc): Promise<void> {
+    await this.services.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  /** The district keeps one calendar; absent means no holidays are known. */
+  async holidayCalendar(): Promise<HolidayCalendarDoc | null> {
+    return this.calendars.findOne({ _id: 'district' });
+  }
+
+  async saveHolidayCalendar(doc: Omit<HolidayCalendarDoc, '_id'>): Promise<void> {
+    await this.calendars.replaceOne({ _id: 'district' }, doc, { upsert: true });
+  }
+}

@@ -1,0 +1,79 @@
+import type { Collection, Db } from 'mongodb';
+import type { CollectionIndexes } from '../db/indexes';
+
+export type StreetDoc = { _id: string; name: string; escortDailyCapacity: number };
+export type CommunityDoc = { _id: string; streetId: string; name: string };
+export type StationDoc = {
+  _id: string;
+  communityId: string;
+  streetId: string;
+  name: string;
+  address: string;
+  hours: string;
+  phone: string;
+};
+
+export const districtIndexes: CollectionIndexes[] = [
+  { collection: 'communities', indexes: [{ key: { streetId: 1 }, name: 'by_street' }] },
+  {
+    collection: 'stations',
+    // One 养老顾问站点 per community.
+    indexes: [{ key: { communityId: 1 }, name: 'community_unique', unique: true }, { key: { streetId: 1 }, name: 'by_street' }],
+  },
+];
+
+/** 街道, 社区 and 养老顾问站点: the district's map, which changes rarely and only by staff. */
+export class DistrictRepository {
+  private readonly streets: Collection<StreetDoc>;
+  private readonly communities: Collection<CommunityDoc>;
+  private readonly stations: Collection<StationDoc>;
+
+  constructor(db: Db) {
+    this.streets = db.collection<StreetDoc>('streets');
+    this.communities = db.collection<CommunityDoc>('communities');
+    this.stations = db.collection<StationDoc>('stations');
+  }
+
+  listStreets(): Promise<StreetDoc[]> {
+    return this.streets.find({}).sort({ _id: 1 }).toArray();
+  }
+
+  findStreet(id: string): Promise<StreetDoc | null> {
+    return this.streets.findOne({ _id: id });
+  }
+
+  listCommunities(streetId?: string): Promise<CommunityDoc[]> {
+    return this.communities.find(streetId ? { streetId } : {}).sort({ _id: 1 }).toArray();
+  }
+
+  findCommunity(id: string): Promise<CommunityDoc | null> {
+    return this.communities.findOne({ _id: id });
+  }
+
+  listStations(filter: { streetId?: string; communityId?: string }): Promise<StationDoc[]> {
+    const query: Partial<StationDoc> = {};
+    if (filter.streetId) query.streetId = filter.streetId;
+    if (filter.communityId) query.communityId = filter.communityId;
+    return this.stations.find(query).sort({ _id: 1 }).toArray();
+  }
+
+  findStation(id: string): Promise<StationDoc | null> {
+    return this.stations.findOne({ _id: id });
+  }
+
+  async upsertStreet(doc: StreetDoc): Promise<void> {
+    await this.streets.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async upsertCommunity(doc: CommunityDoc): Promise<void> {
+    await this.communities.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async upsertStation(doc: StationDoc): Promise<void> {
+    await this.stations.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async deleteStation(id: string): Promise<boolean> {
+    return (await this.stations.deleteOne({ _id: id })).deletedCount === 1;
+  }
+}

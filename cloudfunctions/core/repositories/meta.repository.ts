@@ -1,0 +1,28 @@
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKeyError } from '../db/mongo-errors';
+
+type MetaDoc = { _id: string; at: Date; value?: unknown };
+
+/** Small facts about the database itself, such as whether the demo district was seeded. */
+export class MetaRepository {
+  private readonly meta: Collection<MetaDoc>;
+
+  constructor(db: Db) {
+    this.meta = db.collection<MetaDoc>('meta');
+  }
+
+  async get(key: string): Promise<MetaDoc | null> {
+    return this.meta.findOne({ _id: key });
+  }
+
+  /** Records a one-time fact; false when it was already recorded. */
+  async markOnce(key: string, at: Date, value?: unknown): Promise<boolean> {
+    try {
+      await this.meta.insertOne({ _id: key, at, value });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Collection, Db } from 'mongodb';
+import type { CollectionIndexes } from '../db/indexes';
+import type { ServiceKindValue } from './catalog.repository';
+
+export type ProviderDoc = {
+  _id: string;
+  userId: string;
+  kind: ServiceKindValue;
+  name: string;
+  /** Advisors sit at a station; counselors at the marriage registry; escorts in the district pool. */
+  stationId: string | null;
+  streetId: string | null;
+  venue: string;
+  intro: string;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const providerIndexes: CollectionIndexes = {
+  collection: 'providers',
+  indexes: [
+    { key: { userId: 1, kind: 1 }, name: 'user_kind_unique', unique: true },
+    { key: { kind: 1, stationId: 1 }, name: 'by_kind_station' },
+  ],
+};
+
+export class ProviderRepository {
+  private readonly providers: Collection<ProviderDoc>;
+
+  constructor(db: Db) {
+    this.providers = db.collection<ProviderDoc>('providers');
+  }
+
+  findById(id: string): Promise<ProviderDoc | null> {
+    return this.providers.findOne({ _id: id });
+  }
+
+  findByUser(userId: string): Promise<ProviderDoc[]> {
+    return this.providers.find({ userId }).toArray();
+  }
+
+  list(filter: { kind?: ServiceKindValue; stationId?: string; streetId?: string; activeOnly?: boolean }): Promise<ProviderDoc[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.kind) query.kind = filter.kind;
+    if (filter.stationId) query.stationId = filter.stationId;
+    if (filter.streetId) query.streetId = filter.streetId;
+    if (filter.activeOnly) query.active = true;
+    return this.providers.find(query).sort({ _id: 1 }).toArray();
+  }
+
+  async upsert(doc: ProviderDoc): Promise<void> {
+    await this.providers.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  async deactivate(id: string, now: Date): Promise<boolean> {
+    return (await this.providers.updateOne({ _id: id }, { $set: { active: false, updatedAt: now } })).matchedCount === 1;
+  }
+}

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError, errorHttpStatus, failure } from '../shared/errors';
+import type { App } from '../cloudfunctions/core/runtime/app';
+import type { CloudFunction } from '../cloudfunctions/core/runtime/define-function';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+export type HttpAppOptions = {
+  app: App;
+  functions: Record<string, CloudFunction>;
+  /** The H5 build of the client, served at / when it exists. */
+  staticDir?: string;
+  logger?: boolean;
+};
+
+/**
+ * The local host's HTTP face: POST /api/<function> with the event as body, the envelope as reply,
+ * the HTTP status taken from the error code. Identity is the Bearer token, never the body.
+ */
+export function buildHttpApp({ app, functions, staticDir, logger = false }: HttpAppOptions): FastifyInstance {
+  const http = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES });
+
+  // Fastify's own refusals (too large, malformed JSON, wrong content type) become our 400 envelope.
+  http.setErrorHandler((error: { code?: string; statusCode?: number }, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(400).send(failure(new AppError('PAYLOAD_TOO_LARGE', { limitBytes: BODY_LIMIT_BYTES }).toBody()));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(400).send(failure(new AppError('MALFORMED_JSON').toBody()));
+    }
+    console.error('[host] unexpected error', error);
+    return reply.code(500).send(failure(new AppError('INTERNAL').toBody()));
+  });
+
+  http.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
+    const fn = Object.hasOwn(functions, request.params.fn) ? functions[request.params.fn] : undefined;
+    if (!fn) return reply.code(404).send(failure(new AppError('NOT_FOUND', { function: request.params.fn }).toBody()));
+    const envelope = await fn.invoke(app, request.body ?? {}, { kind: 'bearer', token: bearerToken(request.headers.authorization) });
+    return reply.code(envelope.ok ? 200 : errorHttpStatus[envelope.error.code]).send(envelope);
+  });
+
+  http.get('/healthz', async () => ({ ok: true }));
+
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    void http.register(fastifyStatic, { root: staticDir, index: 'index.html' });
+    // The H5 app routes in the browser; any other GET outside /api gets its shell.
+    http.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.code(404).send(failure(new AppError('NOT_FOUND').toBody()));
+    });
+  } else {
+    http.setNotFoundHandler((_request, reply) => reply.code(404).send(failure(new AppError('NOT_FOUND').toBody())));
+  }
+  return http;
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = header?.match(/^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/);
+  return match?.[1] ?? null;
+}

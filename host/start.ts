@@ -1,0 +1,27 @@
+import { demoPeople } from './seed/demo-district.data';
+import { loadHostConfig } from './host-config';
+import { printAccounts, startLocalHost } from './local-host';
+
+/** `npm start`: the main job on a developer's machine. */
+async function main(): Promise<void> {
+  const config = loadHostConfig();
+  const host = await startLocalHost({ config, staticDir: 'build/h5' });
+  if (config.devLogin) printAccounts(demoPeople, console.log);
+  console.log(`\n区民政便民服务 is running at ${host.url}  (Ctrl-C to stop)\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n[host] ${signal}: shutting down`);
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(`[host] could not start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,184 @@
+import { MINUTE_MS } from './time';
+
+export const BookingStatus = {
+  requested: 'requested',
+  confirmed: 'confirmed',
+  declined: 'declined',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  completed: 'completed',
+  no_show: 'no_show',
+} as const;
+export type BookingStatus = (typeof BookingStatus)[keyof typeof BookingStatus];
+export const allBookingStatuses = Object.values(BookingStatus) as [BookingStatus, ...BookingStatus[]];
+
+export const bookingStatusLabels: Record<BookingStatus, string> = {
+  requested: '待确认',
+  confirmed: '已确认',
+  declined: '已拒绝',
+  expired: '已过期',
+  cancelled: '已取消',
+  completed: '已完成',
+  no_show: '爽约',
+};
+
+/** Statuses that hold a seat: leaving one of them must free the seat. */
+export const ACTIVE_BOOKING_STATUSES = [BookingStatus.requested, BookingStatus.confirmed] as const;
+export type ActiveBookingStatus = (typeof ACTIVE_BOOKING_STATUSES)[number];
+
+export function isActiveStatus(status: BookingStatus): status is ActiveBookingStatus {
+  return (ACTIVE_BOOKING_STATUSES as readonly BookingStatus[]).includes(status);
+}
+
+/**
+ * Who is acting, as far as the lifecycle cares. `provider` means the advisor, counselor or escort
+ * assigned to this booking; checking that it is *this* booking's provider is the caller's job.
+ */
+export const BookingActor = {
+  resident: 'resident',
+  provider: 'provider',
+  staff: 'staff',
+  admin: 'admin',
+  system: 'system',
+} as const;
+export type BookingActor = (typeof BookingActor)[keyof typeof BookingActor];
+
+export const BookingAction = {
+  accept: 'accept',
+  decline: 'decline',
+  expire: 'expire',
+  cancel: 'cancel',
+  complete: 'complete',
+  mark_no_show: 'mark_no_show',
+} as const;
+export type BookingAction = (typeof BookingAction)[keyof typeof BookingAction];
+
+export type ActorPermission = {
+  reason: 'required' | 'optional';
+  /** Only until the service's cancellation cut-off (the resident may not drop a seat at the last minute). */
+  beforeCutoff?: boolean;
+};
+
+export type TransitionRule = {
+  from: BookingStatus;
+  to: BookingStatus;
+  action: BookingAction;
+  actors: Partial<Record<BookingActor, ActorPermission>>;
+  notesAllowed: boolean;
+};
+
+const optional: ActorPermission = { reason: 'optional' };
+const required: ActorPermission = { reason: 'required' };
+
+/** The one table of allowed transitions. Anything not listed is a CONFLICT. */
+export const bookingTransitions: readonly TransitionRule[] = [
+  {
+    from: 'requested',
+    to: 'confirmed',
+    action: 'accept',
+    actors: { provider: optional, staff: optional, admin: optional },
+    notesAllowed: false,
+  },
+  {
+    from: 'requested',
+    to: 'declined',
+    action: 'decline',
+    // The resident is told why, so a decline without a reason is refused.
+    actors: { provider: required, staff: required, admin: required },
+    notesAllowed: false,
+  },
+  { from: 'requested', to: 'expired', action: 'expire', actors: { system: optional }, notesAllowed: false },
+  {
+    from: 'requested',
+    to: 'cancelled',
+    action: 'cancel',
+    // Nothing is promised yet, so the resident may withdraw any time; staff must say why.
+    actors: { resident: optional, staff: required, admin: required },
+    notesAllowed: false,
+  },
+  { from: 'confirmed', to: 'completed', action: 'complete', actors: { provider: optional }, notesAllowed: true },
+  {
+    from: 'confirmed',
+    to: 'no_show',
+    action: 'mark_no_show',
+    actors: { provider: optional, staff: optional },
+    notesAllowed: false,
+  },
+  {
+    from: 'confirmed',
+    to: 'cancelled',
+    action: 'cancel',
+    actors: {
+      resident: { reason: 'optional', beforeCutoff: true },
+      provider: required,
+      staff: required,
+      admin: required,
+    },
+    notesAllowed: false,
+  },
+];
+
+export function findTransition(from: BookingStatus, to: BookingStatus): TransitionRule | undefined {
+  return bookingTransitions.find((rule) => rule.from === from && rule.to === to);
+}
+
+/** The status an action leads to from `from`, or undefined when that action does not apply there. */
+export function targetOfAction(from: BookingStatus, action: BookingAction): BookingStatus | undefined {
+  return bookingTransitions.find((rule) => rule.from === from && rule.action === action)?.to;
+}
+
+/** Transitions this actor may attempt from a status (cut-off and reason are checked on the attempt). */
+export function transitionsFor(from: BookingStatus, actor: BookingActor): TransitionRule[] {
+  return bookingTransitions.filter((rule) => rule.from === from && rule.actors[actor] !== undefined);
+}
+
+/** The last instant before which a resident may still cancel or move a confirmed booking. */
+export function cancellationDeadline(startsAt: Date, cutoffMinutes: number): Date {
+  return new Date(startsAt.getTime() - cutoffMinutes * MINUTE_MS);
+}
+
+export type TransitionCheck =
+  | { ok: true }
+  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'CUTOFF_PASSED' | 'VALIDATION_FAILED'; field?: string };
+
+export type TransitionInput = {
+  from: BookingStatus;
+  to: BookingStatus;
+  actor: BookingActor;
+  reason?: string | null;
+  notes?: string | null;
+  startsAt: Date;
+  now: Date;
+  cancelCutoffMinutes: number;
+};
+
+const present = (value: string | null | undefined): boolean => value != null && value.trim().length > 0;
+
+/**
+ * Decides whether `actor` may move a booking from `from` to `to` at `now`. The state is checked
+ * before the actor so that a stale screen (e.g. cancelling what is already cancelled) reads as
+ * CONFLICT, which tells the client to refresh rather than that it lacks a right.
+ */
+export function checkTransition(input: TransitionInput): TransitionCheck {
+  const rule = findTransition(input.from, input.to);
+  if (!rule) return { ok: false, code: 'CONFLICT' };
+
+  const permission = rule.actors[input.actor];
+  if (!permission) return { ok: false, code: 'FORBIDDEN' };
+
+  if (permission.reason === 'required' && !present(input.reason)) {
+    return { ok: false, code: 'VALIDATION_FAILED', field: 'reason' };
+  }
+  if (!rule.notesAllowed && present(input.notes)) {
+    return { ok: false, code: 'VALIDATION_FAILED', field: 'notes' };
+  }
+
+  // The deadline itself is already too late: "before the cut-off" is strict, so a 24 h cut-off on a
+  // 09:00 appointment allows cancelling until 08:59:59.999 the day before.
+  if (permission.beforeCutoff) {
+    const deadline = cancellationDeadline(input.startsAt, input.cancelCutoffMinutes);
+    if (input.now.getTime() >= deadline.getTime()) return { ok: false, code: 'CUTOFF_PASSED' };
+  }
+
+  return { ok: true };
+}

@@ -1,0 +1,133 @@
+import type { Role } from './roles';
+
+/**
+ * Code tables for the three bookable services. Codes are stable English strings stored in the
+ * database and matched by clients; labels are what residents and staff read.
+ */
+
+type ValueOf<T> = T[keyof T];
+
+// z.enum and exhaustive loops want a non-empty tuple, which Object.values cannot promise by type.
+function codesOf<T extends Record<string, string>>(table: T): [ValueOf<T>, ...ValueOf<T>[]] {
+  return Object.values(table) as [ValueOf<T>, ...ValueOf<T>[]];
+}
+
+export const ServiceKind = {
+  advisor: 'advisor',
+  escort: 'escort',
+  counseling: 'counseling',
+} as const;
+export type ServiceKind = ValueOf<typeof ServiceKind>;
+export const allServiceKinds = codesOf(ServiceKind);
+export const serviceKindLabels: Record<ServiceKind, string> = {
+  advisor: '养老顾问',
+  escort: '陪诊',
+  counseling: '婚姻辅导',
+};
+
+/** Which role delivers each service, so a booking can be matched to the people allowed to run it. */
+export const providerRoleForService: Record<ServiceKind, Extract<Role, 'advisor' | 'escort' | 'counselor'>> = {
+  advisor: 'advisor',
+  escort: 'escort',
+  counseling: 'counselor',
+};
+
+export const AdvisorTopic = {
+  policy: 'policy',
+  home_care: 'home_care',
+  renovation: 'renovation',
+  family_bed: 'family_bed',
+  institution: 'institution',
+  other: 'other',
+} as const;
+export type AdvisorTopic = ValueOf<typeof AdvisorTopic>;
+export const allAdvisorTopics = codesOf(AdvisorTopic);
+export const advisorTopicLabels: Record<AdvisorTopic, string> = {
+  policy: '养老政策',
+  home_care: '居家养老上门服务',
+  renovation: '适老化改造',
+  family_bed: '家庭养老床位',
+  institution: '机构养老',
+  other: '其他',
+};
+
+export const AdvisorVisitMode = {
+  station: 'station',
+  home_visit: 'home_visit',
+} as const;
+export type AdvisorVisitMode = ValueOf<typeof AdvisorVisitMode>;
+export const allAdvisorVisitModes = codesOf(AdvisorVisitMode);
+export const advisorVisitModeLabels: Record<AdvisorVisitMode, string> = {
+  station: '到站点咨询',
+  home_visit: '上门服务',
+};
+
+export const EscortEligibility = {
+  dibao: 'dibao',
+  tekun: 'tekun',
+  low_income: 'low_income',
+  elderly_alone: 'elderly_alone',
+  disabled: 'disabled',
+  none: 'none',
+} as const;
+export type EscortEligibility = ValueOf<typeof EscortEligibility>;
+export const allEscortEligibilities = codesOf(EscortEligibility);
+export const escortEligibilityLabels: Record<EscortEligibility, string> = {
+  dibao: '低保',
+  tekun: '特困',
+  low_income: '低收入',
+  elderly_alone: '高龄独居',
+  disabled: '残疾',
+  none: '无',
+};
+
+/** The 助困关爱 plan makes escorts free for every listed hardship group; only `none` may be charged. */
+export function isFreeOfCharge(category: EscortEligibility): boolean {
+  return category !== EscortEligibility.none;
+}
+
+export const CounselingFormat = {
+  individual: 'individual',
+  couple: 'couple',
+} as const;
+export type CounselingFormat = ValueOf<typeof CounselingFormat>;
+export const allCounselingFormats = codesOf(CounselingFormat);
+export const counselingFormatLabels: Record<CounselingFormat, string> = {
+  individual: '个人',
+  couple: '夫妻',
+};
+
+export const CounselingTopic = {
+  premarital: 'premarital',
+  adjustment: 'adjustment',
+  cooling_off: 'cooling_off',
+  other: 'other',
+} as const;
+export type CounselingTopic = ValueOf<typeof CounselingTopic>;
+export const allCounselingTopics = codesOf(CounselingTopic);
+export const counselingTopicLabels: Record<CounselingTopic, string> = {
+  premarital: '婚前辅导',
+  adjustment: '婚姻调适',
+  cooling_off: '离婚冷静期辅导',
+  other: '其他',
+};
+
+/** How the booker relates to the person served, when booking for someone else (often a parent). */
+export const FamilyRelation = {
+  parent: 'parent',
+  spouse: 'spouse',
+  child: 'child',
+  sibling: 'sibling',
+  relative: 'relative',
+  neighbor: 'neighbor',
+} as const;
+export type FamilyRelation = ValueOf<typeof FamilyRelation>;
+export const allFamilyRelations = codesOf(FamilyRelation);
+export const familyRelationLabels: Record<FamilyRelation, string> = {
+  parent: '父母',
+  spouse: '配偶',
+  child: '子女',
+  sibling: '兄弟姐妹',
+  relative: '其他亲属',
+  neighbor: '邻居/朋友',
+};
