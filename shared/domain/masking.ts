@@ -25,11 +25,11 @@ export function maskName(name: string): string {
 
 /**
  * Keeps the first 6 characters (district, street or estate) and hides the rest. An address of 6
- * characters or fewer keeps only its first half, so a short address is never shown in full.
+ * characters or fewer keeps only its first half (rounded down), so it is never shown in full.
  */
 export function maskAddress(address: string): string {
   const letters = chars(address);
   if (letters.length === 0) return '';
-  const kept = letters.length > 6 ? 6 : Math.ceil(letters.length / 2);
+  const kept = letters.length > 6 ? 6 : Math.floor(letters.length / 2);
   return `${letters.slice(0, kept).join('')}…`;
 }

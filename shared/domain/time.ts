@@ -18,19 +18,20 @@ export const DISTRICT_TZ = 'Asia/Shanghai';
 export const MINUTE_MS = 60_000;
 export const DAY_MS = 24 * 60 * MINUTE_MS;
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** 'HH:mm' from 00:00 to 23:59; shared with the schemas so both accept the same strings. */
+export const WALL_TIME_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
+export const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Minutes since midnight for 'HH:mm', or null when the text is not a valid wall time. */
 export function parseWallTime(value: string): number | null {
-  const match = HHMM.exec(value);
+  const match = WALL_TIME_PATTERN.exec(value);
   if (!match) return null;
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
 /** True for a real calendar date in 'YYYY-MM-DD' form (rejects 2025-02-30, which a regex accepts). */
 export function isCalendarDate(value: string): boolean {
-  const match = YMD.exec(value);
+  const match = CALENDAR_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import zhCNLocale from 'zod/v4/locales/zh-CN.js';
+import { zhCN as zhCNLocale } from 'zod/locales';
 import { AppError, type FieldIssue } from './app-error';
 
 // Chinese field messages for residents; passed per parse so nothing global is configured. The
-// locale is imported alone because `z.locales` would pull every language into each bundle.
+// locale is imported by name so a bundler can leave the other languages out.
 const zhCN = zhCNLocale().localeError;
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {

@@ -6,26 +6,30 @@ import {
   rangeCrossFieldIssues,
   weeklyRuleOverlapIssues,
 } from '../domain/availability';
-import { isCalendarDate } from '../domain/time';
+import { CALENDAR_DATE_PATTERN, isCalendarDate, WALL_TIME_PATTERN } from '../domain/time';
 
 const { slotMinutes, capacity, bufferMinutes, rulesPerProvider } = AVAILABILITY_LIMITS;
 
-export const wallTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, availabilityMessages.timeFormat);
+export const wallTimeSchema = z.string().regex(WALL_TIME_PATTERN, availabilityMessages.timeFormat);
 
-// The regex alone lets 2025-02-30 through; the refine keeps such dates out of the calendar.
+// The regex alone lets 2025-02-30 through; the refine keeps such dates out. The regex aborts so a
+// malformed date gets one message, not two.
 export const calendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD')
+  .regex(CALENDAR_DATE_PATTERN, { message: '日期格式须为 YYYY-MM-DD', abort: true })
   .refine(isCalendarDate, { message: '不是有效的日期' });
 
-const weekdaySchema = z.number().int().min(0).max(6, availabilityMessages.weekday);
+const boundedInt = (bounds: { min: number; max: number }, message: string) =>
+  z.number().int(message).min(bounds.min, message).max(bounds.max, message);
+
+const weekdaySchema = boundedInt({ min: 0, max: 6 }, availabilityMessages.weekday);
 
 const rangeFields = {
   start: wallTimeSchema,
   end: wallTimeSchema,
-  slotMinutes: z.number().int().min(slotMinutes.min).max(slotMinutes.max),
-  capacity: z.number().int().min(capacity.min).max(capacity.max),
-  bufferMinutes: z.number().int().min(bufferMinutes.min).max(bufferMinutes.max),
+  slotMinutes: boundedInt(slotMinutes, availabilityMessages.slotMinutes),
+  capacity: boundedInt(capacity, availabilityMessages.capacity),
+  bufferMinutes: boundedInt(bufferMinutes, availabilityMessages.bufferMinutes),
 };
 
 // Cross-field checks come from the domain so the schema and `validateWeeklyRules` cannot drift apart.

@@ -77,8 +77,9 @@ export class UserRepository {
   async removeRoles(id: string, roles: Role[], now: Date): Promise<UserDoc | null> {
     const set: Partial<UserDoc> = { updatedAt: now };
     if (roles.includes('staff')) set.staffStreetId = null;
-    // The driver's typing of $pull with $in on a union array is too narrow; the shape is standard.
-    const update = { $pull: { roles: { $in: roles } }, $set: set } as UpdateFilter<UserDoc>;
+    // $pullAll rather than $pull with $in: FerretDB v1 ignores the $in form. The driver's typing of
+    // either on a union-typed array is too narrow, hence the cast.
+    const update = { $pullAll: { roles }, $set: set } as UpdateFilter<UserDoc>;
     return this.users.findOneAndUpdate(
       { _id: id },
       update,

@@ -1,0 +1,26 @@
+// Times in the code are computed in Asia/Shanghai explicitly; running in UTC proves they are.
+process.env.TZ = 'UTC';
+
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': tsJest },
+      testMatch: ['<rootDir>/shared/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.integration\\.test\\.ts$'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': tsJest },
+      testMatch: ['<rootDir>/tests/integration/**/*.integration.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/engine-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/engine-global-teardown.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

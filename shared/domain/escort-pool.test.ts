@@ -1,0 +1,61 @@
+import { dailyCapacityKey, orderEscortPool, type EscortPoolEntry } from './escort-pool';
+
+const entry = (id: string, eligibility: EscortPoolEntry['eligibility'], appointment: string, created: string) => ({
+  id,
+  eligibility,
+  appointmentAt: new Date(appointment),
+  createdAt: new Date(created),
+});
+
+describe('orderEscortPool', () => {
+  it('puts every eligible group before residents with no category, even with a later appointment', () => {
+    const pool = [
+      entry('none-early', 'none', '2025-09-22T01:00:00Z', '2025-09-20T00:00:00Z'),
+      entry('disabled-late', 'disabled', '2025-09-25T01:00:00Z', '2025-09-21T00:00:00Z'),
+      entry('dibao-mid', 'dibao', '2025-09-23T01:00:00Z', '2025-09-21T00:00:00Z'),
+    ];
+    expect(orderEscortPool(pool).map((request) => request.id)).toEqual(['dibao-mid', 'disabled-late', 'none-early']);
+  });
+
+  it('does not rank eligible groups among themselves, only by appointment', () => {
+    const pool = [
+      entry('tekun', 'tekun', '2025-09-24T01:00:00Z', '2025-09-20T00:00:00Z'),
+      entry('elderly', 'elderly_alone', '2025-09-22T01:00:00Z', '2025-09-21T00:00:00Z'),
+      entry('low', 'low_income', '2025-09-23T01:00:00Z', '2025-09-19T00:00:00Z'),
+    ];
+    expect(orderEscortPool(pool).map((request) => request.id)).toEqual(['elderly', 'low', 'tekun']);
+  });
+
+  it('breaks appointment ties by creation time, then by id', () => {
+    const pool = [
+      entry('c', 'none', '2025-09-22T01:00:00Z', '2025-09-20T02:00:00Z'),
+      entry('b', 'none', '2025-09-22T01:00:00Z', '2025-09-20T01:00:00Z'),
+      entry('a2', 'none', '2025-09-22T01:00:00Z', '2025-09-20T03:00:00Z'),
+      entry('a1', 'none', '2025-09-22T01:00:00Z', '2025-09-20T03:00:00Z'),
+    ];
+    expect(orderEscortPool(pool).map((request) => request.id)).toEqual(['b', 'c', 'a1', 'a2']);
+  });
+
+  it('returns a new array, keeps extra fields and leaves the input order alone', () => {
+    const pool = [
+      { ...entry('later', 'none', '2025-09-23T01:00:00Z', '2025-09-20T00:00:00Z'), hospital: '区人民医院' },
+      { ...entry('sooner', 'none', '2025-09-22T01:00:00Z', '2025-09-20T00:00:00Z'), hospital: '区中医院' },
+    ];
+    const ordered = orderEscortPool(pool);
+    expect(ordered.map((request) => request.hospital)).toEqual(['区中医院', '区人民医院']);
+    expect(pool.map((request) => request.id)).toEqual(['later', 'sooner']);
+    expect(orderEscortPool([])).toEqual([]);
+  });
+});
+
+describe('dailyCapacityKey', () => {
+  it('uses the Shanghai date, not the UTC one', () => {
+    // 07:30 on 23 Sep in Shanghai is still 22 Sep in UTC
+    expect(dailyCapacityKey('street-7', new Date('2025-09-22T23:30:00Z'))).toBe('street-7#2025-09-23');
+  });
+
+  it('changes day at Shanghai midnight', () => {
+    expect(dailyCapacityKey('s1', new Date('2025-09-22T15:59:59.999Z'))).toBe('s1#2025-09-22');
+    expect(dailyCapacityKey('s1', new Date('2025-09-22T16:00:00Z'))).toBe('s1#2025-09-23');
+  });
+});

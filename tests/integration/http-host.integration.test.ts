@@ -1,0 +1,88 @@
+/** The local host's HTTP layer (fastify, real engine): statuses, envelopes, body limits, bearer tokens. */
+import type { FastifyInstance } from 'fastify';
+import { buildHttpApp } from '../../host/http-app';
+import { cloudFunctions } from '../../cloudfunctions/registry';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+let http: FastifyInstance;
+let base: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  http = buildHttpApp({ app: t.app, functions: cloudFunctions });
+  await http.listen({ host: '127.0.0.1', port: 0 });
+  const address = http.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+afterAll(async () => {
+  await http.close();
+  await t.close();
+});
+
+type Reply = { statusCode: number; json(): any };
+
+/** A real HTTP request to the listening host. */
+async function send(url: string, body: string, headers: Record<string, string>): Promise<Reply> {
+  const response = await fetch(base + url, { method: 'POST', body, headers });
+  const text = await response.text();
+  return { statusCode: response.status, json: () => JSON.parse(text) };
+}
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  send(url, typeof payload === 'string' ? payload : JSON.stringify(payload), { 'content-type': 'application/json', ...headers });
+
+describe('POST /api/<function>', () => {
+  it('logs in with devLogin and answers me with that token', async () => {
+    const login = await post('/api/user', { action: 'devLogin', openid: 'x' });
+    expect(login.statusCode).toBe(200);
+    const { data } = login.json();
+    expect(data.token).toEqual(expect.any(String));
+    const me = await post('/api/user', { action: 'me' }, { authorization: `Bearer ${data.token}` });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ ok: true, data: { openid: 'x' } });
+  });
+
+  it('answers 401 without a token and 400 for a bad event', async () => {
+    expect((await post('/api/user', { action: 'me' })).statusCode).toBe(401);
+    const bad = await post('/api/user', { action: 'devLogin', openid: { $gt: '' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'openid' }] } } });
+  });
+
+  it('answers 403 for a role the caller lacks', async () => {
+    const { data } = (await post('/api/user', { action: 'devLogin', openid: 'plain' })).json();
+    const res = await post('/api/admin', { action: 'grantRoles', userId: data.user.id, roles: ['admin'] }, { authorization: `Bearer ${data.token}` });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('answers 404 with an envelope for an unknown function', async () => {
+    const res = await post('/api/nothing', { action: 'x' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('answers malformed JSON with a 400 envelope', async () => {
+    const res = await post('/api/user', '{"action":"me"');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'MALFORMED_JSON' } });
+  });
+
+  it('answers a body over 100 KB with a 400 envelope and writes nothing', async () => {
+    const before = await t.db.collection('users').countDocuments();
+    const res = await post('/api/user', JSON.stringify({ action: 'devLogin', openid: 'big', pad: 'a'.repeat(101 * 1024) }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(await t.db.collection('users').countDocuments()).toBe(before);
+  });
+
+  it('answers a non-JSON content type with a 400 envelope', async () => {
+    const res = await send('/api/user', 'action=me', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ ok: false });
+  });
+
+  it('ignores a malformed Authorization header instead of crashing', async () => {
+    const res = await post('/api/user', { action: 'me' }, { authorization: 'Bearer <script>' });
+    expect(res.statusCode).toBe(401);
+  });
+});
