@@ -6,6 +6,7 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
+    require('./client/jest.project.js'),
     {
       displayName: 'unit',
       testEnvironment: 'node',

@@ -5,6 +5,10 @@ import { DistrictRepository, districtIndexes } from './district.repository';
 import { MetaRepository } from './meta.repository';
 import { ProviderRepository, providerIndexes } from './provider.repository';
 import { UserRepository, userIndexes } from './user.repository';
+import { AvailabilityRepository } from './availability.repository';
+import { BookingRepository, bookingIndexes } from './booking.repository';
+import { HoldRepository, holdIndexes } from './hold.repository';
+import { OutboxRepository, outboxIndexes } from './outbox.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -12,10 +16,21 @@ export type Repositories = {
   catalog: CatalogRepository;
   providers: ProviderRepository;
   meta: MetaRepository;
+  availability: AvailabilityRepository;
+  bookings: BookingRepository;
+  holds: HoldRepository;
+  outbox: OutboxRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
-export const allIndexes: CollectionIndexes[] = [userIndexes, ...districtIndexes, providerIndexes];
+export const allIndexes: CollectionIndexes[] = [
+  userIndexes,
+  ...districtIndexes,
+  providerIndexes,
+  ...bookingIndexes,
+  ...holdIndexes,
+  outboxIndexes,
+];
 
 export function createRepositories(db: Db): Repositories {
   return {
@@ -24,5 +39,9 @@ export function createRepositories(db: Db): Repositories {
     catalog: new CatalogRepository(db),
     providers: new ProviderRepository(db),
     meta: new MetaRepository(db),
+    availability: new AvailabilityRepository(db),
+    bookings: new BookingRepository(db),
+    holds: new HoldRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }

@@ -1,0 +1,20 @@
+// The jest project for client code: H5 variants of the UI layer in jsdom, Taro replaced by small
+// mocks from client/test/. Used from the root jest.config.js (`projects: [require('./client/jest.project.js'), ...]`)
+// or alone: `npx jest -c client/jest.project.js`.
+const path = require('node:path');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'client',
+  rootDir: path.resolve(__dirname, '..'),
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/client/**/*.test.ts', '<rootDir>/client/**/*.test.tsx'],
+  // `./Button` resolves to Button.h5.tsx: tests run the browser variants.
+  moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'cjs', 'json'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  moduleNameMapper: {
+    '^@tarojs/components$': '<rootDir>/client/test/taro-components.mock.tsx',
+    '^@tarojs/taro$': '<rootDir>/client/test/taro.mock.ts',
+    '\\.(css|scss)$': '<rootDir>/client/test/style.mock.ts',
+  },
+};

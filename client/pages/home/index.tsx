@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ErrorNotice } from '../../src/components/ErrorNotice';
+import { Page } from '../../src/components/Page';
+import { useHomeSummary, type NextAppointment } from '../../src/features/home/home-summary';
+import { isProvider } from '../../src/features/provider/provider-roles';
+import { serviceCatalog, type ServiceEntry } from '../../src/features/services/service-catalog';
+import { formatDateTime } from '../../src/format/date-time';
+import { goTo, routes } from '../../src/navigation/routes';
+import { useSession } from '../../src/session/session-context';
+import { Button } from '../../src/ui/Button';
+import { Cell, CellGroup } from '../../src/ui/Cell';
+import { showToast } from '../../src/ui/feedback';
+import { Loading } from '../../src/ui/Loading';
+import { Tag } from '../../src/ui/Tag';
+import { Tappable } from '../../src/ui/Tappable';
+import './index.scss';
+
+export default function HomePage() {
+  const session = useSession();
+  const signedIn = session.status === 'signedIn';
+  const summary = useHomeSummary(signedIn);
+  const name = session.user?.name;
+
+  const openService = (service: ServiceEntry) => {
+    if (!signedIn) {
+      goTo(routes.login);
+      return;
+    }
+    if (service.bookingRoute === null) {
+      showToast(`${service.title}预约即将开放`);
+      return;
+    }
+    void Taro.navigateTo({ url: service.bookingRoute });
+  };
+
+  return (
+    <Page>
+      <Text className='page-title'>{name ? `${name}，您好` : '您好'}</Text>
+      <Text className='page-subtitle'>区民政局便民服务，在手机上预约</Text>
+
+      {session.status === 'loading' ? <Loading text='正在确认登录…' /> : null}
+      {session.status === 'error' && session.error ? (
+        <ErrorNotice error={session.error} onRetry={() => void session.refresh()} />
+      ) : null}
+      {session.status === 'signedOut' ? (
+        <View className='card home-login'>
+          <Text className='home-login__text'>登录后可以预约服务、查看预约</Text>
+          <Button variant='primary' size='large' onClick={() => goTo(routes.login)}>
+            登录
+          </Button>
+        </View>
+      ) : null}
+
+      {signedIn && summary.data?.nextAppointment ? <NextAppointmentCard appointment={summary.data.nextAppointment} /> : null}
+
+      <View className='home-services'>
+        {serviceCatalog.map((service) => (
+          <Tappable
+            key={service.key}
+            className={`home-service home-service--${service.key}`}
+            accessibleLabel={`${service.title}：${service.summary}`}
+            onClick={() => openService(service)}
+          >
+            <Text className='home-service__title'>{service.title}</Text>
+            <Text className='home-service__summary'>{service.summary}</Text>
+            <Text className='home-service__action'>去预约 ›</Text>
+          </Tappable>
+        ))}
+      </View>
+
+      {signedIn ? (
+        <CellGroup title='我的'>
+          {summary.data?.unreadCount ? (
+            <Cell title='消息' value={`${summary.data.unreadCount} 条未读`} onClick={() => showToast('消息功能即将开放')} />
+          ) : null}
+          {session.user && isProvider(session.user.roles) ? (
+            <Cell title='待处理的预约' label='服务人员工作台' onClick={() => goTo(routes.providerInbox)} />
+          ) : null}
+          <Cell title='个人资料' label='姓名、电话、长辈模式' onClick={() => goTo(routes.profile)} />
+        </CellGroup>
+      ) : null}
+    </Page>
+  );
+}
+
+function NextAppointmentCard({ appointment }: { appointment: NextAppointment }) {
+  return (
+    <View className='card home-next'>
+      <Text className='home-next__heading'>下一个预约</Text>
+      <View className='home-next__row'>
+        <Text className='home-next__service'>{appointment.serviceTitle}</Text>
+        <Tag tone='primary' prominent>
+          {appointment.statusLabel}
+        </Tag>
+      </View>
+      <Text className='text-key home-next__time'>{formatDateTime(appointment.startsAt)}</Text>
+      {appointment.place ? <Text className='home-next__place'>{appointment.place}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,2 @@
+// The weapp build's styles around @vant/weapp, loaded once from app.tsx.
+import './ui.weapp.scss';

@@ -1,0 +1,2 @@
+// Stylesheets mean nothing to jsdom: imports of .scss / .css resolve to this empty module.
+export default {};

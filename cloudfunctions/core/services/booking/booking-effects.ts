@@ -1,0 +1,81 @@
+import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { MINUTE_MS } from '../../../../shared/domain/time';
+import type { BookingDoc, BookingRepository, StoredStatus, TransitionDoc } from '../../repositories/booking.repository';
+import type { HoldRepository } from '../../repositories/hold.repository';
+import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { ProviderRepository } from '../../repositories/provider.repository';
+
+/** Statuses whose seat and time locks are given back. */
+export const RELEASING: readonly StoredStatus[] = ['declined', 'expired', 'cancelled', 'failed'];
+
+export const BUCKET_MINUTES = 5;
+
+/** The 5-minute buckets a booking's time covers; two bookings of one person may share none. */
+export function timeBuckets(startsAt: Date, endsAt: Date): Date[] {
+  const size = BUCKET_MINUTES * MINUTE_MS;
+  const buckets: Date[] = [];
+  for (let t = Math.floor(startsAt.getTime() / size) * size; t < endsAt.getTime(); t += size) buckets.push(new Date(t));
+  return buckets;
+}
+
+export function seatHolder(bookingId: string, pool: string): string {
+  return `${bookingId}@${pool}`;
+}
+
+export function lockIds(personKey: string, startsAt: Date, endsAt: Date): string[] {
+  return timeBuckets(startsAt, endsAt).map((bucket) => `${personKey}#${bucket.toISOString()}`);
+}
+
+export type EffectDeps = { bookings: BookingRepository; holds: HoldRepository; outbox: OutboxRepository; providers: ProviderRepository };
+
+/**
+ * What follows a won transition: the booking document catches up with the transition record, the
+ * holds a finished booking no longer needs are released, and the event is recorded. Each step is
+ * idempotent, so the repair step can run it again after a crash.
+ */
+export async function applyTransition(deps: EffectDeps, booking: BookingDoc, t: TransitionDoc): Promise<BookingDoc> {
+  const next: BookingDoc = { ...booking, ...t.changes, status: t.to, version: t.seq, updatedAt: t.at };
+  if (booking.version < t.seq) {
+    await deps.bookings.set(booking._id, { ...t.changes, status: t.to, version: t.seq, updatedAt: t.at });
+  }
+  if (t.changes.pool && t.changes.pool !== booking.pool) {
+    // A reschedule: the new seat and locks were taken before the record; now free the old ones.
+    await deps.holds.releaseSeats(booking._id, [seatHolder(booking._id, t.changes.pool)]);
+    await deps.holds.releaseLocks(booking._id, lockIds(next.personKey, next.startsAt, next.endsAt));
+  }
+  if (RELEASING.includes(t.to)) await release(deps, next);
+  await recordEvent(deps, next, t);
+  return next;
+}
+
+export async function release(deps: EffectDeps, booking: BookingDoc): Promise<void> {
+  await deps.holds.releaseSeats(booking._id);
+  await deps.holds.releaseLocks(booking._id);
+  if (!booking.released) await deps.bookings.set(booking._id, { released: true });
+  booking.released = true;
+}
+
+/** The notice each transition is owed; never carries a counseling topic or notes. */
+async function recordEvent(deps: EffectDeps, booking: BookingDoc, t: TransitionDoc): Promise<void> {
+  if (t.to === 'failed') return;
+  const providerUserId = booking.providerId ? (await deps.providers.findById(booking.providerId))?.userId ?? null : null;
+  const type = t.action === 'create' ? 'booking_requested' : `booking_${t.action}`;
+  const recipients = new Set<string>();
+  // The resident hears of every change made by someone else; the provider of what residents do.
+  if (t.actorId !== booking.bookerId) recipients.add(booking.bookerId);
+  if (providerUserId && t.actorId !== providerUserId) recipients.add(providerUserId);
+  await deps.outbox.add({
+    _id: `transition:${t._id}`,
+    type,
+    bookingId: booking._id,
+    recipients: [...recipients],
+    payload: {
+      service: booking.service,
+      status: t.to as BookingStatus,
+      startsAt: booking.startsAt.toISOString(),
+      reason: booking.service === 'counseling' ? null : t.reason,
+    },
+    at: t.at,
+    processedAt: null,
+  });
+}

@@ -1,0 +1,94 @@
+import { bookingStatusLabels, cancellationDeadline, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { maskAddress, maskName, maskPhone } from '../../../../shared/domain/masking';
+import type { BookingDetails } from '../../../../shared/schemas/booking.schema';
+import type { BookingDoc, TransitionDoc } from '../../repositories/booking.repository';
+import type { ProviderDoc } from '../../repositories/provider.repository';
+import type { Caller } from '../../runtime/caller';
+
+/**
+ * How the caller stands to a booking. It decides what they may see:
+ * - booker and assigned provider see everything, counseling topic and notes included;
+ * - staff and admin see the booking but never a counseling topic or notes;
+ * - an escort browsing the open pool sees masked contact data until they claim it.
+ */
+export type Relation = 'booker' | 'provider' | 'staff' | 'admin' | 'pool';
+
+export function relationOf(booking: BookingDoc, caller: Caller, providerIds: string[]): Relation | null {
+  if (booking.status === 'holding' || booking.status === 'failed') return booking.bookerId === caller.userId ? 'booker' : null;
+  if (booking.bookerId === caller.userId) return 'booker';
+  if (booking.providerId && providerIds.includes(booking.providerId)) return 'provider';
+  if (caller.roles.includes('admin')) return 'admin';
+  if (caller.roles.includes('staff') && caller.staffStreetId && booking.streetId === caller.staffStreetId) return 'staff';
+  if (booking.service === 'escort' && booking.status === 'requested' && booking.providerId === null && caller.roles.includes('escort')) return 'pool';
+  return null;
+}
+
+export type BookingView = {
+  id: string;
+  service: BookingDoc['service'];
+  status: BookingStatus;
+  statusLabel: string;
+  startsAt: string;
+  endsAt: string;
+  provider: { id: string; name: string; venue: string } | null;
+  stationId: string | null;
+  streetId: string | null;
+  forFamily: BookingDoc['forFamily'];
+  contactPhone: string;
+  details: Partial<BookingDetails> & { kind: BookingDetails['kind'] };
+  freeOfCharge: boolean;
+  acceptBy: string | null;
+  cancelDeadline: string;
+  reason: string | null;
+  serviceNotes: string | null;
+  createdAt: string;
+};
+
+export type HistoryEntry = { at: string; from: string; to: string; action: string; actorRole: string; reason: string | null };
+
+function visibleDetails(details: BookingDetails, relation: Relation, masked: boolean): BookingView['details'] {
+  if (details.kind === 'counseling') {
+    // The most private data in the product: only the resident and their counselor see the topic.
+    if (relation === 'booker' || relation === 'provider') return details;
+    return { kind: 'counseling', format: details.format };
+  }
+  if (details.kind === 'escort' && masked) {
+    return { ...details, pickupAddress: maskAddress(details.pickupAddress), companionPhone: details.companionPhone && maskPhone(details.companionPhone) };
+  }
+  if (details.kind === 'advisor' && masked && details.address) return { ...details, address: maskAddress(details.address) };
+  return details;
+}
+
+export function toBookingView(
+  booking: BookingDoc,
+  relation: Relation,
+  options: { provider?: ProviderDoc | null; cancelCutoffMinutes: number; list: boolean },
+): BookingView {
+  // Lists and the open pool show contact data masked; a detail shows it to those who need it.
+  const masked = relation === 'pool' || (options.list && relation !== 'booker');
+  const privateCounseling = booking.service === 'counseling' && relation !== 'booker' && relation !== 'provider';
+  return {
+    id: booking._id,
+    service: booking.service,
+    status: booking.status as BookingStatus,
+    statusLabel: bookingStatusLabels[booking.status as BookingStatus] ?? booking.status,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    provider: options.provider ? { id: options.provider._id, name: options.provider.name, venue: options.provider.venue } : null,
+    stationId: booking.stationId,
+    streetId: booking.streetId,
+    forFamily: booking.forFamily && (masked ? { ...booking.forFamily, name: maskName(booking.forFamily.name), phone: maskPhone(booking.forFamily.phone) } : booking.forFamily),
+    contactPhone: masked ? maskPhone(booking.contactPhone) : booking.contactPhone,
+    details: visibleDetails(booking.details, relation, masked),
+    freeOfCharge: booking.freeOfCharge,
+    acceptBy: booking.acceptBy?.toISOString() ?? null,
+    cancelDeadline: cancellationDeadline(booking.startsAt, options.cancelCutoffMinutes).toISOString(),
+    reason: booking.reason,
+    serviceNotes: privateCounseling ? null : booking.serviceNotes,
+    createdAt: booking.createdAt.toISOString(),
+  };
+}
+
+export function toHistory(transitions: TransitionDoc[]): HistoryEntry[] {
+  return transitions.map((t) => ({ at: t.at.toISOString(), from: t.from, to: t.to, action: t.action, actorRole: t.actorRole, reason: t.reason }));
+}
