@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/domain/roles';
+import type { WeeklyRule } from '../../shared/domain/availability';
 import type { ServiceDoc } from '../../cloudfunctions/core/repositories/catalog.repository';
 
 /** The demo district: a slice of 钟楼区 with made-up people. Fixed ids keep the seed idempotent. */
@@ -77,6 +78,15 @@ export const demoCalendar = {
     { date: '2026-10-10', followsWeekday: 5 },
   ],
 };
+
+/** Advisors: weekdays 09:00–11:30 and 14:00–17:00 in 30-minute slots; counselors: 60-minute sessions. */
+export function demoWeeklyRules(kind: 'advisor' | 'counseling'): WeeklyRule[] {
+  const ranges =
+    kind === 'advisor'
+      ? [{ start: '09:00', end: '11:30', slotMinutes: 30, capacity: 1, bufferMinutes: 0 }, { start: '14:00', end: '17:00', slotMinutes: 30, capacity: 1, bufferMinutes: 0 }]
+      : [{ start: '09:00', end: '12:00', slotMinutes: 60, capacity: 1, bufferMinutes: 0 }, { start: '14:00', end: '17:00', slotMinutes: 50, capacity: 1, bufferMinutes: 10 }];
+  return [1, 2, 3, 4, 5].flatMap((weekday) => ranges.map((range) => ({ weekday, ...range })));
+}
 
 export type DemoPerson = {
   openid: string;

@@ -1,5 +1,5 @@
 import type { App } from '../../cloudfunctions/core/runtime/app';
-import { demoCalendar, demoCommunities, demoPeople, demoServices, demoStations, demoStreets } from './demo-district.data';
+import { demoWeeklyRules, demoCalendar, demoCommunities, demoPeople, demoServices, demoStations, demoStreets } from './demo-district.data';
 
 export type SeedReport = { accounts: { openid: string; label: string }[]; created: boolean };
 
@@ -40,6 +40,10 @@ export async function seedDemoDistrict(app: App, log: (line: string) => void = (
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       });
+      if (person.provider.kind !== 'escort') {
+        const availability = await repos.availability.get(person.provider.id);
+        if (availability.rules.length === 0) await repos.availability.save({ ...availability, rules: demoWeeklyRules(person.provider.kind), updatedAt: now, updatedBy: null });
+      }
     }
   }
 

@@ -55,7 +55,7 @@ export type TransitionDoc = {
   reason: string | null;
   at: Date;
   /** Fields the transition changes on the booking besides status (provider, slot, notes). */
-  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'reason' | 'serviceNotes' | 'acceptBy'>>;
+  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'poolCapacity' | 'reason' | 'serviceNotes' | 'acceptBy'>>;
 };
 
 export const bookingIndexes: CollectionIndexes[] = [

@@ -5,10 +5,26 @@ import type { Repositories } from '../repositories/repositories';
 import { SessionTokenService } from './session-token.service';
 import { UserService } from './user.service';
 import { WeChatAuthClient } from './wechat/wechat-auth.client';
+import { AvailabilityService } from './booking/availability.service';
+import { BookingAccess } from './booking/booking-access';
+import { BookingCreateService } from './booking/booking-create.service';
+import { BookingMaintenanceService } from './booking/booking-maintenance.service';
+import { BookingTransitionService } from './booking/booking-transition.service';
+import { BookingService } from './booking/booking.service';
+import { ProviderWorkService } from './booking/provider-work.service';
+import { SlotService } from './booking/slot.service';
+import { CatalogService } from './catalog.service';
+import { DistrictAdminService } from './district-admin.service';
 
 export type Services = {
   users: UserService;
   tokens: SessionTokenService | null;
+  catalog: CatalogService;
+  bookings: BookingService;
+  providerWork: ProviderWorkService;
+  availability: AvailabilityService;
+  maintenance: BookingMaintenanceService;
+  districtAdmin: DistrictAdminService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -17,7 +33,18 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   // Without a secret there are no session tokens: inside WeChat Cloud the platform names the caller.
   const tokens = config.tokenSecret ? new SessionTokenService(config.tokenSecret, config.tokenTtlSeconds, clock) : null;
   const wechatAuth = new WeChatAuthClient(config.wechat);
+  const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
+  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog });
+  const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox: repos.outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
+  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, users: repos.users });
+  const transitions = new BookingTransitionService(bookingDeps);
   return {
+    catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
+    bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
+    providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),
+    availability: new AvailabilityService({ ...bookingDeps, availability: repos.availability, district: repos.district, access }),
+    maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
+    districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, ids }),
     tokens,
     users: new UserService({
       users: repos.users,

@@ -33,6 +33,11 @@ type Deps = {
   clock: Clock;
 };
 
+/** A request must be answered within the service's window, and in any case before it starts. */
+function acceptDeadline(windowEnd: Date | null, startsAt: Date): Date | null {
+  return windowEnd && new Date(Math.min(windowEnd.getTime(), startsAt.getTime()));
+}
+
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 
 /**
@@ -101,8 +106,7 @@ export class BookingCreateService {
         poolCapacity: street.escortDailyCapacity,
         startsAt: input.startsAt,
         endsAt: new Date(input.startsAt.getTime() + service.durationMinutes * MINUTE_MS),
-        // An escort request is accepted when an escort claims it, at the latest before the appointment.
-        acceptBy: new Date(Math.min(base.acceptBy?.getTime() ?? Infinity, input.startsAt.getTime())),
+        acceptBy: acceptDeadline(base.acceptBy, input.startsAt),
       };
     }
 
@@ -124,6 +128,7 @@ export class BookingCreateService {
       poolCapacity: slot.capacity,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
+      acceptBy: acceptDeadline(base.acceptBy, slot.startsAt),
     };
   }
 

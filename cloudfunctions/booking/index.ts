@@ -1,0 +1,29 @@
+import { bookingActions } from '../../shared/schemas/booking.schema';
+import { action, defineFunction } from '../core/runtime/define-function';
+
+export const bookingFunction = defineFunction(
+  'booking',
+  {
+    create: action({ input: bookingActions.create, access: 'user', run: (input, { app, caller }) => app.services.bookings.create(caller, input) }),
+    cancel: action({
+      input: bookingActions.cancel,
+      access: 'user',
+      run: ({ bookingId, reason }, { app, caller }) => app.services.bookings.cancel(caller, bookingId, reason),
+    }),
+    reschedule: action({
+      input: bookingActions.reschedule,
+      access: 'user',
+      run: ({ bookingId, startsAt }, { app, caller }) => app.services.bookings.reschedule(caller, bookingId, startsAt),
+    }),
+    mine: action({ input: bookingActions.mine, access: 'user', run: (query, { app, caller }) => app.services.bookings.mine(caller, query) }),
+    detail: action({ input: bookingActions.detail, access: 'user', run: ({ bookingId }, { app, caller }) => app.services.bookings.detail(caller, bookingId) }),
+  },
+  {
+    timers: [
+      { name: 'expireRequests', everyMinutes: 5, run: (app) => app.services.maintenance.expireRequests() },
+      { name: 'repairHolds', everyMinutes: 1, run: (app) => app.services.maintenance.repair() },
+    ],
+  },
+);
+
+export const main = bookingFunction.main;

@@ -1,0 +1,54 @@
+import { AppError } from '../../../../shared/errors';
+import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
+import type { CatalogRepository } from '../../repositories/catalog.repository';
+import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
+import type { Caller } from '../../runtime/caller';
+import { relationOf, toBookingView, type BookingView, type Relation } from './booking-view';
+
+/**
+ * Loads bookings the caller may see and turns them into views. A booking the caller has no
+ * relation to is NOT_FOUND, never FORBIDDEN, so ids cannot be probed.
+ */
+export class BookingAccess {
+  private readonly cutoffs = new Map<string, number>();
+
+  constructor(private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository }) {}
+
+  async providerIdsOf(caller: Caller): Promise<string[]> {
+    if (!caller.roles.some((role) => role === 'advisor' || role === 'counselor' || role === 'escort')) return [];
+    return (await this.deps.providers.findByUser(caller.userId)).filter((p) => p.active).map((p) => p._id);
+  }
+
+  async load(caller: Caller, bookingId: string, allowed?: readonly Relation[]): Promise<{ booking: BookingDoc; relation: Relation }> {
+    const booking = await this.deps.bookings.findById(bookingId);
+    if (!booking) throw new AppError('NOT_FOUND');
+    const relation = relationOf(booking, caller, await this.providerIdsOf(caller));
+    if (!relation || (allowed && !allowed.includes(relation))) throw new AppError('NOT_FOUND');
+    return { booking, relation };
+  }
+
+  async view(booking: BookingDoc, relation: Relation, list = false): Promise<BookingView> {
+    const provider = booking.providerId ? await this.deps.providers.findById(booking.providerId) : null;
+    return toBookingView(booking, relation, { provider, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+  }
+
+  async views(bookings: BookingDoc[], relation: Relation): Promise<BookingView[]> {
+    const providers = new Map<string, ProviderDoc | null>();
+    const out: BookingView[] = [];
+    for (const booking of bookings) {
+      if (booking.providerId && !providers.has(booking.providerId)) providers.set(booking.providerId, await this.deps.providers.findById(booking.providerId));
+      const provider = booking.providerId ? providers.get(booking.providerId) ?? null : null;
+      out.push(toBookingView(booking, relation, { provider, cancelCutoffMinutes: await this.cutoff(booking.service), list: true }));
+    }
+    return out;
+  }
+
+  private async cutoff(service: string): Promise<number> {
+    let minutes = this.cutoffs.get(service);
+    if (minutes === undefined) {
+      minutes = (await this.deps.catalog.findService(service))?.cancelCutoffMinutes ?? 0;
+      this.cutoffs.set(service, minutes);
+    }
+    return minutes;
+  }
+}

@@ -1,0 +1,109 @@
+import { AppError } from '../../../../shared/errors';
+import { DAY_MS } from '../../../../shared/domain/time';
+import type { Clock } from '../../ports/clock';
+import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
+import type { HoldRepository } from '../../repositories/hold.repository';
+import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { ProviderRepository } from '../../repositories/provider.repository';
+import { applyTransition, lockIds, release, RELEASING, seatHolder } from './booking-effects';
+import type { BookingCreateService } from './booking-create.service';
+import type { BookingTransitionService } from './booking-transition.service';
+
+/** A write this old with nothing following it is taken as interrupted (a crash, a killed instance). */
+export const REPAIR_GRACE_MS = 2 * 60_000;
+const LOOKBACK_MS = 2 * DAY_MS;
+
+export type RepairReport = { resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number };
+
+type Deps = {
+  bookings: BookingRepository;
+  holds: HoldRepository;
+  outbox: OutboxRepository;
+  providers: ProviderRepository;
+  creator: BookingCreateService;
+  transitions: BookingTransitionService;
+  clock: Clock;
+};
+
+/** The timer-triggered jobs: expire unanswered requests, and finish or undo interrupted writes. */
+export class BookingMaintenanceService {
+  constructor(private readonly deps: Deps) {}
+
+  async expireRequests(): Promise<{ expired: number }> {
+    const now = this.deps.clock.now();
+    const due = await this.deps.bookings.find({ status: 'requested', acceptBy: { $lt: now } }, { limit: 500 });
+    let expired = 0;
+    for (const booking of due) {
+      try {
+        await this.deps.transitions.transition(booking, { id: null, role: 'system' }, { to: 'expired', action: 'expire' });
+        expired += 1;
+      } catch (error) {
+        // Accepted or cancelled in the meantime: that change won, nothing to expire.
+        if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+      }
+    }
+    return { expired };
+  }
+
+  /**
+   * Brings every booking back in line with its records, in this order:
+   * 1. a create stuck in `holding` is resumed: it gets its seat and locks and is requested, or fails
+   *    and gives them back;
+   * 2. a transition recorded but not yet applied to its booking is applied;
+   * 3. a finished booking still holding seats or locks gives them back;
+   * 4. a seat or lock that matches no booking's current slot (a crash mid-reschedule, a booking
+   *    document never written) is deleted.
+   */
+  async repair(): Promise<RepairReport> {
+    const now = this.deps.clock.now();
+    const before = new Date(now.getTime() - REPAIR_GRACE_MS);
+    const since = new Date(now.getTime() - LOOKBACK_MS);
+    const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0 };
+
+    for (const stuck of await this.deps.bookings.find({ status: 'holding', createdAt: { $lt: before } })) {
+      await this.deps.creator.acquire(stuck).catch((error) => {
+        if (!(error instanceof AppError)) throw error;
+      });
+      report.resumed += 1;
+    }
+
+    for (const t of await this.deps.bookings.transitionsSince(since)) {
+      const booking = await this.deps.bookings.findById(t.bookingId);
+      if (booking && booking.version < t.seq && booking.version === t.seq - 1) {
+        await applyTransition(this.deps, booking, t);
+        report.caughtUp += 1;
+      }
+    }
+
+    for (const booking of await this.deps.bookings.find({ status: { $in: [...RELEASING] }, released: false })) {
+      await release(this.deps, booking);
+      report.released += 1;
+    }
+
+    const { seats, locks } = await this.deps.holds.staleHolds(before, since);
+    const cache = new Map<string, BookingDoc | null>();
+    const bookingOf = async (id: string) => {
+      if (!cache.has(id)) cache.set(id, await this.deps.bookings.findById(id));
+      return cache.get(id) ?? null;
+    };
+    for (const seat of seats) {
+      if (seat.pool.startsWith('creates:')) continue;
+      const booking = await bookingOf(seat.bookingId);
+      const current = booking && booking.status !== 'holding' && !RELEASING.includes(booking.status) && seat.holder === seatHolder(booking._id, booking.pool);
+      if (!current && booking?.status !== 'holding') {
+        await this.deps.holds.deleteSeat(seat._id);
+        report.orphanSeats += 1;
+      }
+    }
+    for (const lock of locks) {
+      const booking = await bookingOf(lock.bookingId);
+      if (booking?.status === 'holding') continue;
+      const live = booking && !RELEASING.includes(booking.status) && lockIds(booking.personKey, booking.startsAt, booking.endsAt).includes(lock._id);
+      if (!live) {
+        await this.deps.holds.deleteLock(lock._id);
+        report.orphanLocks += 1;
+      }
+    }
+    return report;
+  }
+}

@@ -1,0 +1,155 @@
+import { AppError } from '../../../../shared/errors';
+import { checkTransition, type BookingActor, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import type { Clock } from '../../ports/clock';
+import type { BookingDoc, BookingRepository, TransitionDoc } from '../../repositories/booking.repository';
+import type { CatalogRepository } from '../../repositories/catalog.repository';
+import type { HoldRepository } from '../../repositories/hold.repository';
+import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { ProviderRepository } from '../../repositories/provider.repository';
+import { applyTransition, lockIds, seatHolder, timeBuckets } from './booking-effects';
+import { slotPool, type SlotService } from './slot.service';
+
+type Deps = {
+  bookings: BookingRepository;
+  holds: HoldRepository;
+  outbox: OutboxRepository;
+  providers: ProviderRepository;
+  catalog: CatalogRepository;
+  slots: SlotService;
+  clock: Clock;
+};
+
+export type Actor = { id: string | null; role: BookingActor };
+
+export type TransitionRequest = {
+  to: BookingStatus;
+  action: string;
+  reason?: string | null;
+  notes?: string | null;
+  changes?: TransitionDoc['changes'];
+};
+
+/**
+ * Every change to an existing booking. A change is won by inserting transition record
+ * `<bookingId>#<version + 1>`: of two actors racing (accept against cancel, two escorts claiming)
+ * exactly one inserts it, the other gets CONFLICT. The booking document follows the record.
+ */
+export class BookingTransitionService {
+  constructor(private readonly deps: Deps) {}
+
+  async transition(booking: BookingDoc, actor: Actor, request: TransitionRequest): Promise<BookingDoc> {
+    const service = await this.deps.catalog.findService(booking.service);
+    const check = checkTransition({
+      from: booking.status as BookingStatus,
+      to: request.to,
+      actor: actor.role,
+      reason: request.reason,
+      notes: request.notes,
+      startsAt: booking.startsAt,
+      now: this.deps.clock.now(),
+      cancelCutoffMinutes: service?.cancelCutoffMinutes ?? 0,
+    });
+    if (!check.ok) {
+      if (check.code === 'VALIDATION_FAILED') {
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: check.field ?? '(root)', message: check.field === 'reason' ? '请填写原因' : '这一步不能填写备注' }] });
+      }
+      throw new AppError(check.code);
+    }
+    const changes: TransitionDoc['changes'] = { ...request.changes };
+    if (request.reason) changes.reason = request.reason;
+    if (request.notes) changes.serviceNotes = request.notes;
+    return this.commit(booking, actor, request.to, request.action, request.reason ?? null, changes);
+  }
+
+  /**
+   * Moves a booking to another slot of the same provider. The new seat and time locks are taken
+   * first, then the move is recorded, then the old seat is freed: the resident never ends with neither.
+   */
+  async reschedule(booking: BookingDoc, actor: Actor, startsAt: Date): Promise<BookingDoc> {
+    if (booking.status !== 'requested' && booking.status !== 'confirmed') throw new AppError('CONFLICT');
+    if (booking.service === 'escort' || !booking.providerId) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '陪诊请取消后重新申请' }] });
+    }
+    const now = this.deps.clock.now();
+    const service = await this.deps.catalog.findService(booking.service);
+    const provider = await this.deps.providers.findById(booking.providerId);
+    if (!service || !provider) throw new AppError('NOT_FOUND');
+    const cutoff = checkTransition({ from: 'confirmed', to: 'cancelled', actor: 'resident', startsAt: booking.startsAt, now, cancelCutoffMinutes: service.cancelCutoffMinutes });
+    if (booking.status === 'confirmed' && !cutoff.ok) throw new AppError('CUTOFF_PASSED');
+    if (startsAt.getTime() === booking.startsAt.getTime()) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'startsAt', message: '新时间与原时间相同' }] });
+    }
+    const slot = await this.deps.slots.offeredAt(provider, service, startsAt, now);
+    if (!slot) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'startsAt', message: '这个时间不能预约，请选择日历上的时间' }] });
+
+    const pool = slotPool(provider._id, slot.startsAt);
+    const holder = seatHolder(booking._id, pool);
+    const seat = await this.deps.holds.takeSeat(pool, slot.capacity, holder, booking._id, slot.startsAt, now);
+    if (!seat) throw new AppError('SLOT_FULL');
+    const foreign = await this.deps.holds.lockBuckets(booking.personKey, booking._id, timeBuckets(slot.startsAt, slot.endsAt), now);
+    const undo = async () => {
+      await this.deps.holds.deleteSeat(seat._id);
+      const keep = lockIds(booking.personKey, booking.startsAt, booking.endsAt);
+      await this.deps.holds.releaseLocks(booking._id, keep);
+    };
+    if (foreign.length > 0) {
+      await undo();
+      throw new AppError('OVERLAPPING_BOOKING');
+    }
+    try {
+      return await this.commit(booking, actor, booking.status as BookingStatus, 'reschedule', null, {
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        pool,
+        poolCapacity: slot.capacity,
+      });
+    } catch (error) {
+      await undo();
+      throw error;
+    }
+  }
+
+  /** An escort takes an open request from the pool; of many at once, one wins. */
+  async claim(booking: BookingDoc, escortProviderId: string, actor: Actor): Promise<BookingDoc> {
+    if (booking.service !== 'escort') throw new AppError('NOT_FOUND');
+    if (booking.providerId !== null || booking.status !== 'requested') throw new AppError('CONFLICT');
+    return this.transition(booking, actor, { to: 'confirmed', action: 'claim', changes: { providerId: escortProviderId } });
+  }
+
+  /** Staff assign an escort to an open request, or hand a confirmed one to another escort. */
+  async assign(booking: BookingDoc, escortProviderId: string, actor: Actor, reason: string | null): Promise<BookingDoc> {
+    if (booking.service !== 'escort') throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '只有陪诊可以指派' }] });
+    if (booking.status === 'requested') {
+      return this.transition(booking, actor, { to: 'confirmed', action: 'assign', reason, changes: { providerId: escortProviderId } });
+    }
+    if (booking.status !== 'confirmed') throw new AppError('CONFLICT');
+    if (booking.providerId === escortProviderId) return booking;
+    return this.commit(booking, actor, 'confirmed', 'reassign', reason, { providerId: escortProviderId });
+  }
+
+  private async commit(
+    booking: BookingDoc,
+    actor: Actor,
+    to: BookingStatus,
+    action: string,
+    reason: string | null,
+    changes: TransitionDoc['changes'],
+  ): Promise<BookingDoc> {
+    const seq = booking.version + 1;
+    const record: TransitionDoc = {
+      _id: `${booking._id}#${seq}`,
+      bookingId: booking._id,
+      seq,
+      from: booking.status,
+      to,
+      action,
+      actorId: actor.id,
+      actorRole: actor.role,
+      reason,
+      at: this.deps.clock.now(),
+      changes,
+    };
+    if (!(await this.deps.bookings.recordTransition(record))) throw new AppError('CONFLICT');
+    return applyTransition(this.deps, booking, record);
+  }
+}

@@ -1,0 +1,73 @@
+import { AppError } from '../../../../shared/errors';
+import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { orderEscortPool } from '../../../../shared/domain/escort-pool';
+import { addDays, districtDayStart } from '../../../../shared/domain/time';
+import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
+import type { ProviderRepository } from '../../repositories/provider.repository';
+import type { Caller } from '../../runtime/caller';
+import type { BookingAccess } from './booking-access';
+import type { Actor, BookingTransitionService } from './booking-transition.service';
+import type { Relation } from './booking-view';
+
+const ACTOR_BY_RELATION: Partial<Record<Relation, Actor['role']>> = { provider: 'provider', staff: 'staff', admin: 'admin' };
+
+/** The provider's side: requests inbox, accept/decline/complete/no-show, the day's schedule, the escort pool. */
+export class ProviderWorkService {
+  constructor(
+    private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; access: BookingAccess; transitions: BookingTransitionService },
+  ) {}
+
+  async inbox(caller: Caller, page: number, pageSize: number) {
+    const providerIds = await this.deps.access.providerIdsOf(caller);
+    const filter = { providerId: { $in: providerIds }, status: 'requested' as const };
+    const [items, total] = await Promise.all([
+      this.deps.bookings.find(filter, { sort: { startsAt: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
+      this.deps.bookings.count(filter),
+    ]);
+    return { items: await this.deps.access.views(items, 'provider'), total, page, pageSize };
+  }
+
+  async schedule(caller: Caller, date: string) {
+    const providerIds = await this.deps.access.providerIdsOf(caller);
+    const items = await this.deps.bookings.find(
+      {
+        providerId: { $in: providerIds },
+        status: { $in: ['requested', 'confirmed', 'completed', 'no_show'] },
+        startsAt: { $gte: districtDayStart(date), $lt: districtDayStart(addDays(date, 1)) },
+      },
+      { sort: { startsAt: 1 } },
+    );
+    return { date, items: await this.deps.access.views(items, 'provider') };
+  }
+
+  /** Open escort requests, eligible residents (低保, 特困, …) first, then by appointment time. */
+  async pool(caller: Caller, page: number, pageSize: number) {
+    if ((await this.escortIdOf(caller)) === null) throw new AppError('FORBIDDEN');
+    const open = await this.deps.bookings.find({ service: 'escort', status: 'requested', providerId: null });
+    const ordered = orderEscortPool(open.map((b) => ({ ...b, id: b._id, eligibility: b.details.kind === 'escort' ? b.details.eligibility : 'none', appointmentAt: b.startsAt })));
+    const items = ordered.slice((page - 1) * pageSize, page * pageSize) as unknown as BookingDoc[];
+    return { items: await this.deps.access.views(items, 'pool'), total: ordered.length, page, pageSize };
+  }
+
+  async claim(caller: Caller, bookingId: string) {
+    const escortId = await this.escortIdOf(caller);
+    if (escortId === null) throw new AppError('FORBIDDEN');
+    const { booking } = await this.deps.access.load(caller, bookingId, ['pool']);
+    const updated = await this.deps.transitions.claim(booking, escortId, { id: caller.userId, role: 'provider' });
+    return this.deps.access.view(updated, 'provider');
+  }
+
+  async act(caller: Caller, bookingId: string, to: BookingStatus, action: string, text: { reason?: string; notes?: string } = {}) {
+    const { booking, relation } = await this.deps.access.load(caller, bookingId, ['provider', 'staff', 'admin']);
+    const role = ACTOR_BY_RELATION[relation];
+    if (!role) throw new AppError('NOT_FOUND');
+    const updated = await this.deps.transitions.transition(booking, { id: caller.userId, role }, { to, action, reason: text.reason, notes: text.notes });
+    return this.deps.access.view(updated, relation);
+  }
+
+  private async escortIdOf(caller: Caller): Promise<string | null> {
+    if (!caller.roles.includes('escort')) return null;
+    const escort = (await this.deps.providers.findByUser(caller.userId)).find((p) => p.kind === 'escort' && p.active);
+    return escort?._id ?? null;
+  }
+}

@@ -1,0 +1,129 @@
+import { AppError } from '../../../shared/errors';
+import { districtDayStart, addDays } from '../../../shared/domain/time';
+import type { z } from 'zod';
+import type { adminBookingActions } from '../../../shared/schemas/booking.schema';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/ids';
+import type { BookingRepository } from '../repositories/booking.repository';
+import type { CatalogRepository } from '../repositories/catalog.repository';
+import type { DistrictRepository } from '../repositories/district.repository';
+import type { ProviderRepository } from '../repositories/provider.repository';
+import type { UserRepository } from '../repositories/user.repository';
+import type { Caller } from '../runtime/caller';
+import type { BookingAccess } from './booking/booking-access';
+import type { BookingTransitionService } from './booking/booking-transition.service';
+import { toProviderView } from './catalog.service';
+
+type StationInput = z.output<typeof adminBookingActions.upsertStation>;
+type ProviderInput = z.output<typeof adminBookingActions.upsertProvider>;
+
+type Deps = {
+  district: DistrictRepository;
+  providers: ProviderRepository;
+  users: UserRepository;
+  bookings: BookingRepository;
+  catalog: CatalogRepository;
+  access: BookingAccess;
+  transitions: BookingTransitionService;
+  clock: Clock;
+  ids: IdGenerator;
+};
+
+const roleForKind = { advisor: 'advisor', counseling: 'counselor', escort: 'escort' } as const;
+
+/** Staff and admin work on the district: stations, providers, escort dispatch, counts, holidays. */
+export class DistrictAdminService {
+  constructor(private readonly deps: Deps) {}
+
+  async upsertStation(input: StationInput) {
+    const community = await this.deps.district.findCommunity(input.communityId);
+    if (!community) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'communityId', message: '没有这个社区' }] });
+    const existing = (await this.deps.district.listStations({ communityId: input.communityId }))[0];
+    if (existing && existing._id !== input.stationId) {
+      throw new AppError('CONFLICT', { reason: 'one station per community', stationId: existing._id });
+    }
+    if (input.stationId && !(await this.deps.district.findStation(input.stationId))) throw new AppError('NOT_FOUND');
+    const { stationId, ...fields } = input;
+    const doc = { _id: stationId ?? this.deps.ids.next('sn'), ...fields, streetId: community.streetId };
+    await this.deps.district.upsertStation(doc);
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest };
+  }
+
+  async deleteStation(stationId: string) {
+    if ((await this.deps.providers.list({ stationId, activeOnly: true })).length > 0) {
+      throw new AppError('CONFLICT', { reason: 'the station still has active advisors' });
+    }
+    if (!(await this.deps.district.deleteStation(stationId))) throw new AppError('NOT_FOUND');
+    return { deleted: stationId };
+  }
+
+  async upsertProvider(input: ProviderInput) {
+    const user = await this.deps.users.findById(input.userId);
+    if (!user) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '没有这个用户' }] });
+    if (!user.roles.includes(roleForKind[input.kind])) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '请先授予该用户相应的服务角色' }] });
+    }
+    const station = input.stationId ? await this.deps.district.findStation(input.stationId) : null;
+    if (input.kind === 'advisor' && !station) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'stationId', message: '养老顾问须属于一个站点' }] });
+    const now = this.deps.clock.now();
+    const existing = input.providerId ? await this.deps.providers.findById(input.providerId) : null;
+    if (input.providerId && !existing) throw new AppError('NOT_FOUND');
+    const doc = {
+      _id: existing?._id ?? this.deps.ids.next('pv'),
+      userId: user._id,
+      kind: input.kind,
+      name: input.name,
+      stationId: station?._id ?? null,
+      streetId: station?.streetId ?? null,
+      venue: input.venue,
+      intro: input.intro,
+      active: true,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    try {
+      await this.deps.providers.upsert(doc);
+    } catch (error) {
+      throw new AppError('CONFLICT', { reason: 'this user already provides this service' }, undefined);
+    }
+    return toProviderView(doc);
+  }
+
+  async deactivateProvider(providerId: string) {
+    if (!(await this.deps.providers.deactivate(providerId, this.deps.clock.now()))) throw new AppError('NOT_FOUND');
+    return { deactivated: providerId };
+  }
+
+  async assignEscort(caller: Caller, bookingId: string, providerId: string, reason: string | undefined) {
+    const escort = await this.deps.providers.findById(providerId);
+    if (!escort || escort.kind !== 'escort' || !escort.active) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'providerId', message: '没有这位陪诊员' }] });
+    const { booking, relation } = await this.deps.access.load(caller, bookingId, ['staff', 'admin']);
+    const updated = await this.deps.transitions.assign(booking, providerId, { id: caller.userId, role: relation === 'admin' ? 'admin' : 'staff' }, reason ?? null);
+    return this.deps.access.view(updated, relation);
+  }
+
+  /** Counts per service, status and 街道 for bookings starting in [from, to]; staff see their 街道 only. */
+  async stats(caller: Caller, input: { from: string; to: string; streetId?: string }) {
+    const streetId = caller.roles.includes('admin') ? input.streetId : caller.staffStreetId ?? '__none__';
+    const filter: Record<string, unknown> = {
+      status: { $nin: ['holding', 'failed'] },
+      startsAt: { $gte: districtDayStart(input.from), $lt: districtDayStart(addDays(input.to, 1)) },
+    };
+    if (streetId) filter.streetId = streetId;
+    const bookings = await this.deps.bookings.find(filter as never);
+    const rows = new Map<string, { service: string; status: string; streetId: string | null; count: number }>();
+    for (const b of bookings) {
+      const key = `${b.service}|${b.status}|${b.streetId}`;
+      const row = rows.get(key) ?? { service: b.service, status: b.status, streetId: b.streetId, count: 0 };
+      row.count += 1;
+      rows.set(key, row);
+    }
+    return { from: input.from, to: input.to, total: bookings.length, rows: [...rows.values()] };
+  }
+
+  async setHolidayCalendar(calendar: { holidays: string[]; workdays: { date: string; followsWeekday: number }[] }) {
+    await this.deps.catalog.saveHolidayCalendar({ ...calendar, updatedAt: this.deps.clock.now() });
+    return calendar;
+  }
+}
