@@ -5,6 +5,8 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration tests share two cores with a real engine; slow is not wrong (benchmarks measure speed).
+  testTimeout: 60_000,
   projects: [
     require('./client/jest.project.js'),
     {
@@ -21,7 +23,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.integration.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/engine-global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/engine-global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
 };

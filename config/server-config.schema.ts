@@ -27,6 +27,8 @@ export const serverEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   ALLOW_PUBLIC_DEV_LOGIN: flag.default(false),
   DATA_DIR: z.string().default('.data'),
+  /** Bookings one resident may start per day, so one account cannot drain a day's seats. */
+  BOOKING_DAILY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type ServerConfig = {
@@ -42,6 +44,7 @@ export type ServerConfig = {
   port: number;
   allowPublicDevLogin: boolean;
   dataDir: string;
+  bookingDailyLimit: number;
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -60,5 +63,6 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     port: parsed.PORT,
     allowPublicDevLogin: parsed.ALLOW_PUBLIC_DEV_LOGIN,
     dataDir: parsed.DATA_DIR,
+    bookingDailyLimit: parsed.BOOKING_DAILY_LIMIT,
   };
 }

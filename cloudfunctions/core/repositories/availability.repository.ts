@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { DateException, WeeklyRule } from '../../../shared/domain/availability';
 
@@ -8,7 +9,7 @@ export class AvailabilityRepository {
   private readonly availability: Collection<AvailabilityDoc>;
 
   constructor(db: Db) {
-    this.availability = db.collection<AvailabilityDoc>('availability');
+    this.availability = resilientCollection<AvailabilityDoc>(db, 'availability');
   }
 
   async get(providerId: string): Promise<AvailabilityDoc> {

@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
 import type { BookingDetails } from '../../../shared/schemas/booking.schema';
@@ -77,8 +78,8 @@ export class BookingRepository {
   private readonly transitions: Collection<TransitionDoc>;
 
   constructor(db: Db) {
-    this.bookings = db.collection<BookingDoc>('bookings');
-    this.transitions = db.collection<TransitionDoc>('transitions');
+    this.bookings = resilientCollection<BookingDoc>(db, 'bookings');
+    this.transitions = resilientCollection<TransitionDoc>(db, 'transitions');
   }
 
   /** Inserts the booking unless one with this id (the same request) exists; returns what is stored. */

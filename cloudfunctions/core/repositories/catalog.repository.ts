@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 
 export type ServiceKindValue = 'advisor' | 'escort' | 'counseling';
@@ -32,8 +33,8 @@ export class CatalogRepository {
   private readonly calendars: Collection<HolidayCalendarDoc>;
 
   constructor(db: Db) {
-    this.services = db.collection<ServiceDoc>('services');
-    this.calendars = db.collection<HolidayCalendarDoc>('calendars');
+    this.services = resilientCollection<ServiceDoc>(db, 'services');
+    this.calendars = resilientCollection<HolidayCalendarDoc>(db, 'calendars');
   }
 
   listServices(): Promise<ServiceDoc[]> {

@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 
@@ -29,9 +30,9 @@ export class DistrictRepository {
   private readonly stations: Collection<StationDoc>;
 
   constructor(db: Db) {
-    this.streets = db.collection<StreetDoc>('streets');
-    this.communities = db.collection<CommunityDoc>('communities');
-    this.stations = db.collection<StationDoc>('stations');
+    this.streets = resilientCollection<StreetDoc>(db, 'streets');
+    this.communities = resilientCollection<CommunityDoc>(db, 'communities');
+    this.stations = resilientCollection<StationDoc>(db, 'stations');
   }
 
   listStreets(): Promise<StreetDoc[]> {

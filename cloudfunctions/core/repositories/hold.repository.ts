@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
@@ -39,8 +40,8 @@ export class HoldRepository {
   private readonly locks: Collection<TimeLockDoc>;
 
   constructor(db: Db) {
-    this.seats = db.collection<SeatDoc>('seats');
-    this.locks = db.collection<TimeLockDoc>('timelocks');
+    this.seats = resilientCollection<SeatDoc>(db, 'seats');
+    this.locks = resilientCollection<TimeLockDoc>(db, 'timelocks');
   }
 
   /**

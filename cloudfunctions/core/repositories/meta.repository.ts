@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 
@@ -8,7 +9,7 @@ export class MetaRepository {
   private readonly meta: Collection<MetaDoc>;
 
   constructor(db: Db) {
-    this.meta = db.collection<MetaDoc>('meta');
+    this.meta = resilientCollection<MetaDoc>(db, 'meta');
   }
 
   async get(key: string): Promise<MetaDoc | null> {

@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
@@ -27,7 +28,7 @@ export class OutboxRepository {
   private readonly outbox: Collection<OutboxEvent>;
 
   constructor(db: Db) {
-    this.outbox = db.collection<OutboxEvent>('outbox');
+    this.outbox = resilientCollection<OutboxEvent>(db, 'outbox');
   }
 
   async add(event: OutboxEvent): Promise<void> {

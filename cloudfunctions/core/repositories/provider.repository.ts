@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import type { ServiceKindValue } from './catalog.repository';
@@ -29,7 +30,7 @@ export class ProviderRepository {
   private readonly providers: Collection<ProviderDoc>;
 
   constructor(db: Db) {
-    this.providers = db.collection<ProviderDoc>('providers');
+    this.providers = resilientCollection<ProviderDoc>(db, 'providers');
   }
 
   findById(id: string): Promise<ProviderDoc | null> {

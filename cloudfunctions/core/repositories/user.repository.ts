@@ -1,3 +1,4 @@
+import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Role } from '../../../shared/domain/roles';
 import type { CollectionIndexes } from '../db/indexes';
@@ -27,7 +28,7 @@ export class UserRepository {
   private readonly users: Collection<UserDoc>;
 
   constructor(db: Db) {
-    this.users = db.collection<UserDoc>('users');
+    this.users = resilientCollection<UserDoc>(db, 'users');
   }
 
   findById(id: string): Promise<UserDoc | null> {

@@ -18,12 +18,19 @@ export type App = {
   services: Services;
 };
 
-export type AppOptions = { config: ServerConfig; db: Db; clock?: Clock; ids?: IdGenerator };
+export type AppOptions = {
+  config: ServerConfig;
+  db: Db;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** False for extra instances on a database another instance already prepared (racing test clients). */
+  ensureIndexes?: boolean;
+};
 
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? randomIds;
-  await ensureIndexes(options.db, allIndexes);
+  if (options.ensureIndexes !== false) await ensureIndexes(options.db, allIndexes);
   const repos = createRepositories(options.db);
   const services = createServices({ config: options.config, repos, clock, ids });
   return { config: options.config, db: options.db, clock, ids, repos, services };

@@ -36,7 +36,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog });
   const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox: repos.outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
-  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, users: repos.users });
+  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, users: repos.users, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   return {
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),

@@ -18,9 +18,6 @@ import { slotPool, type SlotService } from './slot.service';
 
 export type CreateInput = z.output<typeof bookingActions.create>;
 
-/** A resident may start this many bookings a day; one account cannot drain a day's seats. */
-export const DAILY_CREATE_LIMIT = 10;
-
 type Deps = {
   bookings: BookingRepository;
   holds: HoldRepository;
@@ -31,6 +28,8 @@ type Deps = {
   users: UserRepository;
   slots: SlotService;
   clock: Clock;
+  /** Bookings one resident may start per day (config BOOKING_DAILY_LIMIT). */
+  dailyLimit: number;
 };
 
 /** A request must be answered within the service's window, and in any case before it starts. */
@@ -59,7 +58,8 @@ export class BookingCreateService {
     if (existing) return this.settle(existing);
 
     const draft = await this.draft(caller, input, bookingId, now);
-    const allowance = await this.deps.holds.takeSeat(`creates:${caller.userId}:${districtDateOf(now)}`, DAILY_CREATE_LIMIT, `rate:${bookingId}`, bookingId, null, now);
+    // The allowance is spent on the attempt and kept when the booking ends (not tied to its id).
+    const allowance = await this.deps.holds.takeSeat(`creates:${caller.userId}:${districtDateOf(now)}`, this.deps.dailyLimit, `rate:${bookingId}`, `rate:${bookingId}`, null, now);
     if (!allowance) throw new AppError('RATE_LIMITED');
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking) : this.settle(booking);

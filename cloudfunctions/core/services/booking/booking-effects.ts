@@ -44,7 +44,7 @@ export async function applyTransition(deps: EffectDeps, booking: BookingDoc, t: 
     await deps.holds.releaseLocks(booking._id, lockIds(next.personKey, next.startsAt, next.endsAt));
   }
   if (RELEASING.includes(t.to)) await release(deps, next);
-  await recordEvent(deps, next, t);
+  await recordEvent(deps, next, t, booking.providerId);
   return next;
 }
 
@@ -56,14 +56,18 @@ export async function release(deps: EffectDeps, booking: BookingDoc): Promise<vo
 }
 
 /** The notice each transition is owed; never carries a counseling topic or notes. */
-async function recordEvent(deps: EffectDeps, booking: BookingDoc, t: TransitionDoc): Promise<void> {
+async function recordEvent(deps: EffectDeps, booking: BookingDoc, t: TransitionDoc, previousProviderId: string | null): Promise<void> {
   if (t.to === 'failed') return;
-  const providerUserId = booking.providerId ? (await deps.providers.findById(booking.providerId))?.userId ?? null : null;
+  const userOf = async (providerId: string | null) => (providerId ? (await deps.providers.findById(providerId))?.userId ?? null : null);
+  const providerUserId = await userOf(booking.providerId);
+  // A reassignment takes the job from someone: they must hear of it, or they turn up for nothing.
+  const previousUserId = previousProviderId !== booking.providerId ? await userOf(previousProviderId) : null;
   const type = t.action === 'create' ? 'booking_requested' : `booking_${t.action}`;
   const recipients = new Set<string>();
   // The resident hears of every change made by someone else; the provider of what residents do.
   if (t.actorId !== booking.bookerId) recipients.add(booking.bookerId);
   if (providerUserId && t.actorId !== providerUserId) recipients.add(providerUserId);
+  if (previousUserId && t.actorId !== previousUserId) recipients.add(previousUserId);
   await deps.outbox.add({
     _id: `transition:${t._id}`,
     type,

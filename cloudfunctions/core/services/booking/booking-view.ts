@@ -7,7 +7,8 @@ import type { Caller } from '../../runtime/caller';
 
 /**
  * How the caller stands to a booking. It decides what they may see:
- * - booker and assigned provider see everything, counseling topic and notes included;
+ * - booker and assigned provider see everything, counseling topic and notes included (in a detail,
+ *   never in a list);
  * - staff and admin see the booking but never a counseling topic or notes;
  * - an escort browsing the open pool sees masked contact data until they claim it.
  */
@@ -46,11 +47,10 @@ export type BookingView = {
 
 export type HistoryEntry = { at: string; from: string; to: string; action: string; actorRole: string; reason: string | null };
 
-function visibleDetails(details: BookingDetails, relation: Relation, masked: boolean): BookingView['details'] {
+function visibleDetails(details: BookingDetails, privateCounseling: boolean, masked: boolean): BookingView['details'] {
   if (details.kind === 'counseling') {
     // The most private data in the product: only the resident and their counselor see the topic.
-    if (relation === 'booker' || relation === 'provider') return details;
-    return { kind: 'counseling', format: details.format };
+    return privateCounseling ? { kind: 'counseling', format: details.format } : details;
   }
   if (details.kind === 'escort' && masked) {
     return { ...details, pickupAddress: maskAddress(details.pickupAddress), companionPhone: details.companionPhone && maskPhone(details.companionPhone) };
@@ -66,7 +66,9 @@ export function toBookingView(
 ): BookingView {
   // Lists and the open pool show contact data masked; a detail shows it to those who need it.
   const masked = relation === 'pool' || (options.list && relation !== 'booker');
-  const privateCounseling = booking.service === 'counseling' && relation !== 'booker' && relation !== 'provider';
+  // Only the resident and their counselor see a counseling topic or notes, and only in a detail:
+  // lists (mine, inbox, schedule, a rule change's report) are glanced at on shared screens.
+  const privateCounseling = booking.service === 'counseling' && (options.list || (relation !== 'booker' && relation !== 'provider'));
   return {
     id: booking._id,
     service: booking.service,
@@ -79,7 +81,7 @@ export function toBookingView(
     streetId: booking.streetId,
     forFamily: booking.forFamily && (masked ? { ...booking.forFamily, name: maskName(booking.forFamily.name), phone: maskPhone(booking.forFamily.phone) } : booking.forFamily),
     contactPhone: masked ? maskPhone(booking.contactPhone) : booking.contactPhone,
-    details: visibleDetails(booking.details, relation, masked),
+    details: visibleDetails(booking.details, privateCounseling, masked),
     freeOfCharge: booking.freeOfCharge,
     acceptBy: booking.acceptBy?.toISOString() ?? null,
     cancelDeadline: cancellationDeadline(booking.startsAt, options.cancelCutoffMinutes).toISOString(),

@@ -52,7 +52,12 @@ export class ProviderWorkService {
   async claim(caller: Caller, bookingId: string) {
     const escortId = await this.escortIdOf(caller);
     if (escortId === null) throw new AppError('FORBIDDEN');
-    const { booking } = await this.deps.access.load(caller, bookingId, ['pool']);
+    // An escort saw an open request in the pool; once it is taken or withdrawn, a later claim gets
+    // CONFLICT (refresh), as the loser of a simultaneous claim does, not NOT_FOUND.
+    const booking = await this.deps.bookings.findById(bookingId);
+    if (!booking || booking.service !== 'escort' || booking.status === 'holding' || booking.status === 'failed' || booking.bookerId === caller.userId) {
+      throw new AppError('NOT_FOUND');
+    }
     const updated = await this.deps.transitions.claim(booking, escortId, { id: caller.userId, role: 'provider' });
     return this.deps.access.view(updated, 'provider');
   }
@@ -61,6 +66,10 @@ export class ProviderWorkService {
     const { booking, relation } = await this.deps.access.load(caller, bookingId, ['provider', 'staff', 'admin']);
     const role = ACTOR_BY_RELATION[relation];
     if (!role) throw new AppError('NOT_FOUND');
+    if (to === 'confirmed' && booking.service === 'escort' && booking.providerId === null) {
+      // Accepting would confirm a request nobody is going to: an escort claims it, or staff assign one.
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '陪诊请由陪诊员认领或由工作人员指派' }] });
+    }
     const updated = await this.deps.transitions.transition(booking, { id: caller.userId, role }, { to, action, reason: text.reason, notes: text.notes });
     return this.deps.access.view(updated, relation);
   }

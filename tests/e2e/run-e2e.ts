@@ -1,0 +1,136 @@
+/**
+ * End-to-end: the built H5 app in headless Chromium against a real host (in this process) and the
+ * real engine (MONGODB_URI when set, else the launcher starts one). Residents book, providers work,
+ * elder mode and accessibility are measured on the real pages.
+ *
+ *   tsx tests/e2e/run-e2e.ts [--report=out.json] [--screenshots=dir]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureH5Build } from '../../host/h5-build';
+import { loadHostConfig } from '../../host/host-config';
+import { startLocalHost, type LocalHost } from '../../host/local-host';
+import { launchBrowser } from './e2e-browser';
+import {
+  advisorAccepts,
+  elderModeSizes,
+  escortRequestClaimed,
+  residentBooksAdvisor,
+  residentCancels,
+  residentSeesConfirmed,
+  type FlowContext,
+} from './e2e-flows';
+
+const rootDir = path.resolve(__dirname, '..', '..');
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const reportPath = arg('report');
+const screenshotDir = arg('screenshots');
+const failureDir = path.join(rootDir, 'test-results', 'e2e');
+
+type TestResult = { name: string; ok: boolean; error?: string; ms: number };
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const results: TestResult[] = [];
+  const log = (line: string) => console.log(line);
+  await ensureH5Build({ log });
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'civic-e2e-'));
+  const dbName = `e2e_${Date.now().toString(36)}_${process.pid}`;
+  let host: LocalHost | null = null;
+  const closeables: (() => Promise<void>)[] = [];
+  try {
+    const config = loadHostConfig({ ...process.env, APP_ENV: 'development', HOST: '127.0.0.1', PORT: '0', DB_NAME: dbName, DATA_DIR: dataDir, DEV_LOGIN: '1' });
+    const quiet = (line: string) => {
+      if (/error|fail/i.test(line)) console.log(line);
+    };
+    host = await startLocalHost({ config, staticDir: path.join(rootDir, 'build', 'h5'), log: quiet });
+    log(`[e2e] host at ${host.url} (database ${dbName})`);
+
+    const context = await launchBrowser(path.join(dataDir, 'chromium'));
+    closeables.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(20_000);
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    if (screenshotDir) mkdirSync(screenshotDir, { recursive: true });
+    const ctx: FlowContext = {
+      page,
+      baseUrl: host.url,
+      findings: [],
+      scanned: [],
+      notes: [],
+      snap: async (name) => {
+        if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+      },
+    };
+
+    const test = async (name: string, body: () => Promise<void>) => {
+      const t0 = Date.now();
+      try {
+        await body();
+        results.push({ name, ok: true, ms: Date.now() - t0 });
+        console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        const message = (error as Error).message.split('\n').slice(0, 6).join('\n');
+        results.push({ name, ok: false, error: message, ms: Date.now() - t0 });
+        console.log(`FAIL ${name}: ${message}`);
+        mkdirSync(failureDir, { recursive: true });
+        const file = path.join(failureDir, `${name.replace(/[^\w-]+/g, '-')}.png`);
+        await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+        console.log(`     screenshot: ${path.relative(rootDir, file)}`);
+      }
+    };
+
+    await test('resident books a free advisor slot from the calendar', () => residentBooksAdvisor(ctx));
+    await test('the advisor accepts the request in the inbox', () => advisorAccepts(ctx));
+    await test('the resident sees the booking confirmed (and the notice when notify exists)', () => residentSeesConfirmed(ctx));
+    await test('the resident cancels the booking after confirming', () => residentCancels(ctx));
+    await test('an escort request for a parent is claimed by an escort', () => escortRequestClaimed(ctx));
+    await test('elder mode: text ≥ 18 px, key text ≥ 30 px, tap targets ≥ 60 px', async () => {
+      const { failures, report } = await elderModeSizes(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    await test('axe-core: no serious or critical violations on the main pages', async () => {
+      console.log(`     scanned ${ctx.scanned.length} pages: ${ctx.scanned.join(', ')}`);
+      if (ctx.scanned.length < 8) throw new Error(`only ${ctx.scanned.length} pages were reached for scanning`);
+      if (ctx.findings.length > 0) {
+        throw new Error(ctx.findings.map((f) => `${f.page}: ${f.id} (${f.impact}) ${f.nodes.join(', ')}`).join('\n'));
+      }
+    });
+    for (const note of ctx.notes) console.log(`note: ${note}`);
+    if (consoleErrors.length > 0) console.log(`note: page errors seen: ${consoleErrors.slice(0, 5).join(' | ')}`);
+
+    await host.app.db.dropDatabase().catch((error: Error) => console.log(`[e2e] could not drop ${dbName}: ${error.message}`));
+  } catch (error) {
+    results.push({ name: 'set-up', ok: false, error: (error as Error).message, ms: 0 });
+    console.log(`FAIL set-up: ${(error as Error).message}`);
+  } finally {
+    for (const close of closeables.reverse()) await close().catch(() => undefined);
+    await host?.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  if (reportPath) {
+    mkdirSync(path.dirname(path.resolve(reportPath)), { recursive: true });
+    const tests = results.map(({ name, ok, error }) => (error ? { name, ok, error } : { name, ok }));
+    writeFileSync(reportPath, `${JSON.stringify({ passed, failed, durationMs: Date.now() - started, tests }, null, 2)}\n`);
+  }
+  console.log(`e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error);
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -1,0 +1,143 @@
+/**
+ * The booking guarantees under real concurrency: at least 100 attempts at once, each from its own
+ * function instance on its own connection to the real local engine, repeated several rounds.
+ */
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
+import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
+import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
+import { openRacingClients, raceAll, type RacingClient } from '../helpers/racing-clients';
+
+jest.setTimeout(300_000);
+
+const CLIENTS = 100;
+const ROUNDS = 3;
+// Monday 2026-11-30 08:00 in Shanghai: the demo advisors' slots that day start at 09:00.
+const clock = manualClock('2026-11-30T00:00:00Z');
+const slotAt = (hour: number, minute = 0) => new Date(Date.UTC(2026, 10, 30, hour - 8, minute)).toISOString();
+
+let t: TestApp;
+let racers: RacingClient[] & { close(): Promise<void> };
+let residents: { token: string; userId: string }[];
+
+beforeAll(async () => {
+  t = await createTestApp({ clock, env: { BOOKING_DAILY_LIMIT: '1000' } });
+  await seedDemoDistrict(t.app);
+  racers = await openRacingClients(t, CLIENTS, clock);
+  residents = [];
+  for (let i = 0; i < CLIENTS; i += 1) residents.push(await loginAs(t, `racer-${i}`));
+});
+afterAll(async () => {
+  await racers.close();
+  await t.close();
+});
+
+const advisorCreate = (requestId: string, providerId: string, startsAt: string) => ({
+  action: 'create',
+  requestId,
+  providerId,
+  startsAt,
+  details: { kind: 'advisor', topic: 'policy', mode: 'station' },
+  contactPhone: '13800000009',
+});
+
+async function setCapacity(providerId: string, capacity: number) {
+  const availability = await t.app.repos.availability.get(providerId);
+  await t.app.repos.availability.save({ ...availability, rules: availability.rules.map((rule) => ({ ...rule, capacity })) });
+}
+
+describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (round) => {
+  it(`never puts more than capacity in a slot (${CLIENTS} residents at once)`, async () => {
+    const capacity = 3;
+    const providerId = 'pv-advisor-2';
+    await setCapacity(providerId, capacity);
+    const startsAt = slotAt(14, 30 * round);
+    const results = await raceAll(racers.map((racer, i) => () => racer.call('booking', advisorCreate(`capacity-${round}-${i}`, providerId, startsAt), residents[i]!.token)));
+    const won = results.filter((r) => r.ok);
+    expect(won).toHaveLength(capacity);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(CLIENTS - capacity).fill('SLOT_FULL'));
+    const active = await t.db.collection('bookings').countDocuments({ providerId, startsAt: new Date(startsAt), status: { $in: ['requested', 'confirmed'] } });
+    expect(active).toBe(capacity);
+    expect(await t.db.collection('seats').countDocuments({ pool: `slot:${providerId}:${startsAt}` })).toBe(capacity);
+  });
+
+  it(`keeps create idempotent when one request id is sent ${CLIENTS} times at once`, async () => {
+    const resident = residents[0]!;
+    const startsAt = slotAt(9, 30 * round);
+    const results = await raceAll(racers.map((racer) => () => racer.call('booking', advisorCreate(`same-request-${round}`, 'pv-advisor-3', startsAt), resident.token)));
+    const ids = new Set(results.map((r) => expectOk<{ id: string }>(r).id));
+    expect(ids.size).toBe(1);
+    expect(await t.db.collection('bookings').countDocuments({ requestId: `same-request-${round}`, bookerId: resident.userId })).toBe(1);
+    expect(await t.db.collection('seats').countDocuments({ bookingId: [...ids][0] })).toBe(1);
+  });
+
+  it(`never lets one resident hold two overlapping bookings (${CLIENTS} attempts at once)`, async () => {
+    const resident = residents[1]!;
+    // Six advisors with the same slot free: capacity is no limit, only the resident's own time is.
+    for (let n = 1; n <= 6; n += 1) await setCapacity(`pv-advisor-${n}`, 50);
+    const startsAt = slotAt(16, 30 * (round % 2));
+    const results = await raceAll(
+      racers.map((racer, i) => () => racer.call('booking', advisorCreate(`overlap-${round}-${i}`, `pv-advisor-${(i % 6) + 1}`, startsAt), resident.token)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(CLIENTS - 1).fill('OVERLAPPING_BOOKING'));
+    const start = new Date(startsAt);
+    const overlapping = await t.db
+      .collection('bookings')
+      .countDocuments({ bookerId: resident.userId, status: { $in: ['requested', 'confirmed'] }, startsAt: { $lt: new Date(start.getTime() + 30 * 60_000) }, endsAt: { $gt: start } });
+    expect(overlapping).toBe(1);
+  });
+
+  it('lets exactly one of accept and cancel win on each of 50 bookings (100 actors at once)', async () => {
+    const advisor = await loginAs(t, 'demo-advisor-4');
+    await setCapacity('pv-advisor-4', 50);
+    const startsAt = slotAt(10, 30 * round);
+    const booked: { id: string; token: string }[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const result = await t.callAs(residents[i + 10]!.token, 'booking', advisorCreate(`accept-cancel-${round}-${i}`, 'pv-advisor-4', startsAt));
+      booked.push({ id: expectOk<{ id: string }>(result).id, token: residents[i + 10]!.token });
+    }
+    const thunks = booked.flatMap((b, i) => [
+      () => racers[2 * i]!.call('provider', { action: 'accept', bookingId: b.id }, advisor.token),
+      () => racers[2 * i + 1]!.call('booking', { action: 'cancel', bookingId: b.id }, b.token),
+    ]);
+    const results = await raceAll(thunks);
+    for (let i = 0; i < booked.length; i += 1) {
+      const [accept, cancel] = [results[2 * i]!, results[2 * i + 1]!];
+      expect([accept.ok, cancel.ok].filter(Boolean)).toHaveLength(1);
+      const loser = accept.ok ? cancel : accept;
+      expect(!loser.ok && loser.error.code).toBe('CONFLICT');
+      const doc = await t.db.collection('bookings').findOne({ _id: booked[i]!.id as never });
+      expect(doc?.status).toBe(accept.ok ? 'confirmed' : 'cancelled');
+      expect(await t.db.collection('transitions').countDocuments({ bookingId: booked[i]!.id })).toBe(2);
+      expect(await t.db.collection('seats').countDocuments({ bookingId: booked[i]!.id })).toBe(accept.ok ? 1 : 0);
+    }
+  });
+
+  it(`lets exactly one of ${CLIENTS} escort claims win`, async () => {
+    const escorts: { token: string }[] = [];
+    for (let i = 0; i < CLIENTS; i += 1) {
+      const escort = await loginAs(t, `escort-${i}`);
+      if (round === 0) {
+        const admin = await loginAs(t, 'demo-admin');
+        expectOk(await t.callAs(admin.token, 'admin', { action: 'grantRoles', userId: escort.userId, roles: ['escort'] }));
+        expectOk(await t.callAs(admin.token, 'admin', { action: 'upsertProvider', userId: escort.userId, kind: 'escort', name: `陪诊员${i}`, venue: '区陪诊服务队' }));
+      }
+      escorts.push(escort);
+    }
+    const request = expectOk<{ id: string }>(
+      await t.callAs(residents[70 + round]!.token, 'booking', {
+        action: 'create',
+        requestId: `escort-request-${round}`,
+        startsAt: new Date(Date.UTC(2026, 11, 2 + round, 1, 0)).toISOString(),
+        details: { kind: 'escort', hospital: '市第一人民医院', department: '心内科', pickupAddress: '小营前社区 3 幢', eligibility: 'dibao', streetId: 'st-nandajie' },
+        contactPhone: '13800000010',
+      }),
+    );
+    const results = await raceAll(racers.map((racer, i) => () => racer.call('provider', { action: 'claim', bookingId: request.id }, escorts[i]!.token)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && (r.error.code === 'CONFLICT' || r.error.code === 'NOT_FOUND'))).toBe(true);
+    const doc = await t.db.collection('bookings').findOne({ _id: request.id as never });
+    expect(doc).toMatchObject({ status: 'confirmed', version: 2 });
+    expect(await t.db.collection('transitions').countDocuments({ bookingId: request.id })).toBe(2);
+  });
+});

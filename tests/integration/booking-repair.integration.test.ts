@@ -1,0 +1,127 @@
+/**
+ * Crashes between two writes, simulated by making the first writes of a step and then stopping, and
+ * the timer-triggered repair step (booking.repairHolds) that finishes or undoes what they left.
+ */
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
+import { bookingFunction } from '../../cloudfunctions/booking';
+import { REPAIR_GRACE_MS } from '../../cloudfunctions/core/services/booking/booking-maintenance.service';
+import { seatHolder } from '../../cloudfunctions/core/services/booking/booking-effects';
+import type { BookingDoc } from '../../cloudfunctions/core/repositories/booking.repository';
+import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
+import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
+
+const clock = manualClock('2026-11-30T00:00:00Z');
+const slot = (hour: number, minute = 0) => new Date(Date.UTC(2026, 10, 30, hour - 8, minute));
+
+let t: TestApp;
+let resident: { token: string; userId: string };
+beforeEach(async () => {
+  clock.set('2026-11-30T00:00:00Z');
+  t = await createTestApp({ clock });
+  await seedDemoDistrict(t.app);
+  resident = await loginAs(t, 'demo-resident-1');
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const repair = async () => {
+  clock.advance(REPAIR_GRACE_MS + 1_000);
+  return expectOk<{ resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number }>(
+    await bookingFunction.runTimer(t.app, 'repairHolds'),
+  );
+};
+
+function holdingDoc(id: string, startsAt: Date): BookingDoc {
+  const now = clock.now();
+  return {
+    _id: id, requestId: `req-${id}`, service: 'advisor', bookerId: resident.userId, personKey: resident.userId, forFamily: null,
+    contactPhone: '13800000001', providerId: 'pv-advisor-1', stationId: 'sn-xiaoying', streetId: 'st-nandajie',
+    pool: `slot:pv-advisor-1:${startsAt.toISOString()}`, poolCapacity: 1, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+    details: { kind: 'advisor', topic: 'policy', mode: 'station' }, freeOfCharge: true, status: 'holding', version: 0,
+    acceptBy: startsAt, reason: null, serviceNotes: null, failure: null, released: false, createdAt: now, updatedAt: now,
+  };
+}
+
+it('finishes a create that stopped after its booking and seat were written', async () => {
+  const doc = holdingDoc('bkcrash1', slot(9));
+  await t.app.repos.bookings.insertOrGet(doc);
+  await t.app.repos.holds.takeSeat(doc.pool, 1, seatHolder(doc._id, doc.pool), doc._id, doc.startsAt, clock.now());
+  const report = await repair();
+  expect(report.resumed).toBe(1);
+  const after = await t.app.repos.bookings.findById('bkcrash1');
+  expect(after).toMatchObject({ status: 'requested', version: 1 });
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: 'bkcrash1' })).toBe(6);
+  expect(await t.db.collection('outbox').countDocuments({ bookingId: 'bkcrash1', type: 'booking_requested' })).toBe(1);
+});
+
+it('undoes a create whose seat was taken by someone else while it was stopped', async () => {
+  const doc = holdingDoc('bkcrash2', slot(9, 30));
+  await t.app.repos.bookings.insertOrGet(doc);
+  const other = expectOk<{ id: string }>(
+    await t.callAs((await loginAs(t, 'demo-resident-2')).token, 'booking', {
+      action: 'create', requestId: 'other-request-1', providerId: 'pv-advisor-1', startsAt: slot(9, 30).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000002',
+    }),
+  );
+  await repair();
+  expect(await t.app.repos.bookings.findById('bkcrash2')).toMatchObject({ status: 'failed', failure: 'SLOT_FULL', released: true });
+  expect(await t.db.collection('seats').countDocuments({ pool: doc.pool })).toBe(1);
+  expect(await t.db.collection('seats').findOne({ pool: doc.pool })).toMatchObject({ bookingId: other.id });
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: 'bkcrash2' })).toBe(0);
+});
+
+it('applies a cancellation recorded just before a crash and frees its seat', async () => {
+  const booked = expectOk<{ id: string }>(
+    await t.callAs(resident.token, 'booking', {
+      action: 'create', requestId: 'to-cancel-1', providerId: 'pv-advisor-1', startsAt: slot(10).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    }),
+  );
+  // The winner recorded transition #2 and died before touching the booking or its seat.
+  await t.app.repos.bookings.recordTransition({
+    _id: `${booked.id}#2`, bookingId: booked.id, seq: 2, from: 'requested', to: 'cancelled', action: 'cancel',
+    actorId: resident.userId, actorRole: 'resident', reason: null, at: clock.now(), changes: {},
+  });
+  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
+  const report = await repair();
+  expect(report.caughtUp).toBe(1);
+  expect(await t.app.repos.bookings.findById(booked.id)).toMatchObject({ status: 'cancelled', version: 2, released: true });
+  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: booked.id })).toBe(0);
+  // The freed slot can be booked again.
+  const again = await t.callAs((await loginAs(t, 'demo-resident-2')).token, 'booking', {
+    action: 'create', requestId: 'rebook-1', providerId: 'pv-advisor-1', startsAt: slot(10).toISOString(),
+    details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000002',
+  });
+  expect(again.ok).toBe(true);
+});
+
+it('deletes the new seat of a reschedule that stopped before it was recorded', async () => {
+  const booked = expectOk<{ id: string }>(
+    await t.callAs(resident.token, 'booking', {
+      action: 'create', requestId: 'to-move-1', providerId: 'pv-advisor-1', startsAt: slot(14).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    }),
+  );
+  const newPool = `slot:pv-advisor-1:${slot(15).toISOString()}`;
+  await t.app.repos.holds.takeSeat(newPool, 1, seatHolder(booked.id, newPool), booked.id, slot(15), clock.now());
+  const report = await repair();
+  expect(report.orphanSeats).toBe(1);
+  expect(await t.db.collection('seats').countDocuments({ pool: newPool })).toBe(0);
+  expect(await t.app.repos.bookings.findById(booked.id)).toMatchObject({ status: 'requested', startsAt: slot(14) });
+  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
+});
+
+it('leaves a healthy booking alone', async () => {
+  const booked = expectOk<{ id: string }>(
+    await t.callAs(resident.token, 'booking', {
+      action: 'create', requestId: 'healthy-1', providerId: 'pv-advisor-1', startsAt: slot(16).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    }),
+  );
+  const report = await repair();
+  expect(report).toEqual({ resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0 });
+  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: booked.id })).toBe(6);
+});
