@@ -2,10 +2,11 @@ import type { CloudFunction } from './core/runtime/define-function';
 import { adminFunction } from './admin';
 import { bookingFunction } from './booking';
 import { catalogFunction } from './catalog';
+import { notifyFunction } from './notify';
 import { providerFunction } from './provider';
 import { userFunction } from './user';
 
 /** Every cloud function, by the name the client calls it with. */
 export const cloudFunctions: Record<string, CloudFunction> = Object.fromEntries(
-  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction].map((fn) => [fn.name, fn]),
+  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction].map((fn) => [fn.name, fn]),
 );

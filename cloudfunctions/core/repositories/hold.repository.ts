@@ -38,38 +38,57 @@ export const holdIndexes: CollectionIndexes[] = [
 export class HoldRepository {
   private readonly seats: Collection<SeatDoc>;
   private readonly locks: Collection<TimeLockDoc>;
+  private readonly allowances: Collection<{ _id: string; createdAt: Date }>;
 
   constructor(db: Db) {
     this.seats = resilientCollection<SeatDoc>(db, 'seats');
     this.locks = resilientCollection<TimeLockDoc>(db, 'timelocks');
+    this.allowances = resilientCollection<{ _id: string; createdAt: Date }>(db, 'allowances');
   }
 
   /**
-   * Takes a seat of `pool` for `holder`, or returns the one it already has. Null when every seat
-   * is taken. Starting from the number of seats taken skips most of the doomed inserts under load.
+   * Takes a seat of `pool` for `holder`, or returns the one it already has; null when every seat is
+   * taken. Only `_id` look-ups on the common path: FerretDB's SQLite backend scans the collection
+   * for any other filter. Probing starts at a random seat so racers spread over the free ones.
    */
   async takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date): Promise<SeatDoc | null> {
-    const mine = await this.seats.findOne({ holder });
-    if (mine) return mine;
-    const taken = await this.seats.countDocuments({ pool });
+    const start = Math.floor(Math.random() * capacity);
     for (let attempt = 0; attempt < capacity; attempt += 1) {
-      const n = (taken + attempt) % capacity;
-      const seat: SeatDoc = { _id: `${pool}#${n}`, pool, holder, bookingId, startsAt, createdAt: now };
+      const seat: SeatDoc = { _id: `${pool}#${(start + attempt) % capacity}`, pool, holder, bookingId, startsAt, createdAt: now };
       try {
         await this.seats.insertOne(seat);
         return seat;
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        // Either seat n is someone else's, or our own retry took a seat under this holder meanwhile.
-        const raced = await this.seats.findOne({ holder });
-        if (raced) return raced;
+        const occupant = await this.seats.findOne({ _id: seat._id });
+        if (occupant?.holder === holder) return occupant;
+        // The seat is free, so the duplicate was our holder: a retry of this booking holds another seat.
+        if (!occupant) return this.seats.findOne({ holder });
       }
     }
-    return null;
+    // Every seat is someone's; a concurrent retry of ours may still have one (rare, so one scan).
+    return this.seats.findOne({ holder });
   }
 
-  countSeats(pool: string): Promise<number> {
-    return this.seats.countDocuments({ pool });
+  /**
+   * Spends one of `limit` daily allowances (`<key>#n`, unique inserts). Kept apart from seats so that
+   * spent allowances never slow seat look-ups; the repair step purges past days.
+   */
+  async takeAllowance(key: string, limit: number, now: Date): Promise<boolean> {
+    const start = Math.floor(Math.random() * limit);
+    for (let attempt = 0; attempt < limit; attempt += 1) {
+      try {
+        await this.allowances.insertOne({ _id: `${key}#${(start + attempt) % limit}`, createdAt: now });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return false;
+  }
+
+  async purgeAllowances(before: Date): Promise<number> {
+    return (await this.allowances.deleteMany({ createdAt: { $lt: before } })).deletedCount;
   }
 
   /** Seats taken per pool, for many pools at once (free-slot listings). */

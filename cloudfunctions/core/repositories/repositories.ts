@@ -9,6 +9,9 @@ import { AvailabilityRepository } from './availability.repository';
 import { BookingRepository, bookingIndexes } from './booking.repository';
 import { HoldRepository, holdIndexes } from './hold.repository';
 import { OutboxRepository, outboxIndexes } from './outbox.repository';
+import { NotificationRepository, OutboxFeed, notificationIndexes } from './notification.repository';
+import { SubscriptionQuotaRepository, subscriptionQuotaIndexes } from './subscription-quota.repository';
+import { WeChatTokenRepository } from './wechat-token.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -20,6 +23,10 @@ export type Repositories = {
   bookings: BookingRepository;
   holds: HoldRepository;
   outbox: OutboxRepository;
+  outboxFeed: OutboxFeed;
+  notifications: NotificationRepository;
+  subscriptionQuota: SubscriptionQuotaRepository;
+  wechatTokens: WeChatTokenRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -30,6 +37,8 @@ export const allIndexes: CollectionIndexes[] = [
   ...bookingIndexes,
   ...holdIndexes,
   outboxIndexes,
+  ...notificationIndexes,
+  ...subscriptionQuotaIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -43,5 +52,9 @@ export function createRepositories(db: Db): Repositories {
     bookings: new BookingRepository(db),
     holds: new HoldRepository(db),
     outbox: new OutboxRepository(db),
+    outboxFeed: new OutboxFeed(db),
+    notifications: new NotificationRepository(db),
+    subscriptionQuota: new SubscriptionQuotaRepository(db),
+    wechatTokens: new WeChatTokenRepository(db),
   };
 }

@@ -15,6 +15,7 @@ import { ProviderWorkService } from './booking/provider-work.service';
 import { SlotService } from './booking/slot.service';
 import { CatalogService } from './catalog.service';
 import { DistrictAdminService } from './district-admin.service';
+import { createNotifyServices, type NotifyServices } from './notify/notify.service';
 
 export type Services = {
   users: UserService;
@@ -25,6 +26,7 @@ export type Services = {
   availability: AvailabilityService;
   maintenance: BookingMaintenanceService;
   districtAdmin: DistrictAdminService;
+  notify: NotifyServices;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -45,6 +47,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     availability: new AvailabilityService({ ...bookingDeps, availability: repos.availability, district: repos.district, access }),
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, ids }),
+    notify: createNotifyServices({ config, repos, clock, ids }),
     tokens,
     users: new UserService({
       users: repos.users,

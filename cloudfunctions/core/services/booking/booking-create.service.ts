@@ -58,8 +58,8 @@ export class BookingCreateService {
     if (existing) return this.settle(existing);
 
     const draft = await this.draft(caller, input, bookingId, now);
-    // The allowance is spent on the attempt and kept when the booking ends (not tied to its id).
-    const allowance = await this.deps.holds.takeSeat(`creates:${caller.userId}:${districtDateOf(now)}`, this.deps.dailyLimit, `rate:${bookingId}`, `rate:${bookingId}`, null, now);
+    // The allowance is spent on the attempt, whatever its outcome, so one account cannot hammer a day.
+    const allowance = await this.deps.holds.takeAllowance(`creates:${caller.userId}:${districtDateOf(now)}`, this.deps.dailyLimit, now);
     if (!allowance) throw new AppError('RATE_LIMITED');
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking) : this.settle(booking);

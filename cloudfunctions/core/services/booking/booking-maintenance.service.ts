@@ -80,6 +80,7 @@ export class BookingMaintenanceService {
       report.released += 1;
     }
 
+    await this.deps.holds.purgeAllowances(new Date(now.getTime() - DAY_MS - DAY_MS / 2));
     const { seats, locks } = await this.deps.holds.staleHolds(before, since);
     const cache = new Map<string, BookingDoc | null>();
     const bookingOf = async (id: string) => {
@@ -87,7 +88,6 @@ export class BookingMaintenanceService {
       return cache.get(id) ?? null;
     };
     for (const seat of seats) {
-      if (seat.pool.startsWith('creates:')) continue;
       const booking = await bookingOf(seat.bookingId);
       const current = booking && booking.status !== 'holding' && !RELEASING.includes(booking.status) && seat.holder === seatHolder(booking._id, booking.pool);
       if (!current && booking?.status !== 'holding') {

@@ -1,0 +1,95 @@
+import { AppError } from '../../../../shared/errors';
+import type { Clock } from '../../ports/clock';
+import type { NotificationDoc, NotificationRepository, PushState } from '../../repositories/notification.repository';
+
+export type InboxItem = {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  bookingId: string | null;
+  /** When the notice entered the inbox (a reminder: when it fell due). */
+  createdAt: string;
+  readAt: string | null;
+};
+
+export type DeadItem = {
+  id: string;
+  userId: string;
+  type: string;
+  bookingId: string | null;
+  state: PushState;
+  attempts: number;
+  lastError: string | null;
+  dueAt: string;
+  updatedAt: string;
+};
+
+/** States staff see as failed: a resend is their call (an unconfirmed message may have arrived). */
+const FAILED: PushState[] = ['dead', 'unconfirmed'];
+
+function itemOf(doc: NotificationDoc): InboxItem {
+  return {
+    id: doc._id,
+    type: doc.type,
+    title: doc.title,
+    body: doc.body,
+    bookingId: doc.bookingId,
+    createdAt: doc.dueAt.toISOString(),
+    readAt: doc.readAt ? doc.readAt.toISOString() : null,
+  };
+}
+
+/** The in-app inbox (always delivered) and the staff view of WeChat messages that failed. */
+export class NotificationInboxService {
+  constructor(private readonly deps: { notifications: NotificationRepository; clock: Clock }) {}
+
+  async list(userId: string, page: number, pageSize: number) {
+    const filter = { userId, now: this.deps.clock.now() };
+    const [docs, total] = await Promise.all([
+      this.deps.notifications.inbox(filter, (page - 1) * pageSize, pageSize),
+      this.deps.notifications.countInbox(filter),
+    ]);
+    return { items: docs.map(itemOf), total, page, pageSize };
+  }
+
+  async unreadCount(userId: string): Promise<{ count: number }> {
+    return { count: await this.deps.notifications.countInbox({ userId, now: this.deps.clock.now(), unreadOnly: true }) };
+  }
+
+  async markRead(userId: string, which: { ids: string[] } | { all: true }): Promise<{ updated: number }> {
+    const now = this.deps.clock.now();
+    const ids = 'ids' in which ? [...new Set(which.ids)] : 'all';
+    return { updated: await this.deps.notifications.markRead({ userId, now }, ids, now) };
+  }
+
+  async dead(page: number, pageSize: number): Promise<{ items: DeadItem[]; total: number; page: number; pageSize: number }> {
+    const [docs, total] = await Promise.all([
+      this.deps.notifications.listByPush(FAILED, (page - 1) * pageSize, pageSize),
+      this.deps.notifications.countByPush(FAILED),
+    ]);
+    // Staff see that a message failed and why, not what it said.
+    const items = docs.map((doc) => ({
+      id: doc._id,
+      userId: doc.userId,
+      type: doc.type,
+      bookingId: doc.bookingId,
+      state: doc.push,
+      attempts: doc.pushAttempts - doc.pushAttemptBase,
+      lastError: doc.lastError,
+      dueAt: doc.dueAt.toISOString(),
+      updatedAt: doc.updatedAt.toISOString(),
+    }));
+    return { items, total, page, pageSize };
+  }
+
+  /** Puts a dead or unconfirmed WeChat message back in the queue with a fresh budget of attempts. */
+  async resend(id: string): Promise<{ id: string; state: PushState }> {
+    const doc = await this.deps.notifications.findById(id);
+    if (!doc) throw new AppError('NOT_FOUND');
+    if (!FAILED.includes(doc.push) || doc.withdrawnAt) throw new AppError('CONFLICT');
+    const now = this.deps.clock.now();
+    await this.deps.notifications.setPush(id, { push: 'pending', pushAttemptBase: doc.pushAttempts, nextAttemptAt: now, leaseUntil: null, lastError: null, updatedAt: now });
+    return { id, state: 'pending' };
+  }
+}

@@ -1,0 +1,53 @@
+import { counselingTopicLabels } from '../../../../shared/domain/service-kinds';
+import { eventMessage, reminderMessage } from './notification-messages';
+
+const startsAt = new Date('2026-12-01T01:00:00.000Z');
+
+describe('notification messages', () => {
+  it('tells the resident a confirmation in plain Chinese with the Shanghai time', () => {
+    const message = eventMessage({ type: 'booking_accept', audience: 'resident', service: 'advisor', startsAt });
+    expect(message).toMatchObject({ title: '预约已确认', body: '您预约的养老顾问已确认：12月1日 09:00', group: 'booking_status' });
+    expect(message.fields).toMatchObject({ service: '养老顾问', status: '已确认', time: startsAt });
+  });
+
+  it('gives the decline reason to the resident', () => {
+    const message = eventMessage({ type: 'booking_decline', audience: 'resident', service: 'advisor', startsAt, reason: '当天外出培训' });
+    expect(message.body).toBe('您预约的养老顾问（12月1日 09:00）未被接受。原因：当天外出培训');
+    expect(message.fields.note).toBe('当天外出培训');
+  });
+
+  it('sends a new request to the provider on the new-request template', () => {
+    const message = eventMessage({ type: 'booking_requested', audience: 'provider', service: 'escort', startsAt });
+    expect(message).toMatchObject({ title: '新的预约申请', group: 'new_request' });
+  });
+
+  it('tells an escort whose job was reassigned that they need not go', () => {
+    expect(eventMessage({ type: 'booking_reassign', audience: 'former_provider', service: 'escort', startsAt }).body).toContain('您无需前往');
+  });
+
+  it('has a plain fallback for an event type it does not know', () => {
+    expect(eventMessage({ type: 'booking_something_new', audience: 'resident', service: 'advisor', startsAt }).title).toBe('预约有更新');
+  });
+
+  it('never names a counseling topic, reason or place, and calls it only 预约服务 on WeChat', () => {
+    for (const type of ['booking_requested', 'booking_accept', 'booking_decline', 'booking_cancel', 'booking_reschedule']) {
+      for (const audience of ['resident', 'provider'] as const) {
+        const message = eventMessage({ type, audience, service: 'counseling', startsAt, reason: '离婚冷静期辅导', place: '婚姻登记处' });
+        const text = JSON.stringify(message);
+        for (const label of Object.values(counselingTopicLabels).filter((l) => l !== '其他')) expect(text).not.toContain(label);
+        expect(text).not.toContain('婚姻登记处');
+        expect(message.fields.service).toBe('预约服务');
+      }
+    }
+    const reminder = reminderMessage({ audience: 'resident', service: 'counseling', startsAt, place: '婚姻登记处', offset: '2h' });
+    expect(JSON.stringify(reminder)).not.toContain('婚姻登记处');
+    expect(reminder.fields.service).toBe('预约服务');
+  });
+
+  it('reminds the escort where to go', () => {
+    const reminder = reminderMessage({ audience: 'provider', service: 'escort', startsAt, place: '常州市第一人民医院', offset: '24h' });
+    expect(reminder).toMatchObject({ title: '服务提醒', group: 'booking_reminder' });
+    expect(reminder.body).toContain('常州市第一人民医院');
+    expect(reminder.fields.place).toBe('常州市第一人民医院');
+  });
+});
