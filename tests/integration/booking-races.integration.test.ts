@@ -74,7 +74,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
     const resident = residents[1]!;
     // Six advisors with the same slot free: capacity is no limit, only the resident's own time is.
     for (let n = 1; n <= 6; n += 1) await setCapacity(`pv-advisor-${n}`, 50);
-    const startsAt = slotAt(16, 30 * (round % 2));
+    const startsAt = slotAt(15, 30 + 30 * round);
     const results = await raceAll(
       racers.map((racer, i) => () => racer.call('booking', advisorCreate(`overlap-${round}-${i}`, `pv-advisor-${(i % 6) + 1}`, startsAt), resident.token)),
     );
