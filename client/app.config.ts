@@ -2,12 +2,30 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index'],
   subPackages: [
     {
+      // The resident's booking flow and bookings: downloaded on first use (preloaded from home).
+      root: 'subpackages/booking',
+      name: 'booking',
+      pages: [
+        'pages/choose/index',
+        'pages/slots/index',
+        'pages/form/index',
+        'pages/confirm/index',
+        'pages/result/index',
+        'pages/mine/index',
+        'pages/detail/index',
+        'pages/notices/index',
+      ],
+    },
+    {
       // Pages for the people who deliver services; residents never download them.
       root: 'subpackages/provider',
       name: 'provider',
-      pages: ['pages/inbox/index'],
+      pages: ['pages/inbox/index', 'pages/schedule/index', 'pages/case/index', 'pages/availability/index', 'pages/pool/index'],
     },
   ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['booking'] },
+  },
   window: {
     navigationBarTitleText: '民政便民服务',
     navigationBarBackgroundColor: '#0052d9',

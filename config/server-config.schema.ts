@@ -12,6 +12,35 @@ const list = z
   .string()
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
 
+/**
+ * The WeChat subscribe-message templates, one per group of notices. The client asks consent for
+ * these ids; `fields` maps what we say (service, time, …) to the template's keywords (`thing1`,
+ * `time2`, …), whose prefix decides WeChat's rule for the value. See docs/wechat-templates.md.
+ */
+export const notifyTemplateGroups = ['booking_status', 'booking_reminder', 'new_request'] as const;
+export type NotifyTemplateGroup = (typeof notifyTemplateGroups)[number];
+export const notifyTemplateFields = ['service', 'time', 'status', 'note', 'place'] as const;
+export type NotifyTemplateField = (typeof notifyTemplateFields)[number];
+export const templateKeywordPattern = /^(thing|phrase|name|character_string|time|date|number|letter|symbol|amount|phone_number|car_number)\d{1,2}$/;
+
+const templateSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  fields: z.partialRecord(z.enum(notifyTemplateFields), z.string().regex(templateKeywordPattern)),
+});
+export type NotifyTemplate = z.output<typeof templateSchema>;
+
+const templatesJson = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'WECHAT_TEMPLATES must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(notifyTemplateGroups), templateSchema));
+
 export const serverEnvSchema = z.object({
   APP_ENV: z.enum(['development', 'test', 'production']).default('development'),
   MONGODB_URI: z.string().min(1).optional(),
@@ -29,6 +58,11 @@ export const serverEnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Bookings one resident may start per day, so one account cannot drain a day's seats. */
   BOOKING_DAILY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** JSON: `{ "<group>": { "id": "<template id>", "fields": { "service": "thing1", … } } }`; empty: channel off. */
+  WECHAT_TEMPLATES: templatesJson.default({}),
+  WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
+  /** Send attempts of one WeChat message before it is dead (staff can resend it). */
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
 });
 
 export type ServerConfig = {
@@ -45,6 +79,7 @@ export type ServerConfig = {
   allowPublicDevLogin: boolean;
   dataDir: string;
   bookingDailyLimit: number;
+  notify: { templates: Partial<Record<NotifyTemplateGroup, NotifyTemplate>>; miniprogramState: 'formal' | 'trial' | 'developer'; maxAttempts: number };
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -64,5 +99,6 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     allowPublicDevLogin: parsed.ALLOW_PUBLIC_DEV_LOGIN,
     dataDir: parsed.DATA_DIR,
     bookingDailyLimit: parsed.BOOKING_DAILY_LIMIT,
+    notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
   };
 }

@@ -1,3 +1,4 @@
+import { ensureH5Build } from './h5-build';
 import { demoPeople } from './seed/demo-district.data';
 import { loadHostConfig } from './host-config';
 import { printAccounts, startLocalHost } from './local-host';
@@ -5,6 +6,8 @@ import { printAccounts, startLocalHost } from './local-host';
 /** `npm start`: the main job on a developer's machine. */
 async function main(): Promise<void> {
   const config = loadHostConfig();
+  // The README's one command must give a working app: build the H5 client when missing or stale.
+  await ensureH5Build({ log: console.log });
   const host = await startLocalHost({ config, staticDir: 'build/h5' });
   if (config.devLogin) printAccounts(demoPeople, console.log);
   console.log(`\n区民政便民服务 is running at ${host.url}  (Ctrl-C to stop)\n`);

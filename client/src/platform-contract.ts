@@ -8,6 +8,9 @@ import type * as ButtonWeapp from './ui/Button.weapp';
 import type * as CellApi from './ui/Cell';
 import type * as CellH5 from './ui/Cell.h5';
 import type * as CellWeapp from './ui/Cell.weapp';
+import type * as ChoiceButtonApi from './ui/ChoiceButton';
+import type * as ChoiceButtonH5 from './ui/ChoiceButton.h5';
+import type * as ChoiceButtonWeapp from './ui/ChoiceButton.weapp';
 import type * as EmptyApi from './ui/Empty';
 import type * as EmptyH5 from './ui/Empty.h5';
 import type * as EmptyWeapp from './ui/Empty.weapp';
@@ -43,6 +46,8 @@ export type PlatformContract = [
   Implements<typeof ButtonApi, typeof ButtonWeapp>,
   Implements<typeof CellApi, typeof CellH5>,
   Implements<typeof CellApi, typeof CellWeapp>,
+  Implements<typeof ChoiceButtonApi, typeof ChoiceButtonH5>,
+  Implements<typeof ChoiceButtonApi, typeof ChoiceButtonWeapp>,
   Implements<typeof EmptyApi, typeof EmptyH5>,
   Implements<typeof EmptyApi, typeof EmptyWeapp>,
   Implements<typeof FeedbackApi, typeof FeedbackH5>,

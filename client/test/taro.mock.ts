@@ -14,6 +14,11 @@ const Taro = {
   }),
   navigateTo: jest.fn(async (_options: { url: string }) => ({ errMsg: 'navigateTo:ok' })),
   reLaunch: jest.fn(async (_options: { url: string }) => ({ errMsg: 'reLaunch:ok' })),
+  redirectTo: jest.fn(async (_options: { url: string }) => ({ errMsg: 'redirectTo:ok' })),
+  navigateBack: jest.fn(async (_options?: { delta?: number }) => ({ errMsg: 'navigateBack:ok' })),
+  getCurrentPages: jest.fn((): unknown[] => []),
+  pageScrollTo: jest.fn(async (_options: { selector?: string; scrollTop?: number }) => ({ errMsg: 'pageScrollTo:ok' })),
+  requestSubscribeMessage: jest.fn(async (_options: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' })),
   showToast: jest.fn(async (_options: { title: string }) => ({ errMsg: 'showToast:ok' })),
   showModal: jest.fn(async (_options: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
   login: jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' })),
@@ -24,8 +29,19 @@ const Taro = {
   }),
 };
 
+/** The page's query, as a test sets it with `setRouterParams`. */
+let routerParams: Record<string, string> = {};
+
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
+export const useDidShow = jest.fn((_callback: () => void) => undefined);
+
 export function resetTaroMock(): void {
   storage.clear();
+  routerParams = {};
   for (const fn of Object.values(Taro)) fn.mockClear();
 }
 

@@ -29,7 +29,7 @@ describe('home page', () => {
     renderHome();
 
     for (const name of ['养老顾问', '陪诊服务', '婚姻辅导']) {
-      expect(screen.getByRole('button', { name: new RegExp(`^${name}：`) })).toBeTruthy();
+      expect(screen.getByRole('button', { name: new RegExp(`^${name}`) })).toBeTruthy();
     }
     expect(screen.getByRole('button', { name: '登录' })).toBeTruthy();
     expect(screen.queryByText('下一个预约')).toBeNull();
@@ -40,7 +40,7 @@ describe('home page', () => {
   it('signed out: choosing a service leads to the login page', () => {
     renderHome();
 
-    fireEvent.click(screen.getByRole('button', { name: /^陪诊服务：/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^陪诊服务/ }));
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
@@ -53,6 +53,6 @@ describe('home page', () => {
 
     expect((await screen.findByRole('alert')).textContent).toContain('网络连接不上');
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^养老顾问：/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^养老顾问/ })).toBeTruthy();
   });
 });

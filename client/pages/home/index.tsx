@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
 import { ErrorNotice } from '../../src/components/ErrorNotice';
 import { Page } from '../../src/components/Page';
 import { useHomeSummary, type NextAppointment } from '../../src/features/home/home-summary';
@@ -12,7 +13,7 @@ import { Button } from '../../src/ui/Button';
 import { Cell, CellGroup } from '../../src/ui/Cell';
 import { showToast } from '../../src/ui/feedback';
 import { Loading } from '../../src/ui/Loading';
-import { Tag } from '../../src/ui/Tag';
+import { StatusTag } from '../../src/components/StatusTag';
 import { Tappable } from '../../src/ui/Tappable';
 import './index.scss';
 
@@ -21,6 +22,13 @@ export default function HomePage() {
   const signedIn = session.status === 'signedIn';
   const summary = useHomeSummary(signedIn);
   const name = session.user?.name;
+  // Back from booking or cancelling: the next appointment and unread count may have changed.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void summary.run();
+    shown.current = true;
+  });
+  const unread = summary.data?.unreadCount ?? null;
 
   const openService = (service: ServiceEntry) => {
     if (!signedIn) {
@@ -59,7 +67,6 @@ export default function HomePage() {
           <Tappable
             key={service.key}
             className={`home-service home-service--${service.key}`}
-            accessibleLabel={`${service.title}：${service.summary}`}
             onClick={() => openService(service)}
           >
             <Text className='home-service__title'>{service.title}</Text>
@@ -71,8 +78,9 @@ export default function HomePage() {
 
       {signedIn ? (
         <CellGroup title='我的'>
-          {summary.data?.unreadCount ? (
-            <Cell title='消息' value={`${summary.data.unreadCount} 条未读`} onClick={() => showToast('消息功能即将开放')} />
+          <Cell title='我的预约' label='查看、改期或取消' onClick={() => goTo(routes.myBookings)} />
+          {unread !== null ? (
+            <Cell title='消息' value={unread > 0 ? `${unread} 条未读` : '没有未读'} onClick={() => goTo(routes.notices)} />
           ) : null}
           {session.user && isProvider(session.user.roles) ? (
             <Cell title='待处理的预约' label='服务人员工作台' onClick={() => goTo(routes.providerInbox)} />
@@ -86,16 +94,17 @@ export default function HomePage() {
 
 function NextAppointmentCard({ appointment }: { appointment: NextAppointment }) {
   return (
-    <View className='card home-next'>
+    <Tappable
+      className='card home-next'
+      onClick={() => goTo(routes.bookingDetail, { bookingId: appointment.bookingId })}
+    >
       <Text className='home-next__heading'>下一个预约</Text>
       <View className='home-next__row'>
         <Text className='home-next__service'>{appointment.serviceTitle}</Text>
-        <Tag tone='primary' prominent>
-          {appointment.statusLabel}
-        </Tag>
+        <StatusTag status={appointment.status} />
       </View>
       <Text className='text-key home-next__time'>{formatDateTime(appointment.startsAt)}</Text>
       {appointment.place ? <Text className='home-next__place'>{appointment.place}</Text> : null}
-    </View>
+    </Tappable>
   );
 }

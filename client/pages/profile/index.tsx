@@ -6,6 +6,7 @@ import { toApiError, type ApiError } from '../../src/api/api-error';
 import type { UpdateProfileInput } from '../../src/api/user.api';
 import { checkInput } from '../../src/api/validate-input';
 import { ErrorNotice } from '../../src/components/ErrorNotice';
+import { FamilyMembers } from '../../src/components/FamilyMembers';
 import { Page } from '../../src/components/Page';
 import { useElderMode } from '../../src/elder/elder-mode-context';
 import { goTo, restartAt, routes } from '../../src/navigation/routes';
@@ -113,6 +114,8 @@ function ProfileForm({ user }: { user: PublicUser }) {
           onChange={(on) => void toggleElder(on)}
         />
       </CellGroup>
+
+      <FamilyMembers />
 
       <CellGroup title='联系方式'>
         <Field label='姓名' value={name} placeholder='请填写姓名' maxLength={20} error={fieldErrors.name} onChange={setName} />

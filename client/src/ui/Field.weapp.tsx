@@ -1,15 +1,15 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FieldProps, FieldType } from './ui.types';
 
 const inputType: Record<FieldType, 'text' | 'number' | 'digit'> = { text: 'text', phone: 'number', number: 'digit' };
 
-export function Field({ label, value, onChange, placeholder, type = 'text', maxLength, required, disabled, error }: FieldProps) {
+export function Field({ label, value, onChange, placeholder, type = 'text', maxLength, required, disabled, error, hint, multiline }: FieldProps) {
   return (
-    <View className='ui-field-wrap'>
+    <View className={`ui-field-wrap${multiline ? ' ui-field-wrap--multiline' : ''}${error ? ' has-error' : ''}`}>
       <van-field
         label={label}
         value={value}
-        type={inputType[type]}
+        type={multiline ? 'textarea' : inputType[type]}
         placeholder={placeholder}
         maxlength={maxLength ?? (type === 'phone' ? 11 : -1)}
         required={required}
@@ -18,6 +18,12 @@ export function Field({ label, value, onChange, placeholder, type = 'text', maxL
         aria-label={label}
         onChange={(event) => onChange(event.detail)}
       />
+      {hint ? (
+        <View className='ui-field__hint'>
+          <Text>{hint}</Text>
+          {maxLength ? <Text className='ui-field__count'>{`${Array.from(value).length}/${maxLength}`}</Text> : null}
+        </View>
+      ) : null}
     </View>
   );
 }

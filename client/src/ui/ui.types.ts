@@ -46,6 +46,10 @@ export type FieldProps = {
   disabled?: boolean;
   /** The message under the field when its value is wrong. */
   error?: string;
+  /** A limit or tip shown at the field, e.g. 最多 60 字 (with a live count when maxLength is set). */
+  hint?: string;
+  /** Several lines of text (a note); the row grows to about four lines. */
+  multiline?: boolean;
 };
 
 export type SwitchProps = {
@@ -84,8 +88,11 @@ export type ConfirmOptions = {
 };
 
 export type TappableProps = {
-  /** What a screen reader announces for the whole area. */
-  accessibleLabel: string;
+  /**
+   * What a screen reader announces for the whole area, when its text alone reads badly. It must
+   * start with the visible text (speech users say what they see), e.g. via `spokenLabel(parts)`.
+   */
+  accessibleLabel?: string;
   onClick: () => void;
   className?: string;
   children: ReactNode;
@@ -94,5 +101,16 @@ export type TappableProps = {
 export type NoticeProps = {
   /** `error` is announced at once by screen readers; `info` politely. */
   tone: 'error' | 'info';
+  children: ReactNode;
+};
+
+export type ChoiceButtonProps = {
+  /** Chosen: shown filled, announced as pressed. */
+  selected?: boolean;
+  disabled?: boolean;
+  /** Read instead of the visible text when that alone is unclear (e.g. 下午 2:30，剩 1 位). */
+  accessibleLabel?: string;
+  onClick: () => void;
+  className?: string;
   children: ReactNode;
 };

@@ -1,0 +1,106 @@
+import { bookingStatusLabels, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import {
+  advisorTopicLabels,
+  advisorVisitModeLabels,
+  counselingFormatLabels,
+  counselingTopicLabels,
+  escortEligibilityLabels,
+  familyRelationLabels,
+  serviceKindLabels,
+  type ServiceKind,
+} from '../../../../shared/domain/service-kinds';
+import type { BookingView } from '../../api/views.schema';
+import type { TagTone } from '../../ui/ui.types';
+import { mobilityAidLabels, type MobilityAid } from './booking-form';
+
+/** The Chinese label of a status; an unknown status (a newer server) shows as it came. */
+export function statusLabel(status: string): string {
+  return bookingStatusLabels[status as BookingStatus] ?? status;
+}
+
+/** Colour of a status tag: green when it will happen, amber while waiting, red when refused. */
+export const statusTones: Record<BookingStatus, TagTone> = {
+  requested: 'warning',
+  confirmed: 'success',
+  declined: 'danger',
+  expired: 'default',
+  cancelled: 'default',
+  completed: 'primary',
+  no_show: 'danger',
+};
+
+export function serviceTitle(service: ServiceKind): string {
+  return service === 'escort' ? '陪诊服务' : serviceKindLabels[service];
+}
+
+const actionLabels: Record<string, string> = {
+  create: '提交预约',
+  accept: '接受预约',
+  decline: '拒绝预约',
+  expire: '超时未确认',
+  cancel: '取消预约',
+  complete: '服务完成',
+  mark_no_show: '标记爽约',
+  reschedule: '改期',
+  claim: '陪诊员接单',
+  assign: '派单',
+};
+
+const actorLabels: Record<string, string> = {
+  resident: '居民',
+  provider: '服务人员',
+  advisor: '养老顾问',
+  counselor: '婚姻辅导师',
+  escort: '陪诊员',
+  staff: '工作人员',
+  admin: '管理员',
+  system: '系统',
+};
+
+export function historyActionLabel(action: string, to: string): string {
+  return actionLabels[action] ?? statusLabel(to);
+}
+
+export function actorLabel(role: string): string {
+  return actorLabels[role] ?? role;
+}
+
+const label = <T extends string>(table: Record<T, string>, value: unknown): string | null =>
+  typeof value === 'string' && value in table ? table[value as T] : null;
+
+/** The booking's details as label–value rows, in the order a person reads them. */
+export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 'freeOfCharge'>): { label: string; value: string }[] {
+  const d = booking.details as Record<string, unknown>;
+  const rows: { label: string; value: string | null }[] = [];
+  if (d.kind === 'advisor') {
+    rows.push({ label: '咨询内容', value: label(advisorTopicLabels, d.topic) });
+    rows.push({ label: '方式', value: label(advisorVisitModeLabels, d.mode) });
+    rows.push({ label: '上门地址', value: typeof d.address === 'string' ? d.address : null });
+  } else if (d.kind === 'escort') {
+    rows.push({ label: '医院', value: typeof d.hospital === 'string' ? d.hospital : null });
+    rows.push({ label: '科室', value: typeof d.department === 'string' ? d.department : null });
+    rows.push({ label: '接送地址', value: typeof d.pickupAddress === 'string' ? d.pickupAddress : null });
+    const aids = Array.isArray(d.mobilityAids) ? (d.mobilityAids as MobilityAid[]).map((a) => mobilityAidLabels[a] ?? a).join('、') : '';
+    rows.push({ label: '辅助器具', value: aids || null });
+    rows.push({ label: '语言需要', value: typeof d.languageNeeds === 'string' ? d.languageNeeds : null });
+    rows.push({ label: '困难群体', value: label(escortEligibilityLabels, d.eligibility) });
+    rows.push({ label: '费用', value: booking.freeOfCharge ? '免费' : '按规定收费' });
+  } else if (d.kind === 'counseling') {
+    rows.push({ label: '形式', value: label(counselingFormatLabels, d.format) });
+    rows.push({ label: '辅导内容', value: label(counselingTopicLabels, d.topic) });
+  }
+  rows.push({ label: '备注', value: typeof d.note === 'string' && d.note !== '' ? d.note : null });
+  if (booking.forFamily) {
+    const relation = label(familyRelationLabels, booking.forFamily.relationship) ?? booking.forFamily.relationship;
+    rows.push({ label: '服务对象', value: `${booking.forFamily.name}（${relation}）${booking.forFamily.phone}` });
+  }
+  return rows.filter((row): row is { label: string; value: string } => row.value !== null && row.value !== '');
+}
+
+/** Where it happens, in one line: the provider's venue, or the hospital for an escort. */
+export function placeOf(booking: Pick<BookingView, 'details' | 'provider'>): string | null {
+  const d = booking.details as Record<string, unknown>;
+  if (d.kind === 'escort') return typeof d.hospital === 'string' ? d.hospital : '医院陪诊';
+  if (d.kind === 'advisor' && d.mode === 'home_visit') return '上门服务';
+  return booking.provider?.venue || booking.provider?.name || null;
+}

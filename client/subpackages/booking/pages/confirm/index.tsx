@@ -1,0 +1,105 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { toApiError, type ApiError } from '../../../../src/api/api-error';
+import { bookingApi } from '../../../../src/api/booking.api';
+import { DetailRows } from '../../../../src/components/DetailRows';
+import { DraftMissing } from '../../../../src/components/DraftMissing';
+import { ErrorNotice } from '../../../../src/components/ErrorNotice';
+import { Page } from '../../../../src/components/Page';
+import { SignedIn } from '../../../../src/components/SignedIn';
+import { buildCreateInput, cancelDeadlineOf, fieldErrorsFromPaths } from '../../../../src/features/booking/booking-form';
+import { clearDraft, newRequestId, readDraft, requestIdForDraft, type BookingDraft } from '../../../../src/features/booking/booking-draft';
+import { detailRows, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { saveFamilyMember } from '../../../../src/features/booking/family-members';
+import { askSubscribeConsent } from '../../../../src/features/booking/subscribe-consent';
+import { formatDateTime, formatRange } from '../../../../src/format/date-time';
+import { replaceWith, routes } from '../../../../src/navigation/routes';
+import { Button } from '../../../../src/ui/Button';
+import { Notice } from '../../../../src/ui/Notice';
+
+/** Everything about to be booked, the cancellation cut-off, and the one button that books. */
+export default function ConfirmBookingPage() {
+  const [draft] = useState(readDraft);
+  return (
+    <Page>
+      <Text className='page-title'>核对预约信息</Text>
+      <SignedIn>{() => (draft?.slot && draft.form ? <Confirm draft={draft} /> : <DraftMissing />)}</SignedIn>
+    </Page>
+  );
+}
+
+function Confirm({ draft }: { draft: BookingDraft }) {
+  const slot = draft.slot!;
+  const form = draft.form!;
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const preview = buildCreateInput({ service: draft.service, providerId: draft.provider?.id ?? null, startsAt: slot.startsAt, form, requestId: 'preview-only' });
+  const rows = detailRows({
+    details: preview.details as Record<string, unknown> & { kind: typeof draft.service },
+    forFamily: preview.forFamily ?? null,
+    freeOfCharge: draft.service === 'escort' && form.eligibility !== 'none',
+  });
+  const deadline = cancelDeadlineOf(slot.startsAt, draft.serviceInfo.cancelCutoffMinutes);
+  const slotTaken = error?.code === 'SLOT_FULL' || error?.code === 'SLOT_UNAVAILABLE';
+
+  const book = async () => {
+    // WeChat shows the consent dialog only from inside the tap: ask before anything is awaited.
+    const consent = askSubscribeConsent();
+    setSending(true);
+    setError(null);
+    try {
+      await consent;
+      // The same id on every retry of this attempt: a reply lost on the way never books twice.
+      const requestId = requestIdForDraft() ?? newRequestId();
+      const booking = await bookingApi.create(
+        buildCreateInput({ service: draft.service, providerId: draft.provider?.id ?? null, startsAt: slot.startsAt, form, requestId }),
+      );
+      if (form.forWhom === 'family' && form.familyRelationship) {
+        saveFamilyMember({ name: form.familyName.trim(), phone: form.familyPhone.trim(), relationship: form.familyRelationship });
+      }
+      clearDraft();
+      replaceWith(routes.bookingResult, { bookingId: booking.id });
+    } catch (caught) {
+      setError(toApiError(caught));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const fieldProblems = error?.code === 'VALIDATION_FAILED' ? Object.values(fieldErrorsFromPaths(error.fieldErrors())) : [];
+
+  return (
+    <View>
+      <View className='card flow-summary'>
+        <Text className='flow-card__title'>{serviceTitle(draft.service)}</Text>
+        {draft.provider ? <Text className='flow-summary__line'>{`${draft.provider.name} · ${draft.provider.venue}`}</Text> : null}
+        <Text className='text-key'>{formatRange(slot.startsAt, slot.endsAt)}</Text>
+      </View>
+      <View className='card section'>
+        <DetailRows rows={[...rows, { label: '联系电话', value: form.contactPhone }]} />
+      </View>
+      <Notice tone='info'>
+        <Text className='flow-deadline'>{`${formatDateTime(deadline)} 前可以取消或改期`}</Text>
+        <Text className='ui-notice__message'>
+          {draft.service === 'escort'
+            ? '提交后由街道安排陪诊员，有人接单后会通知您。'
+            : `提交后需要${draft.provider?.name ?? '服务人员'}确认，确认后会通知您。`}
+        </Text>
+      </Notice>
+      {error ? <ErrorNotice error={error} onRetry={() => void book()} /> : null}
+      {fieldProblems.length > 0 ? <Text className='flow-error'>{fieldProblems.join('；')}</Text> : null}
+      <View className='main-action'>
+        {slotTaken ? (
+          <Button variant='primary' size='large' onClick={() => void Taro.navigateBack({ delta: draft.service === 'escort' ? 1 : 2 })}>
+            换一个时间
+          </Button>
+        ) : (
+          <Button variant='primary' size='large' loading={sending} onClick={() => void book()}>
+            确认预约
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}
