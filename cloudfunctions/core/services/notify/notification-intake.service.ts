@@ -1,4 +1,4 @@
-import type { NotifyTemplate, NotifyTemplateGroup } from '../../../../config/server-config.schema';
+import type { NotifyTemplateGroup } from '../../../../config/server-config.schema';
 import { allServiceKinds, type ServiceKind } from '../../../../shared/domain/service-kinds';
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
@@ -20,7 +20,8 @@ type Deps = {
   bookings: BookingRepository;
   providers: ProviderRepository;
   clock: Clock;
-  templates: () => Partial<Record<NotifyTemplateGroup, NotifyTemplate>>;
+  /** Whether WeChat messages of this group can be sent at all (credentials and a template configured). */
+  channelOn: (group: NotifyTemplateGroup) => boolean;
 };
 
 export function reminderId(bookingId: string, offset: ReminderOffset, userId: string, startsAt: Date): string {
@@ -29,8 +30,11 @@ export function reminderId(bookingId: string, offset: ReminderOffset, userId: st
 
 /** Where a notice opens in the mini-program; `nid` lets the page mark it read. */
 function pageFor(audience: Audience, bookingId: string | null, notificationId: string): string {
+  const nid = `nid=${encodeURIComponent(notificationId)}`;
+  // An escort who lost the job can no longer open it.
+  if (!bookingId || audience === 'former_provider') return `pages/home/index?${nid}`;
   const base = audience === 'resident' ? 'subpackages/booking/pages/detail/index' : 'subpackages/provider/pages/case/index';
-  return bookingId ? `${base}?bookingId=${encodeURIComponent(bookingId)}&nid=${encodeURIComponent(notificationId)}` : 'pages/home/index';
+  return `${base}?bookingId=${encodeURIComponent(bookingId)}&${nid}`;
 }
 
 /** An escort's hospital, the one place worth naming; nothing is ever read from counseling details. */
@@ -137,7 +141,7 @@ export class NotificationIntakeService {
   }): NotificationDoc {
     const now = this.deps.clock.now();
     // Reminders always pass the worker, which checks them against the booking when they fall due.
-    const channelOn = Boolean(this.deps.templates()[input.message.group]);
+    const channelOn = this.deps.channelOn(input.message.group);
     return {
       _id: input.id,
       userId: input.userId,

@@ -21,6 +21,11 @@ describe('notification messages', () => {
     expect(message).toMatchObject({ title: '新的预约申请', group: 'new_request' });
   });
 
+  it('passes no reassignment reason on: it is staff’s note about a colleague', () => {
+    const message = eventMessage({ type: 'booking_reassign', audience: 'resident', service: 'escort', startsAt, reason: '钱师傅临时住院' });
+    expect(JSON.stringify(message)).not.toContain('住院');
+  });
+
   it('tells an escort whose job was reassigned that they need not go', () => {
     expect(eventMessage({ type: 'booking_reassign', audience: 'former_provider', service: 'escort', startsAt }).body).toContain('您无需前往');
   });

@@ -25,6 +25,12 @@ export type Message = {
 
 export type ReminderOffset = '24h' | '2h';
 
+/**
+ * Reasons the resident is owed (why not, why called off). A reassignment's reason is staff's note
+ * about a colleague (often their health) and goes to nobody.
+ */
+const REASONED = new Set(['booking_decline', 'booking_cancel']);
+
 /** '12月1日 09:00' in the district's zone. */
 export function shortTime(instant: Date): string {
   return dayjs(instant).tz(DISTRICT_TZ).format('M月D日 HH:mm');
@@ -86,13 +92,13 @@ export function eventMessage(input: MessageInput): Message {
       ? toFormerProvider
       : ((input.audience === 'resident' ? toResident : toProvider)[input.type] ?? fallback[input.audience]);
   const counseling = input.service === 'counseling';
-  const reason = counseling ? null : input.reason?.trim() || null;
+  const reason = counseling || !REASONED.has(input.type) ? null : input.reason?.trim() || null;
   const place = counseling ? null : input.place?.trim() || null;
   let body = line.body(serviceKindLabels[input.service], shortTime(input.startsAt));
-  if (reason) body += `原因：${reason}`;
   if (place && input.audience === 'provider' && (input.type === 'booking_assign' || input.type === 'booking_reassign')) {
     body = body.replace(/。$/, `，${place}。`);
   }
+  if (reason) body += `原因：${reason}`;
   const group: NotifyTemplateGroup = input.audience === 'provider' && input.type === 'booking_requested' ? 'new_request' : 'booking_status';
   return {
     title: line.title,

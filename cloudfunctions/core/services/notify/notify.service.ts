@@ -33,7 +33,7 @@ export function createNotifyServices({ config, repos, clock, ids }: { config: Se
     bookings: repos.bookings,
     providers: repos.providers,
     clock,
-    templates,
+    channelOn: (group) => Boolean(api && templates()[group]),
   });
   const delivery = new NotificationDeliveryService({
     notifications: repos.notifications,

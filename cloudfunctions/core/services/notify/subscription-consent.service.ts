@@ -6,7 +6,7 @@ import type { SubscriptionQuotaRepository } from '../../repositories/subscriptio
 /** Remaining consents one user may bank per template; more taps add nothing (WeChat keeps its own count). */
 export const MAX_BANKED_CONSENTS = 50;
 /** Bounds the retries when concurrent consents take the same grant numbers. */
-const GRANT_TRIES = 10;
+const GRANT_TRIES = 20;
 
 /**
  * One-time subscribe consents: each accepted template in a wx.requestSubscribeMessage result allows
