@@ -18,7 +18,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-type JestSummary = { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+type JestSummary = { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
 
 async function main(): Promise<number> {
   const results = join(root, '.data', 'test-results');
@@ -41,7 +41,8 @@ async function main(): Promise<number> {
     if (existsSync(jestJson)) {
       const summary = JSON.parse(readFileSync(jestJson, 'utf8')) as JestSummary;
       passed += summary.numPassedTests;
-      failed += summary.numFailedTests;
+      // A file that cannot even load counts as a failure too, not as zero tests.
+      failed += summary.numFailedTests + summary.numRuntimeErrorTestSuites;
     }
     if (jestCode !== 0 && failed === 0) failed += 1;
 
