@@ -62,8 +62,12 @@ export class HoldRepository {
         if (!isDuplicateKeyError(error)) throw error;
         const occupant = await this.seats.findOne({ _id: seat._id });
         if (occupant?.holder === holder) return occupant;
-        // The seat is free, so the duplicate was our holder: a retry of this booking holds another seat.
-        if (!occupant) return this.seats.findOne({ holder });
+        if (!occupant) {
+          // Gone already: either its holder released it meanwhile, or the duplicate was our own holder
+          // (a retry of this booking holds another seat). Only the second ends the search.
+          const mine = await this.seats.findOne({ holder });
+          if (mine) return mine;
+        }
       }
     }
     // Every seat is someone's; a concurrent retry of ours may still have one (rare, so one scan).
