@@ -12,6 +12,8 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route } from 'playwright-core';
+// One list of Chromium flags for every headless run (see ../shared/toolchain.md).
+import { chromiumArgs } from '../../tests/e2e/e2e-browser';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const hostFlag = process.argv.indexOf('--host');
@@ -21,17 +23,6 @@ const outDir = path.resolve(positional[0] ?? path.join(rootDir, 'test-results', 
 const port = 18000 + Math.floor(Math.random() * 1000);
 const baseUrl = (realHost ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
 
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 type FakeUser = {
   id: string; openid: string; name: string | null; phone: string | null; communityId: string | null;

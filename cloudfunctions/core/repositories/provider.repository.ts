@@ -1,6 +1,7 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/mongo-errors';
 import type { ServiceKindValue } from './catalog.repository';
 
 export type ProviderDoc = {
@@ -50,8 +51,15 @@ export class ProviderRepository {
     return this.providers.find(query).sort({ _id: 1 }).toArray();
   }
 
-  async upsert(doc: ProviderDoc): Promise<void> {
-    await this.providers.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  /** False when the user already provides this service under another provider id. */
+  async upsert(doc: ProviderDoc): Promise<boolean> {
+    try {
+      await this.providers.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
 
   async deactivate(id: string, now: Date): Promise<boolean> {

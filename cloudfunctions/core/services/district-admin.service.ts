@@ -82,10 +82,9 @@ export class DistrictAdminService {
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
-    try {
-      await this.deps.providers.upsert(doc);
-    } catch (error) {
-      throw new AppError('CONFLICT', { reason: 'this user already provides this service' }, undefined);
+    // Only the unique (user, kind) index is a conflict; any other fault stays an INTERNAL error.
+    if (!(await this.deps.providers.upsert(doc))) {
+      throw new AppError('CONFLICT', { reason: 'this user already provides this service' });
     }
     return toProviderView(doc);
   }
