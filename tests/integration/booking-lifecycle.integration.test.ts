@@ -361,7 +361,8 @@ describe('opening hours', () => {
       recipients: [resident1.userId],
       payload: { service: 'advisor', startsAt: at(WED, '09:00') },
       at: new Date('2026-11-30T00:05:00.000Z'),
-      processedAt: null,
+      // Turned into the resident's notice in the same call.
+      processedAt: new Date('2026-11-30T00:05:00.000Z'),
     });
     // The booking stays: the provider decides whether to cancel or move it.
     expect((await directBooking(w, wednesday.id))!.status).toBe('requested');

@@ -1,5 +1,6 @@
 import type { ServerConfig } from '../../../config/server-config.schema';
 import type { Clock } from '../ports/clock';
+import type { EventLog } from '../ports/event-log';
 import type { IdGenerator } from '../ports/ids';
 import type { Repositories } from '../repositories/repositories';
 import { SessionTokenService } from './session-token.service';
@@ -37,7 +38,16 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const wechatAuth = new WeChatAuthClient(config.wechat);
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog });
-  const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox: repos.outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
+  const notify = createNotifyServices({ config, repos, clock, ids });
+  // Events become inbox notices in the call that records them; the notify.deliver timer catches
+  // whatever that misses (a crash in between), so nobody waits for the next minute.
+  const outbox: EventLog = {
+    async add(event) {
+      await repos.outbox.add(event);
+      await notify.intake.handleNow(event);
+    },
+  };
+  const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
   const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, users: repos.users, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   return {
@@ -47,7 +57,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     availability: new AvailabilityService({ ...bookingDeps, availability: repos.availability, district: repos.district, access }),
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, ids }),
-    notify: createNotifyServices({ config, repos, clock, ids }),
+    notify,
     tokens,
     users: new UserService({
       users: repos.users,

@@ -5,7 +5,7 @@ import type { AvailabilityDoc, AvailabilityRepository } from '../../repositories
 import type { BookingRepository } from '../../repositories/booking.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
-import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { EventLog } from '../../ports/event-log';
 import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
 import type { BookingAccess } from './booking-access';
@@ -17,7 +17,7 @@ type Deps = {
   bookings: BookingRepository;
   catalog: CatalogRepository;
   district: DistrictRepository;
-  outbox: OutboxRepository;
+  outbox: EventLog;
   slots: SlotService;
   access: BookingAccess;
   clock: Clock;

@@ -9,7 +9,7 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { CatalogRepository, ServiceDoc } from '../../repositories/catalog.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
-import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../../runtime/caller';
@@ -21,7 +21,7 @@ export type CreateInput = z.output<typeof bookingActions.create>;
 type Deps = {
   bookings: BookingRepository;
   holds: HoldRepository;
-  outbox: OutboxRepository;
+  outbox: EventLog;
   providers: ProviderRepository;
   catalog: CatalogRepository;
   district: DistrictRepository;

@@ -2,7 +2,7 @@ import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle'
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { BookingDoc, BookingRepository, StoredStatus, TransitionDoc } from '../../repositories/booking.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
-import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 
 /** Statuses whose seat and time locks are given back. */
@@ -26,7 +26,7 @@ export function lockIds(personKey: string, startsAt: Date, endsAt: Date): string
   return timeBuckets(startsAt, endsAt).map((bucket) => `${personKey}#${bucket.toISOString()}`);
 }
 
-export type EffectDeps = { bookings: BookingRepository; holds: HoldRepository; outbox: OutboxRepository; providers: ProviderRepository };
+export type EffectDeps = { bookings: BookingRepository; holds: HoldRepository; outbox: EventLog; providers: ProviderRepository };
 
 /**
  * What follows a won transition: the booking document catches up with the transition record, the

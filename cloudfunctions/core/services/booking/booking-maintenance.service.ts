@@ -3,7 +3,7 @@ import { DAY_MS } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
-import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import { applyTransition, lockIds, release, RELEASING, seatHolder } from './booking-effects';
 import type { BookingCreateService } from './booking-create.service';
@@ -18,7 +18,7 @@ export type RepairReport = { resumed: number; caughtUp: number; released: number
 type Deps = {
   bookings: BookingRepository;
   holds: HoldRepository;
-  outbox: OutboxRepository;
+  outbox: EventLog;
   providers: ProviderRepository;
   creator: BookingCreateService;
   transitions: BookingTransitionService;

@@ -4,7 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { BookingDoc, BookingRepository, TransitionDoc } from '../../repositories/booking.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
-import type { OutboxRepository } from '../../repositories/outbox.repository';
+import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import { applyTransition, lockIds, seatHolder, timeBuckets } from './booking-effects';
 import { slotPool, type SlotService } from './slot.service';
@@ -12,7 +12,7 @@ import { slotPool, type SlotService } from './slot.service';
 type Deps = {
   bookings: BookingRepository;
   holds: HoldRepository;
-  outbox: OutboxRepository;
+  outbox: EventLog;
   providers: ProviderRepository;
   catalog: CatalogRepository;
   slots: SlotService;

@@ -60,6 +60,19 @@ export class NotificationIntakeService {
     return report;
   }
 
+  /**
+   * Handles one event right after it was recorded, so notices reach the inbox in the call that made
+   * them. Never fails that call: whatever goes wrong here, the event stays pending for the timer.
+   */
+  async handleNow(event: OutboxEvent): Promise<void> {
+    try {
+      await this.convert(event, { events: 0, created: 0, reminders: 0, withdrawn: 0 });
+      await this.deps.outbox.markProcessed(event._id, this.deps.clock.now());
+    } catch (error) {
+      console.warn(`[notify] event ${event._id} left for the timer:`, (error as Error).message);
+    }
+  }
+
   private async convert(event: OutboxEvent, report: IntakeReport): Promise<void> {
     const booking = event.bookingId ? await this.deps.bookings.findById(event.bookingId) : null;
     const providerUserId = await this.providerUserOf(booking);
