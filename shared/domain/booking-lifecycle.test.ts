@@ -1,4 +1,5 @@
 import {
+  acceptDeadline,
   ACTIVE_BOOKING_STATUSES,
   allBookingStatuses,
   bookingStatusLabels,
@@ -28,6 +29,9 @@ const spec: Record<string, Partial<Record<BookingActor, 'reason' | 'free'>>> = {
 
 const now = new Date('2025-09-22T00:00:00Z');
 const farStart = new Date('2025-09-30T01:00:00Z'); // well before any cut-off
+const afterStart = new Date('2025-09-30T01:40:00Z'); // the appointment has happened
+// Completing and marking a no-show are about an appointment that has started.
+const startBound = new Set<BookingStatus>(['completed', 'no_show']);
 
 const attempt = (overrides: Partial<TransitionInput> & Pick<TransitionInput, 'from' | 'to' | 'actor'>) =>
   checkTransition({ startsAt: farStart, now, cancelCutoffMinutes: 24 * 60, ...overrides });
@@ -64,7 +68,7 @@ describe('checkTransition matrix', () => {
   }
 
   it.each(cases)('%s → %s by %s: %s', (from, to, actor, expected) => {
-    const result = attempt({ from, to, actor, reason: '临时有事' });
+    const result = attempt({ from, to, actor, reason: '临时有事', now: startBound.has(to) ? afterStart : now });
     expect(result.ok ? 'ok' : result.code).toBe(expected);
   });
 
@@ -95,7 +99,7 @@ describe('checkTransition reasons and notes', () => {
   });
 
   it('accepts notes only when completing', () => {
-    expect(attempt({ from: 'confirmed', to: 'completed', actor: 'provider', notes: '已讲解适老化改造补贴' })).toEqual({
+    expect(attempt({ from: 'confirmed', to: 'completed', actor: 'provider', notes: '已讲解适老化改造补贴', now: afterStart })).toEqual({
       ok: true,
     });
     expect(attempt({ from: 'confirmed', to: 'no_show', actor: 'provider', notes: '未到' })).toEqual({
@@ -103,7 +107,7 @@ describe('checkTransition reasons and notes', () => {
       code: 'VALIDATION_FAILED',
       field: 'notes',
     });
-    expect(attempt({ from: 'confirmed', to: 'no_show', actor: 'provider', notes: ' ' })).toEqual({ ok: true });
+    expect(attempt({ from: 'confirmed', to: 'no_show', actor: 'provider', notes: ' ', now: afterStart })).toEqual({ ok: true });
   });
 
   it('reports a stale state before a missing right', () => {
@@ -146,6 +150,67 @@ describe('cancellation cut-off', () => {
       expect(cancel(actor, new Date('2025-09-23T00:59:00Z'), '站点临时停电')).toEqual({ ok: true });
       expect(cancel(actor, new Date('2025-09-23T00:59:00Z'))).toEqual({ ok: false, code: 'VALIDATION_FAILED', field: 'reason' });
     }
+  });
+});
+
+describe('completing and marking a no-show before the start', () => {
+  const startsAt = new Date('2025-09-23T01:00:00Z'); // Tue 09:00 Shanghai
+  const justBefore = new Date(startsAt.getTime() - 1);
+  const check = (to: BookingStatus, actor: BookingActor, at: Date, extra: Partial<TransitionInput> = {}) =>
+    checkTransition({ from: 'confirmed', to, actor, startsAt, now: at, cancelCutoffMinutes: 120, ...extra });
+
+  it('refuses until the start, with NOT_STARTED', () => {
+    expect(check('completed', 'provider', justBefore)).toEqual({ ok: false, code: 'NOT_STARTED' });
+    expect(check('completed', 'provider', new Date('2025-09-22T01:00:00Z'), { notes: '已讲解政策' })).toEqual({ ok: false, code: 'NOT_STARTED' });
+    expect(check('no_show', 'provider', justBefore)).toEqual({ ok: false, code: 'NOT_STARTED' });
+    expect(check('no_show', 'staff', justBefore)).toEqual({ ok: false, code: 'NOT_STARTED' });
+  });
+
+  it('allows from the start itself on', () => {
+    for (const at of [startsAt, new Date('2025-09-23T01:30:00Z'), new Date('2025-09-25T00:00:00Z')]) {
+      expect(check('completed', 'provider', at)).toEqual({ ok: true });
+      expect(check('no_show', 'provider', at)).toEqual({ ok: true });
+      expect(check('no_show', 'staff', at)).toEqual({ ok: true });
+    }
+  });
+
+  it('reports a stale state, a missing right or bad notes before the time', () => {
+    expect(checkTransition({ from: 'requested', to: 'completed', actor: 'provider', startsAt, now: justBefore, cancelCutoffMinutes: 120 })).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(check('completed', 'staff', justBefore)).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(check('no_show', 'admin', justBefore)).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(check('no_show', 'provider', justBefore, { notes: '没来' })).toEqual({ ok: false, code: 'VALIDATION_FAILED', field: 'notes' });
+  });
+
+  it('leaves the other changes free of the start', () => {
+    expect(check('cancelled', 'provider', justBefore, { reason: '顾问生病' })).toEqual({ ok: true });
+    expect(check('cancelled', 'provider', startsAt, { reason: '顾问生病' })).toEqual({ ok: true });
+    expect(checkTransition({ from: 'requested', to: 'confirmed', actor: 'provider', startsAt, now: justBefore, cancelCutoffMinutes: 120 })).toEqual({ ok: true });
+  });
+});
+
+describe('accept deadline', () => {
+  const service = { requiresAcceptance: true, acceptWindowMinutes: 24 * 60 };
+  const booked = new Date('2025-09-22T00:00:00Z');
+
+  it('is the accept window from now when the start is later', () => {
+    expect(acceptDeadline(service, booked, new Date('2025-09-25T01:00:00Z'))).toEqual(new Date('2025-09-23T00:00:00Z'));
+  });
+
+  it('is never later than the start', () => {
+    expect(acceptDeadline(service, booked, new Date('2025-09-22T03:00:00Z'))).toEqual(new Date('2025-09-22T03:00:00Z'));
+    expect(acceptDeadline(service, booked, new Date('2025-09-23T00:00:00Z'))).toEqual(new Date('2025-09-23T00:00:00Z'));
+  });
+
+  it('counts from the moment given, so a later move gets a later deadline', () => {
+    const moved = new Date('2025-09-22T20:00:00Z');
+    expect(acceptDeadline(service, moved, new Date('2025-09-26T01:00:00Z'))).toEqual(new Date('2025-09-23T20:00:00Z'));
+  });
+
+  it('is null for a service that needs no acceptance', () => {
+    expect(acceptDeadline({ requiresAcceptance: false, acceptWindowMinutes: 60 }, booked, new Date('2025-09-25T01:00:00Z'))).toBeNull();
   });
 });
 

@@ -65,6 +65,8 @@ export type TransitionRule = {
   action: BookingAction;
   actors: Partial<Record<BookingActor, ActorPermission>>;
   notesAllowed: boolean;
+  /** Only from the booking's start on: what has not begun cannot have been served or missed. */
+  notBeforeStart?: boolean;
 };
 
 const optional: ActorPermission = { reason: 'optional' };
@@ -96,13 +98,14 @@ export const bookingTransitions: readonly TransitionRule[] = [
     actors: { resident: optional, staff: required, admin: required },
     notesAllowed: false,
   },
-  { from: 'confirmed', to: 'completed', action: 'complete', actors: { provider: optional }, notesAllowed: true },
+  { from: 'confirmed', to: 'completed', action: 'complete', actors: { provider: optional }, notesAllowed: true, notBeforeStart: true },
   {
     from: 'confirmed',
     to: 'no_show',
     action: 'mark_no_show',
     actors: { provider: optional, staff: optional },
     notesAllowed: false,
+    notBeforeStart: true,
   },
   {
     from: 'confirmed',
@@ -127,7 +130,7 @@ export function targetOfAction(from: BookingStatus, action: BookingAction): Book
   return bookingTransitions.find((rule) => rule.from === from && rule.action === action)?.to;
 }
 
-/** Transitions this actor may attempt from a status (cut-off and reason are checked on the attempt). */
+/** Transitions this actor may attempt from a status (start, cut-off and reason are checked on the attempt). */
 export function transitionsFor(from: BookingStatus, actor: BookingActor): TransitionRule[] {
   return bookingTransitions.filter((rule) => rule.from === from && rule.actors[actor] !== undefined);
 }
@@ -137,9 +140,23 @@ export function cancellationDeadline(startsAt: Date, cutoffMinutes: number): Dat
   return new Date(startsAt.getTime() - cutoffMinutes * MINUTE_MS);
 }
 
+/**
+ * When a request not yet accepted expires: the service's accept window from `now`, and in any case
+ * no later than the start. Null when the service needs no acceptance. Create computes it from the
+ * moment of booking, a reschedule of a request from the moment of the move.
+ */
+export function acceptDeadline(
+  service: { requiresAcceptance: boolean; acceptWindowMinutes: number },
+  now: Date,
+  startsAt: Date,
+): Date | null {
+  if (!service.requiresAcceptance) return null;
+  return new Date(Math.min(now.getTime() + service.acceptWindowMinutes * MINUTE_MS, startsAt.getTime()));
+}
+
 export type TransitionCheck =
   | { ok: true }
-  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'CUTOFF_PASSED' | 'VALIDATION_FAILED'; field?: string };
+  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'CUTOFF_PASSED' | 'NOT_STARTED' | 'VALIDATION_FAILED'; field?: string };
 
 export type TransitionInput = {
   from: BookingStatus;
@@ -157,7 +174,8 @@ const present = (value: string | null | undefined): boolean => value != null && 
 /**
  * Decides whether `actor` may move a booking from `from` to `to` at `now`. The state is checked
  * before the actor so that a stale screen (e.g. cancelling what is already cancelled) reads as
- * CONFLICT, which tells the client to refresh rather than that it lacks a right.
+ * CONFLICT, which tells the client to refresh rather than that it lacks a right. Time comes last:
+ * the cut-off, and completing or marking a no-show before the start (NOT_STARTED).
  */
 export function checkTransition(input: TransitionInput): TransitionCheck {
   const rule = findTransition(input.from, input.to);
@@ -179,6 +197,9 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
     const deadline = cancellationDeadline(input.startsAt, input.cancelCutoffMinutes);
     if (input.now.getTime() >= deadline.getTime()) return { ok: false, code: 'CUTOFF_PASSED' };
   }
+
+  // From the start on: at 09:00 sharp a 09:00 appointment may be recorded, at 08:59:59.999 not yet.
+  if (rule.notBeforeStart && input.now.getTime() < input.startsAt.getTime()) return { ok: false, code: 'NOT_STARTED' };
 
   return { ok: true };
 }

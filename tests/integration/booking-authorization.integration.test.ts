@@ -109,10 +109,11 @@ async function makeTarget(kind: TargetKind, status: TargetStatus): Promise<Targe
   return { id: view.id, owner, kind, status };
 }
 
-type Expected = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION_FAILED';
+type Expected = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION_FAILED' | 'NOT_STARTED';
 const U = 'UNAUTHENTICATED';
 const F = 'FORBIDDEN';
 const N = 'NOT_FOUND';
+const S = 'NOT_STARTED';
 
 type Case = {
   fn: 'catalog' | 'booking' | 'provider' | 'admin';
@@ -121,6 +122,8 @@ type Case = {
   /** Whether a successful call changes the target (then the next role gets a new one). */
   mutates?: boolean;
   event: (target: Target | undefined) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** The call is made at the target's start time (completing and no-show need the appointment begun). */
+  started?: boolean;
   /** Tells apart cases of one action. */
   note?: string;
   /** One outcome per role, in the order of `roles`. */
@@ -205,11 +208,17 @@ const cases: Case[] = [
   { fn: 'provider', action: 'decline', target: requested('counseling'), mutates: true, event: (t) => ({ ...byId(t), reason: '当天外出培训' }), expect: [U, F, F, N, N, 'ok', N, N, N, 'ok', N, 'ok'] },
   { fn: 'provider', action: 'decline', target: requested('escort'), mutates: true, event: (t) => ({ ...byId(t), reason: '不在服务范围' }), expect: [U, F, F, N, N, N, N, N, N, 'ok', N, 'ok'] },
   // Only the assigned provider completes; staff and admin relate to the booking but may not.
-  { fn: 'provider', action: 'complete', target: confirmed('advisor'), mutates: true, event: (t) => ({ ...byId(t), notes: '已讲解政策' }), expect: [U, F, F, 'ok', N, N, N, N, N, F, N, F] },
-  { fn: 'provider', action: 'complete', target: confirmed('counseling'), mutates: true, event: byId, expect: [U, F, F, N, N, 'ok', N, N, N, F, N, F] },
-  { fn: 'provider', action: 'complete', target: confirmed('escort'), mutates: true, event: byId, expect: [U, F, F, N, N, N, N, N, 'ok', F, N, F] },
-  { fn: 'provider', action: 'noShow', target: confirmed('advisor'), mutates: true, event: byId, expect: [U, F, F, 'ok', N, N, N, N, N, 'ok', N, F] },
-  { fn: 'provider', action: 'noShow', target: confirmed('escort'), mutates: true, event: byId, expect: [U, F, F, N, N, N, N, N, 'ok', 'ok', N, F] },
+  // Both are for an appointment that has begun: made at its start time, and before it refused.
+  { fn: 'provider', action: 'complete', target: confirmed('advisor'), started: true, note: 'at its start', mutates: true, event: (t) => ({ ...byId(t), notes: '已讲解政策' }), expect: [U, F, F, 'ok', N, N, N, N, N, F, N, F] },
+  { fn: 'provider', action: 'complete', target: confirmed('counseling'), started: true, note: 'at its start', mutates: true, event: byId, expect: [U, F, F, N, N, 'ok', N, N, N, F, N, F] },
+  { fn: 'provider', action: 'complete', target: confirmed('escort'), started: true, note: 'at its start', mutates: true, event: byId, expect: [U, F, F, N, N, N, N, N, 'ok', F, N, F] },
+  { fn: 'provider', action: 'noShow', target: confirmed('advisor'), started: true, note: 'at its start', mutates: true, event: byId, expect: [U, F, F, 'ok', N, N, N, N, N, 'ok', N, F] },
+  { fn: 'provider', action: 'noShow', target: confirmed('escort'), started: true, note: 'at its start', mutates: true, event: byId, expect: [U, F, F, N, N, N, N, N, 'ok', 'ok', N, F] },
+  // Before the start the role is checked first: those who may are told it has not started yet.
+  { fn: 'provider', action: 'complete', target: confirmed('advisor'), note: 'before its start', mutates: true, event: (t) => ({ ...byId(t), notes: '已讲解政策' }), expect: [U, F, F, S, N, N, N, N, N, F, N, F] },
+  { fn: 'provider', action: 'complete', target: confirmed('counseling'), note: 'before its start', mutates: true, event: byId, expect: [U, F, F, N, N, S, N, N, N, F, N, F] },
+  { fn: 'provider', action: 'noShow', target: confirmed('advisor'), note: 'before its start', mutates: true, event: byId, expect: [U, F, F, S, N, N, N, N, N, S, N, F] },
+  { fn: 'provider', action: 'noShow', target: confirmed('escort'), note: 'before its start', mutates: true, event: byId, expect: [U, F, F, N, N, N, N, N, S, S, N, F] },
   { fn: 'provider', action: 'cancel', target: confirmed('advisor'), mutates: true, event: (t) => ({ ...byId(t), reason: '临时出差' }), expect: [U, F, F, 'ok', N, N, N, N, N, 'ok', N, 'ok'] },
   { fn: 'provider', action: 'cancel', target: confirmed('counseling'), mutates: true, event: (t) => ({ ...byId(t), reason: '临时出差' }), expect: [U, F, F, N, N, 'ok', N, N, N, 'ok', N, 'ok'] },
   { fn: 'provider', action: 'cancel', target: confirmed('escort'), mutates: true, event: (t) => ({ ...byId(t), reason: '身体不适' }), expect: [U, F, F, N, N, N, N, N, 'ok', 'ok', N, 'ok'] },
@@ -258,6 +267,18 @@ const cases: Case[] = [
   { fn: 'admin', action: 'stats', event: () => ({ from: '2026-11-30', to: '2026-12-31' }), expect: staffAndAdmin },
 ];
 
+/** Makes a call with the clock at the target's start, then puts the clock back. */
+async function atStartOf<T>(target: Target, call: () => Promise<T>): Promise<T> {
+  const booking = await directBooking(w, target.id);
+  const before = w.clock.now();
+  w.clock.set(booking!.startsAt);
+  try {
+    return await call();
+  } finally {
+    w.clock.set(before);
+  }
+}
+
 const titled = cases.map((c) => ({ ...c, title: `${c.fn}.${c.action}${c.target ? ` on a ${c.target.status} ${c.target.kind} booking` : ''}${c.note ? ` (${c.note})` : ''}` }));
 
 describe.each(titled)('$title', (c) => {
@@ -272,7 +293,8 @@ describe.each(titled)('$title', (c) => {
     const before = target && (await directBooking(w, target.id));
     const event = { action: c.action, ...(await c.event(target)) };
 
-    const result = await w.as(personFor(role, target), c.fn, event);
+    const call = () => w.as(personFor(role, target), c.fn, event);
+    const result = c.started && target ? await atStartOf(target, call) : await call();
 
     expect(outcome(result)).toBe(expected);
     if (!target) return;
@@ -493,6 +515,53 @@ describe('counseling topic and notes', () => {
     for (const event of ours) expect(event.payload.reason ?? null).toBeNull();
     hidesSecrets(events);
     expect(JSON.stringify(events)).not.toContain('家庭暴力');
+  });
+
+  it('keep a decline or cancel reason from staff and admin, in the booking and in its history', async () => {
+    const { counselor1, staff, admin } = w.people;
+    // A reason can say what the counseling is about, so it is as private as the topic.
+    const declineReason = '来访者的情况需要转介心理危机干预';
+    const cancelReason = '来访者说丈夫近期动手，改为转介妇联';
+    const declined = await book(w, resident, counselingCreate(at('2026-12-14', '09:00')));
+    const cancelled = await book(w, resident, counselingCreate(at('2026-12-14', '14:00')));
+    expectOk(await w.as(counselor1, 'provider', { action: 'decline', bookingId: declined.id, reason: declineReason }));
+    expectOk(await w.as(counselor1, 'provider', { action: 'accept', bookingId: cancelled.id }));
+    expectOk(await w.as(counselor1, 'provider', { action: 'cancel', bookingId: cancelled.id, reason: cancelReason }));
+
+    for (const [target, reason, action] of [[declined, declineReason, 'decline'], [cancelled, cancelReason, 'cancel']] as const) {
+      for (const person of [resident, counselor1]) {
+        const detail = await detailOf(w, person, target.id);
+        expect(detail.booking.reason).toBe(reason);
+        expect(detail.history.at(-1)).toMatchObject({ action, actorRole: 'provider', reason });
+      }
+      for (const person of [staff, admin]) {
+        const detail = await detailOf(w, person, target.id);
+        expect(detail.booking).toMatchObject({ id: target.id, status: action === 'decline' ? 'declined' : 'cancelled', reason: null });
+        // What happened and who did it stays visible; why does not.
+        expect(detail.history.at(-1)).toMatchObject({ action, actorRole: 'provider', reason: null });
+        expect(detail.history.every((entry) => entry.reason === null)).toBe(true);
+        expect(JSON.stringify(detail)).not.toContain(reason);
+      }
+    }
+
+    // Staff must give a reason to cancel; it reaches the resident and the counselor, not the staff screen.
+    const byStaff = await book(w, resident, counselingCreate(at('2026-12-15', '09:00')));
+    const staffReason = '辅导员临时病假';
+    const reply = expectOk<BookingView>(await w.as(staff, 'provider', { action: 'cancel', bookingId: byStaff.id, reason: staffReason }));
+    expect(reply).toMatchObject({ status: 'cancelled', reason: null });
+    expect(JSON.stringify((await detailOf(w, admin, byStaff.id)))).not.toContain(staffReason);
+    for (const person of [resident, counselor1]) {
+      expect((await detailOf(w, person, byStaff.id)).booking.reason).toBe(staffReason);
+    }
+
+    // Other services keep their reasons visible to staff and admin.
+    const advisorBooking = await book(w, await freshResident(w), advisorCreate((await nextFreeSlot(w, ids.advisor1, { fromDate: TUESDAY })).startsAt));
+    expectOk(await w.as(w.people.advisor1, 'provider', { action: 'decline', bookingId: advisorBooking.id, reason: '当天外出培训' }));
+    for (const person of [staff, admin]) {
+      const detail = await detailOf(w, person, advisorBooking.id);
+      expect(detail.booking.reason).toBe('当天外出培训');
+      expect(detail.history.at(-1)!.reason).toBe('当天外出培训');
+    }
   });
 
   it('stay out of the bookings a change of hours reports', async () => {

@@ -92,6 +92,38 @@ describe('advisor booking', () => {
     ]);
   });
 
+  it('is completed or marked a no-show only once it has started, refused before with NOT_STARTED', async () => {
+    const { resident1, resident2, advisor1, staff } = w.people;
+    const first = await book(w, resident1, advisorCreate(at(TUE, '09:00')));
+    const second = await book(w, resident2, advisorCreate(at(TUE, '09:30')));
+    for (const b of [first, second]) expectOk(await provider(advisor1, 'accept', { bookingId: b.id }));
+
+    // A second before 09:00 the appointment has not begun: nothing to record yet, by anyone allowed to.
+    w.clock.set(new Date(Date.parse(at(TUE, '09:00')) - 1000));
+    const early = await provider(advisor1, 'complete', { bookingId: first.id, notes: '提前写好的记录' });
+    expect(early).toEqual({ ok: false, error: { code: 'NOT_STARTED', message: '服务时间还没到，不能登记完成或爽约。' } });
+    expect(outcome(await provider(advisor1, 'noShow', { bookingId: first.id }))).toBe('NOT_STARTED');
+    expect(outcome(await provider(staff, 'noShow', { bookingId: first.id }))).toBe('NOT_STARTED');
+    // Those who may not act at all are still told so first.
+    expect(outcome(await provider(staff, 'complete', { bookingId: first.id }))).toBe('FORBIDDEN');
+    expect(await directBooking(w, first.id)).toMatchObject({ status: 'confirmed', version: 2, serviceNotes: null });
+    expect(await directOutbox(w, { bookingId: first.id, type: { $in: ['booking_complete', 'booking_no_show'] } })).toEqual([]);
+    // Cancelling is still possible before the start.
+    expect(outcome(await provider(advisor1, 'cancel', { bookingId: second.id, reason: '站点临时停电' }))).toBe('ok');
+
+    // From 09:00 on it can be recorded.
+    w.clock.set(at(TUE, '09:00'));
+    const completed = expectOk<BookingView>(await provider(advisor1, 'complete', { bookingId: first.id, notes: '已讲解政策' }));
+    expect(completed).toMatchObject({ status: 'completed', serviceNotes: '已讲解政策' });
+
+    const third = await book(w, resident2, advisorCreate(at(WED, '10:00')));
+    expectOk(await provider(advisor1, 'accept', { bookingId: third.id }));
+    w.clock.set(new Date(Date.parse(at(WED, '10:00')) - 1));
+    expect(outcome(await provider(staff, 'noShow', { bookingId: third.id }))).toBe('NOT_STARTED');
+    w.clock.set(at(WED, '10:20'));
+    expect(expectOk<BookingView>(await provider(staff, 'noShow', { bookingId: third.id })).status).toBe('no_show');
+  });
+
   it('is declined only with a reason, and the slot is free again', async () => {
     const { resident1, advisor1 } = w.people;
     const created = await book(w, resident1, advisorCreate(at(TUE, '10:00')));
@@ -206,6 +238,44 @@ describe('advisor booking', () => {
     // And the resident is not double-booked at the time they left.
     expect(outcome(await call(resident1, 'booking', advisorCreate(at(TUE, '10:00'), { providerId: ids.advisor2 })))).toBe('OVERLAPPING_BOOKING');
     expect((await book(w, resident1, advisorCreate(at(TUE, '09:00'), { providerId: ids.advisor2 }))).status).toBe('requested');
+  });
+
+  it('gets a new acceptBy when a request is moved: the accept window from the move, never past the new start', async () => {
+    const { resident1, advisor1 } = w.people;
+    const created = await book(w, resident1, advisorCreate(at(WED, '14:00')));
+    // Booked Monday 08:00: to be answered by Tuesday 08:00.
+    expect(created.acceptBy).toBe(at(TUE, '08:00'));
+
+    // Moved Monday 20:00 to Thursday: the advisor has 24 hours from the move.
+    w.clock.set(at('2026-11-30', '20:00'));
+    const moved = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: created.id, startsAt: at(THU, '14:00') }));
+    expect(moved).toMatchObject({ status: 'requested', startsAt: at(THU, '14:00'), acceptBy: at(TUE, '20:00') });
+    expect((await detailOf(w, resident1, created.id)).booking.acceptBy).toBe(at(TUE, '20:00'));
+    // Recorded with the move, so the repair step replays it too.
+    const record = await w.t.db.collection('transitions').findOne({ _id: `${created.id}#2` as never });
+    expect(record!.changes).toMatchObject({ acceptBy: new Date(at(TUE, '20:00')) });
+
+    // The old deadline no longer expires it; the new one does.
+    w.clock.set(new Date(Date.parse(at(TUE, '08:00')) + 1000));
+    expect(await w.t.app.services.maintenance.expireRequests()).toEqual({ expired: 0 });
+    expect((await directBooking(w, created.id))!.status).toBe('requested');
+
+    // Moved Tuesday 09:00 to 11:00 that day: the window would end Wednesday, the start comes first.
+    w.clock.set(at(TUE, '09:00'));
+    const soon = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: created.id, startsAt: at(TUE, '11:00') }));
+    expect(soon).toMatchObject({ status: 'requested', startsAt: at(TUE, '11:00'), acceptBy: at(TUE, '11:00') });
+
+    w.clock.set(new Date(Date.parse(at(TUE, '11:00')) + 1000));
+    expect(await w.t.app.services.maintenance.expireRequests()).toEqual({ expired: 1 });
+    expect((await directBooking(w, created.id))!.status).toBe('expired');
+
+    // A confirmed booking has nothing left to accept: moving it leaves acceptBy as it was.
+    w.clock.set(at(TUE, '12:00'));
+    const confirmedOne = await book(w, resident1, advisorCreate(at(THU, '09:00')));
+    expectOk(await provider(advisor1, 'accept', { bookingId: confirmedOne.id }));
+    w.clock.set(at(TUE, '20:00'));
+    const movedConfirmed = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: confirmedOne.id, startsAt: at(THU, '16:00') }));
+    expect(movedConfirmed).toMatchObject({ status: 'confirmed', startsAt: at(THU, '16:00'), acceptBy: confirmedOne.acceptBy });
   });
 
   it('answers a retried create with the same booking, never a second one', async () => {

@@ -27,7 +27,7 @@ afterEach(async () => {
 
 const repair = async () => {
   clock.advance(REPAIR_GRACE_MS + 1_000);
-  return expectOk<{ resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number }>(
+  return expectOk<{ resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number; purged: number }>(
     await bookingFunction.runTimer(t.app, 'repairHolds'),
   );
 };
@@ -121,7 +121,39 @@ it('leaves a healthy booking alone', async () => {
     }),
   );
   const report = await repair();
-  expect(report).toEqual({ resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0 });
+  expect(report).toEqual({ resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 });
   expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
   expect(await t.db.collection('timelocks').countDocuments({ bookingId: booked.id })).toBe(6);
+});
+
+it('deletes a seat a concurrent retry took for a create that failed and was marked released', async () => {
+  // The losing attempt records `failed` and marks the booking released in one write; a retry of the
+  // same request that had meanwhile taken a seat leaves it behind.
+  const doc = { ...holdingDoc('bkcrash5', slot(10, 30)), status: 'failed' as const, version: 1, failure: 'OVERLAPPING_BOOKING', released: true };
+  await t.app.repos.bookings.insertOrGet(doc);
+  await t.app.repos.holds.takeSeat(doc.pool, 1, seatHolder(doc._id, doc.pool), doc._id, doc.startsAt, clock.now());
+  const report = await repair();
+  expect(report.orphanSeats).toBe(1);
+  expect(await t.db.collection('seats').countDocuments({ pool: doc.pool })).toBe(0);
+});
+
+it('purges the seats and time locks of times more than two days past, and keeps the bookings', async () => {
+  const create = (requestId: string, startsAt: Date) =>
+    t.callAs(resident.token, 'booking', {
+      action: 'create', requestId, providerId: 'pv-advisor-1', startsAt: startsAt.toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    });
+  const past = expectOk<{ id: string }>(await create('soon-past-1', slot(11)));
+  const later = expectOk<{ id: string }>(await create('much-later-1', new Date(slot(11).getTime() + 7 * 24 * 3600_000)));
+  // Confirmed and never marked completed: its seat and time would otherwise stay for ever.
+  const advisor = await loginAs(t, 'demo-advisor-1');
+  expectOk(await t.callAs(advisor.token, 'provider', { action: 'accept', bookingId: past.id }));
+  clock.advance(3 * 24 * 3600_000);
+  const report = await repair();
+  expect(report.purged).toBe(1 + 6);
+  expect(await t.db.collection('seats').countDocuments({ bookingId: past.id })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: past.id })).toBe(0);
+  expect(await t.app.repos.bookings.findById(past.id)).toMatchObject({ status: 'confirmed' });
+  expect(await t.db.collection('seats').countDocuments({ bookingId: later.id })).toBe(1);
+  expect(await t.db.collection('timelocks').countDocuments({ bookingId: later.id })).toBe(6);
 });

@@ -14,6 +14,7 @@ describe('the error code table', () => {
     expect(errorHttpStatus.FORBIDDEN).toBe(403);
     expect(errorHttpStatus.NOT_FOUND).toBe(404);
     expect(errorHttpStatus.CONFLICT).toBe(409);
+    expect(errorHttpStatus.NOT_STARTED).toBe(409);
     expect(errorHttpStatus.RATE_LIMITED).toBe(429);
     expect(errorHttpStatus.INTERNAL).toBe(500);
   });

@@ -46,31 +46,39 @@ export class HoldRepository {
     this.allowances = resilientCollection<{ _id: string; createdAt: Date }>(db, 'allowances');
   }
 
+  /** The seats of a pool that are taken now (one read; the collection only holds current seats). */
+  seatsIn(pool: string): Promise<SeatDoc[]> {
+    return this.seats.find({ pool }).toArray();
+  }
+
   /**
    * Takes a seat of `pool` for `holder`, or returns the one it already has; null when every seat is
-   * taken. Only `_id` look-ups on the common path: FerretDB's SQLite backend scans the collection
-   * for any other filter. Probing starts at a random seat so racers spread over the free ones.
+   * taken. It reads the pool once and inserts only seats it saw free, so a loser costs one read and
+   * a few refused inserts instead of a read per seat; `seen` (seats read moments ago) spares the
+   * first read. A second pass re-reads once, for a seat freed meanwhile or one a concurrent retry
+   * of the same booking took (`holder` is unique).
    */
-  async takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date): Promise<SeatDoc | null> {
-    const start = Math.floor(Math.random() * capacity);
-    for (let attempt = 0; attempt < capacity; attempt += 1) {
-      const seat: SeatDoc = { _id: `${pool}#${(start + attempt) % capacity}`, pool, holder, bookingId, startsAt, createdAt: now };
-      try {
-        await this.seats.insertOne(seat);
-        return seat;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        const occupant = await this.seats.findOne({ _id: seat._id });
-        if (occupant?.holder === holder) return occupant;
-        if (!occupant) {
-          // Gone already: either its holder released it meanwhile, or the duplicate was our own holder
-          // (a retry of this booking holds another seat). Only the second ends the search.
-          const mine = await this.seats.findOne({ holder });
-          if (mine) return mine;
+  async takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
+    for (let pass = 0; pass < 2; pass += 1) {
+      const taken = pass === 0 && seen ? seen : await this.seatsIn(pool);
+      const mine = taken.find((seat) => seat.holder === holder);
+      if (mine) return mine;
+      const takenIds = new Set(taken.map((seat) => seat._id));
+      const free = Array.from({ length: capacity }, (_, n) => `${pool}#${n}`).filter((id) => !takenIds.has(id));
+      if (free.length === 0) return null;
+      // Start at a random free seat so racers spread over them instead of all colliding on the first.
+      const start = Math.floor(Math.random() * free.length);
+      for (let i = 0; i < free.length; i += 1) {
+        const seat: SeatDoc = { _id: free[(start + i) % free.length]!, pool, holder, bookingId, startsAt, createdAt: now };
+        try {
+          await this.seats.insertOne(seat);
+          return seat;
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
         }
       }
     }
-    // Every seat is someone's; a concurrent retry of ours may still have one (rare, so one scan).
+    // Every seat seen free went to someone else in both passes; a retry of ours may hold one.
     return this.seats.findOne({ holder });
   }
 
@@ -157,6 +165,16 @@ export class HoldRepository {
       seats: await this.seats.find(window).toArray(),
       locks: await this.locks.find(window).toArray(),
     };
+  }
+
+  /**
+   * Deletes seats and time locks of times long past. They guard nothing any more, and every look-up
+   * but `_id` scans its whole collection on the local engine, so these two are kept to what is current.
+   */
+  async purgePast(before: Date): Promise<number> {
+    const seats = await this.seats.deleteMany({ startsAt: { $lt: before } });
+    const locks = await this.locks.deleteMany({ bucket: { $lt: before } });
+    return seats.deletedCount + locks.deletedCount;
   }
 
   async deleteSeat(id: string): Promise<void> {

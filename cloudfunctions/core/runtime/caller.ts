@@ -7,10 +7,12 @@ export type Caller = {
   openid: string;
   roles: Role[];
   staffStreetId: string | null;
+  /** The caller's own community (profile), read with the roles; a booking's 街道 may come from it. */
+  communityId: string | null;
 };
 
 export function callerOf(user: UserDoc): Caller {
-  return { userId: user._id, openid: user.openid, roles: user.roles, staffStreetId: user.staffStreetId };
+  return { userId: user._id, openid: user.openid, roles: user.roles, staffStreetId: user.staffStreetId, communityId: user.communityId };
 }
 
 /** Where the identity of an invocation comes from. */

@@ -48,7 +48,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     },
   };
   const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
-  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, users: repos.users, dailyLimit: config.bookingDailyLimit });
+  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   return {
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),

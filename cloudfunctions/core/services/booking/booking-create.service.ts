@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../../../shared/errors';
+import { acceptDeadline } from '../../../../shared/domain/booking-lifecycle';
 import { isFreeOfCharge } from '../../../../shared/domain/service-kinds';
 import { DAY_MS, MINUTE_MS, districtDateOf } from '../../../../shared/domain/time';
 import type { bookingActions } from '../../../../shared/schemas/booking.schema';
@@ -8,13 +9,12 @@ import type { Clock } from '../../ports/clock';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { CatalogRepository, ServiceDoc } from '../../repositories/catalog.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
-import type { HoldRepository } from '../../repositories/hold.repository';
+import type { HoldRepository, SeatDoc } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import type { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../../runtime/caller';
 import { applyTransition, release, seatHolder, timeBuckets } from './booking-effects';
-import { slotPool, type SlotService } from './slot.service';
+import { escortDayPool, slotPool, type SlotService } from './slot.service';
 
 export type CreateInput = z.output<typeof bookingActions.create>;
 
@@ -25,22 +25,26 @@ type Deps = {
   providers: ProviderRepository;
   catalog: CatalogRepository;
   district: DistrictRepository;
-  users: UserRepository;
   slots: SlotService;
   clock: Clock;
   /** Bookings one resident may start per day (config BOOKING_DAILY_LIMIT). */
   dailyLimit: number;
 };
 
-/** A request must be answered within the service's window, and in any case before it starts. */
-function acceptDeadline(windowEnd: Date | null, startsAt: Date): Date | null {
-  return windowEnd && new Date(Math.min(windowEnd.getTime(), startsAt.getTime()));
+/** The seat pool a create request aims at, known before any read; null when the request lacks a provider. */
+function requestedPool(input: CreateInput): string | null {
+  if (input.details.kind === 'escort') return escortDayPool(input.details.streetId, districtDateOf(input.startsAt));
+  return input.providerId ? slotPool(input.providerId, input.startsAt) : null;
 }
+
+/** What a create is told when every seat is taken: a slot is full, a 街道's escort day is used up. */
+const fullCode = (booking: Pick<BookingDoc, 'service'>): ErrorCode => (booking.service === 'escort' ? 'CAPACITY_REACHED' : 'SLOT_FULL');
 
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 
 /**
- * Creating a booking, in an order a crash can always be finished or undone from:
+ * Creating a booking. First everything is read (in parallel) and checked, and a slot already full is
+ * refused without writing. Then the writes, in an order a crash can always be finished or undone from:
  * 1. the booking document in `holding` (its id derives from the booker and request id: a retry
  *    finds it instead of making a second);
  * 2. a seat of the slot (or of the 街道's escort day), by unique insert;
@@ -54,21 +58,52 @@ export class BookingCreateService {
   async create(caller: Caller, input: CreateInput): Promise<BookingDoc> {
     const now = this.deps.clock.now();
     const bookingId = `bk${createHash('sha256').update(`${caller.userId}:${input.requestId}`).digest('hex').slice(0, 22)}`;
-    const existing = await this.deps.bookings.findById(bookingId);
+    // The stored booking (for a retry), the draft's reads and the slot's seats go out together:
+    // the seat pool is known from the request, and every read is a round trip.
+    const pool = requestedPool(input);
+    const [existing, drafted, seen] = await Promise.all([
+      this.deps.bookings.findById(bookingId),
+      this.draft(caller, input, bookingId, now).then(
+        (doc) => ({ doc }),
+        (error: unknown) => ({ error }),
+      ),
+      pool ? this.deps.holds.seatsIn(pool) : null,
+    ]);
+    // A retry is answered with the stored booking, even if its slot could no longer be chosen.
     if (existing) return this.settle(existing);
-
-    const draft = await this.draft(caller, input, bookingId, now);
-    // The allowance is spent on the attempt, whatever its outcome, so one account cannot hammer a day.
+    if ('error' in drafted) throw drafted.error;
+    const draft = drafted.doc;
+    const seats = draft.pool === pool && seen ? seen : await this.deps.holds.seatsIn(draft.pool);
+    // A full slot is answered from that one read, before anything is written: in a rush most
+    // attempts end here. A seat of our own (a concurrent retry of this request took it) is not "full".
+    const holder = seatHolder(bookingId, draft.pool);
+    if (seats.length >= draft.poolCapacity && !seats.some((seat) => seat.holder === holder)) throw new AppError(fullCode(draft));
+    // Every attempt that writes spends an allowance, whatever its outcome, so one account cannot
+    // hammer a day.
     const allowance = await this.deps.holds.takeAllowance(`creates:${caller.userId}:${districtDateOf(now)}`, this.deps.dailyLimit, now);
     if (!allowance) throw new AppError('RATE_LIMITED');
+    if (draft.streetId === null) draft.streetId = await this.streetOf(draft.stationId, caller.communityId);
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
-    return created ? this.acquire(booking) : this.settle(booking);
+    return created ? this.acquire(booking, seats) : this.settle(booking);
+  }
+
+  /** The 街道 a booking counts for in staff views: its station's, else the booker's community's. */
+  private async streetOf(stationId: string | null, communityId: string | null): Promise<string | null> {
+    const [station, community] = await Promise.all([
+      stationId ? this.deps.district.findStation(stationId) : null,
+      communityId ? this.deps.district.findCommunity(communityId) : null,
+    ]);
+    return station?.streetId ?? community?.streetId ?? null;
   }
 
   /** Validates everything and builds the document; nothing is written before this succeeds. */
   private async draft(caller: Caller, input: CreateInput, bookingId: string, now: Date): Promise<BookingDoc & { poolCapacity: number }> {
     const kind = input.details.kind;
-    const service = await this.deps.catalog.findService(kind);
+    // Independent reads go out together: each is a round trip, and a create makes several.
+    const [service, provider] = await Promise.all([
+      this.deps.catalog.findService(kind),
+      input.details.kind !== 'escort' && input.providerId ? this.deps.providers.findById(input.providerId) : null,
+    ]);
     if (!service) throw new AppError('NOT_FOUND', { service: kind });
     const base = {
       _id: bookingId,
@@ -82,7 +117,6 @@ export class BookingCreateService {
       freeOfCharge: input.details.kind === 'escort' ? isFreeOfCharge(input.details.eligibility) : true,
       status: 'holding' as const,
       version: 0,
-      acceptBy: service.requiresAcceptance ? new Date(now.getTime() + service.acceptWindowMinutes * MINUTE_MS) : null,
       reason: null,
       serviceNotes: null,
       failure: null,
@@ -102,33 +136,30 @@ export class BookingCreateService {
         providerId: null,
         stationId: null,
         streetId: street._id,
-        pool: `escortday:${street._id}:${day}`,
+        pool: escortDayPool(street._id, day),
         poolCapacity: street.escortDailyCapacity,
         startsAt: input.startsAt,
         endsAt: new Date(input.startsAt.getTime() + service.durationMinutes * MINUTE_MS),
-        acceptBy: acceptDeadline(base.acceptBy, input.startsAt),
+        acceptBy: acceptDeadline(service, now, input.startsAt),
       };
     }
 
     if (!input.providerId) throw invalid('providerId', '请选择服务人员');
-    const provider = await this.deps.providers.findById(input.providerId);
     if (!provider || !provider.active || provider.kind !== kind) throw invalid('providerId', '没有这位服务人员');
     this.checkWindow(service, input.startsAt, now);
     const slot = await this.deps.slots.offeredAt(provider, service, input.startsAt, now);
     if (!slot) throw invalid('startsAt', '这个时间不能预约，请选择日历上的时间');
-    const station = provider.stationId ? await this.deps.district.findStation(provider.stationId) : null;
-    const booker = await this.deps.users.findById(caller.userId);
-    const community = booker?.communityId ? await this.deps.district.findCommunity(booker.communityId) : null;
     return {
       ...base,
       providerId: provider._id,
       stationId: provider.stationId,
-      streetId: station?.streetId ?? community?.streetId ?? null,
+      // Looked up by create only once the slot is known not to be full (see streetOf).
+      streetId: null,
       pool: slotPool(provider._id, slot.startsAt),
       poolCapacity: slot.capacity,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      acceptBy: acceptDeadline(base.acceptBy, slot.startsAt),
+      acceptBy: acceptDeadline(service, now, slot.startsAt),
     };
   }
 
@@ -141,18 +172,21 @@ export class BookingCreateService {
     }
   }
 
-  /** Steps 2–4; safe to run again for the same booking (a retry or the repair step resumes here). */
-  async acquire(booking: BookingDoc & { poolCapacity?: number }): Promise<BookingDoc> {
+  /**
+   * Steps 2–4; safe to run again for the same booking (a retry or the repair step resumes here).
+   * `seen` is the slot's seats as create read them a moment ago.
+   */
+  async acquire(booking: BookingDoc & { poolCapacity?: number }, seen?: SeatDoc[]): Promise<BookingDoc> {
     const now = this.deps.clock.now();
     const capacity = booking.poolCapacity ?? 1;
-    const seat = await this.deps.holds.takeSeat(booking.pool, capacity, seatHolder(booking._id, booking.pool), booking._id, booking.startsAt, now);
-    if (!seat) return this.decide(booking, 'failed', booking.service === 'escort' ? 'CAPACITY_REACHED' : 'SLOT_FULL');
+    const seat = await this.deps.holds.takeSeat(booking.pool, capacity, seatHolder(booking._id, booking.pool), booking._id, booking.startsAt, now, seen);
+    if (!seat) return this.decide(booking, 'failed', fullCode(booking), null);
     const foreign = await this.deps.holds.lockBuckets(booking.personKey, booking._id, timeBuckets(booking.startsAt, booking.endsAt), now);
-    if (foreign.length > 0) return this.decide(booking, 'failed', 'OVERLAPPING_BOOKING');
-    return this.decide(booking, 'requested', null);
+    if (foreign.length > 0) return this.decide(booking, 'failed', 'OVERLAPPING_BOOKING', seat);
+    return this.decide(booking, 'requested', null, seat);
   }
 
-  private async decide(booking: BookingDoc, to: 'requested' | 'failed', failure: ErrorCode | null): Promise<BookingDoc> {
+  private async decide(booking: BookingDoc, to: 'requested' | 'failed', failure: ErrorCode | null, seat: SeatDoc | null): Promise<BookingDoc> {
     const now = this.deps.clock.now();
     const transition = {
       _id: `${booking._id}#1`,
@@ -168,9 +202,15 @@ export class BookingCreateService {
       changes: {},
     };
     if (await this.deps.bookings.recordTransition(transition)) {
-      if (failure) await this.deps.bookings.set(booking._id, { failure });
-      const applied = await applyTransition(this.deps, { ...booking, failure }, transition);
-      return this.settle(applied);
+      if (failure) {
+        // A lost create gives back what this attempt holds (lockBuckets already removed its locks)
+        // and is marked released in one write. Anything a concurrent retry of the same request
+        // still holds matches no live booking, and the repair step deletes it.
+        if (seat) await this.deps.holds.deleteSeat(seat._id);
+        await this.deps.bookings.set(booking._id, { status: 'failed', version: 1, failure, released: true, updatedAt: now });
+        throw new AppError(failure);
+      }
+      return applyTransition(this.deps, booking, transition);
     }
     // Someone else (a retry, the repair step) decided first; their decision stands.
     const decided = await this.deps.bookings.findById(booking._id);

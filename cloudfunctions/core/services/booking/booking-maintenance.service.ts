@@ -13,7 +13,7 @@ import type { BookingTransitionService } from './booking-transition.service';
 export const REPAIR_GRACE_MS = 2 * 60_000;
 const LOOKBACK_MS = 2 * DAY_MS;
 
-export type RepairReport = { resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number };
+export type RepairReport = { resumed: number; caughtUp: number; released: number; orphanSeats: number; orphanLocks: number; purged: number };
 
 type Deps = {
   bookings: BookingRepository;
@@ -51,14 +51,15 @@ export class BookingMaintenanceService {
    *    and gives them back;
    * 2. a transition recorded but not yet applied to its booking is applied;
    * 3. a finished booking still holding seats or locks gives them back;
-   * 4. a seat or lock that matches no booking's current slot (a crash mid-reschedule, a booking
-   *    document never written) is deleted.
+   * 4. a seat or lock that matches no booking's current slot (a crash mid-reschedule, a lost
+   *    create that a concurrent retry of it had taken a seat for) is deleted;
+   * 5. seats and locks of times more than two days past are purged.
    */
   async repair(): Promise<RepairReport> {
     const now = this.deps.clock.now();
     const before = new Date(now.getTime() - REPAIR_GRACE_MS);
     const since = new Date(now.getTime() - LOOKBACK_MS);
-    const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0 };
+    const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 };
 
     for (const stuck of await this.deps.bookings.find({ status: 'holding', createdAt: { $lt: before } })) {
       await this.deps.creator.acquire(stuck).catch((error) => {
@@ -81,6 +82,8 @@ export class BookingMaintenanceService {
     }
 
     await this.deps.holds.purgeAllowances(new Date(now.getTime() - DAY_MS - DAY_MS / 2));
+    // Past the look-back, a booking's seat and time are history: its times can no longer be booked.
+    report.purged = await this.deps.holds.purgePast(since);
     const { seats, locks } = await this.deps.holds.staleHolds(before, since);
     const cache = new Map<string, BookingDoc | null>();
     const bookingOf = async (id: string) => {

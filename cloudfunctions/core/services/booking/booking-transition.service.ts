@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import { checkTransition, type BookingActor, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { acceptDeadline, checkTransition, type BookingActor, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import type { Clock } from '../../ports/clock';
 import type { BookingDoc, BookingRepository, TransitionDoc } from '../../repositories/booking.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
@@ -64,6 +64,8 @@ export class BookingTransitionService {
   /**
    * Moves a booking to another slot of the same provider. The new seat and time locks are taken
    * first, then the move is recorded, then the old seat is freed: the resident never ends with neither.
+   * A request not yet accepted gets a fresh accept deadline, as a new booking would: the provider has
+   * the service's window from now to answer, never past the new start.
    */
   async reschedule(booking: BookingDoc, actor: Actor, startsAt: Date): Promise<BookingDoc> {
     if (booking.status !== 'requested' && booking.status !== 'confirmed') throw new AppError('CONFLICT');
@@ -102,6 +104,7 @@ export class BookingTransitionService {
         endsAt: slot.endsAt,
         pool,
         poolCapacity: slot.capacity,
+        ...(booking.status === 'requested' ? { acceptBy: acceptDeadline(service, now, slot.startsAt) } : {}),
       });
     } catch (error) {
       await undo();

@@ -9,7 +9,8 @@ import type { Caller } from '../../runtime/caller';
  * How the caller stands to a booking. It decides what they may see:
  * - booker and assigned provider see everything, counseling topic and notes included (in a detail,
  *   never in a list);
- * - staff and admin see the booking but never a counseling topic or notes;
+ * - staff and admin see the booking but never a counseling topic or notes, nor a decline or cancel
+ *   reason of a counseling booking (or of its history), since a reason may give the topic away;
  * - an escort browsing the open pool sees masked contact data until they claim it.
  */
 export type Relation = 'booker' | 'provider' | 'staff' | 'admin' | 'pool';
@@ -46,6 +47,12 @@ export type BookingView = {
 };
 
 export type HistoryEntry = { at: string; from: string; to: string; action: string; actorRole: string; reason: string | null };
+
+/** Whether the caller is shown the reasons given on this booking (and in its history). */
+function showsReasons(booking: Pick<BookingDoc, 'service'>, relation: Relation): boolean {
+  // A counseling reason ("来访者需要转介") may say what the counseling is about.
+  return booking.service !== 'counseling' || relation === 'booker' || relation === 'provider';
+}
 
 function visibleDetails(details: BookingDetails, privateCounseling: boolean, masked: boolean): BookingView['details'] {
   if (details.kind === 'counseling') {
@@ -85,12 +92,13 @@ export function toBookingView(
     freeOfCharge: booking.freeOfCharge,
     acceptBy: booking.acceptBy?.toISOString() ?? null,
     cancelDeadline: cancellationDeadline(booking.startsAt, options.cancelCutoffMinutes).toISOString(),
-    reason: booking.reason,
+    reason: showsReasons(booking, relation) ? booking.reason : null,
     serviceNotes: privateCounseling ? null : booking.serviceNotes,
     createdAt: booking.createdAt.toISOString(),
   };
 }
 
-export function toHistory(transitions: TransitionDoc[]): HistoryEntry[] {
-  return transitions.map((t) => ({ at: t.at.toISOString(), from: t.from, to: t.to, action: t.action, actorRole: t.actorRole, reason: t.reason }));
+export function toHistory(booking: Pick<BookingDoc, 'service'>, relation: Relation, transitions: TransitionDoc[]): HistoryEntry[] {
+  const reasons = showsReasons(booking, relation);
+  return transitions.map((t) => ({ at: t.at.toISOString(), from: t.from, to: t.to, action: t.action, actorRole: t.actorRole, reason: reasons ? t.reason : null }));
 }

@@ -15,6 +15,11 @@ export function slotPool(providerId: string, startsAt: Date): string {
   return `slot:${providerId}:${startsAt.toISOString()}`;
 }
 
+/** The seat pool of a 街道's escort requests on one district day (its daily escort capacity). */
+export function escortDayPool(streetId: string, day: string): string {
+  return `escortday:${streetId}:${day}`;
+}
+
 /** Free slots: the provider's rules laid out by the shared generator, minus the seats taken. */
 export class SlotService {
   constructor(
@@ -28,11 +33,11 @@ export class SlotService {
 
   /** Every slot the provider offers in [from, to) as of `now`, without seat counts. */
   async offered(provider: ProviderDoc, service: ServiceDoc, from: Date, to: Date, now: Date, window = true): Promise<Slot[]> {
-    const availability = await this.deps.availability.get(provider._id);
+    const [availability, calendar] = await Promise.all([this.deps.availability.get(provider._id), this.calendar()]);
     return generateSlots({
       rules: availability.rules,
       exceptions: availability.exceptions,
-      calendar: await this.calendar(),
+      calendar,
       from,
       to,
       now,
