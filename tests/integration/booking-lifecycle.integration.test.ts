@@ -11,6 +11,7 @@ import {
   advisorCreate,
   at,
   book,
+  counselingCreate,
   createBookingWorld,
   detailOf,
   directBooking,
@@ -466,5 +467,47 @@ describe('opening hours', () => {
     const providers = expectOk<{ id: string; nextSlots: { startsAt: string }[] }[]>(await call(resident1, 'catalog', { action: 'providers', service: 'advisor' }));
     const first = providers.find((p) => p.id === ids.advisor1)!;
     expect(first.nextSlots.map((s) => s.startsAt)).toEqual([at('2026-11-30', '09:00'), at('2026-11-30', '09:30'), at('2026-11-30', '10:00')]);
+  });
+
+  it('returns the bookings a new holiday strands to the admin and tells their residents, once', async () => {
+    const { admin, resident1, resident2 } = w.people;
+    const onHoliday = await book(w, resident1, advisorCreate(at(WED, '09:00')));
+    const counseling = await book(w, resident2, counselingCreate(at(WED, '14:00')));
+    const otherDay = await book(w, resident2, advisorCreate(at(THU, '09:00')));
+    const calendar = { action: 'setHolidayCalendar', holidays: [WED], workdays: [] };
+
+    const set = expectOk<{ holidays: string[]; affected: BookingView[] }>(await call(admin, 'admin', calendar));
+    expect(set.holidays).toEqual([WED]);
+    expect(set.affected.map((b) => b.id)).toEqual([onHoliday.id, counseling.id]);
+    // The admin sees the counseling booking like any list: no topic.
+    expect(set.affected[1]!.details).toEqual({ kind: 'counseling', format: expect.any(String) });
+    const events = await directOutbox(w, { type: 'availability_changed' });
+    expect(events.map((e) => [e.bookingId, e.recipients])).toEqual([
+      [onHoliday.id, [resident1.userId]],
+      [counseling.id, [resident2.userId]],
+    ]);
+    expect((await directBooking(w, otherDay.id))!.status).toBe('requested');
+
+    // Saving the same calendar again strands nothing new, so nobody is told twice.
+    w.clock.advance(60_000);
+    expect(expectOk<{ affected: BookingView[] }>(await call(admin, 'admin', calendar)).affected).toEqual([]);
+    expect(await directOutbox(w, { type: 'availability_changed' })).toHaveLength(2);
+  });
+
+  it('returns the active future bookings of a provider taken off duty and tells their residents', async () => {
+    const { admin, resident1, advisor1 } = w.people;
+    const requested = await book(w, resident1, advisorCreate(at(TUE, '09:00')));
+    const confirmed = await book(w, resident1, advisorCreate(at(WED, '09:00')));
+    expectOk(await call(advisor1, 'provider', { action: 'accept', bookingId: confirmed.id }));
+    const cancelled = await book(w, resident1, advisorCreate(at(THU, '09:00')));
+    expectOk(await call(resident1, 'booking', { action: 'cancel', bookingId: cancelled.id }));
+
+    const off = expectOk<{ deactivated: string; affected: BookingView[] }>(await call(admin, 'admin', { action: 'deactivateProvider', providerId: ids.advisor1 }));
+    expect(off.deactivated).toBe(ids.advisor1);
+    expect(off.affected.map((b) => [b.id, b.status])).toEqual([
+      [requested.id, 'requested'],
+      [confirmed.id, 'confirmed'],
+    ]);
+    expect((await directOutbox(w, { type: 'availability_changed' })).map((e) => e.bookingId).sort()).toEqual([requested.id, confirmed.id].sort());
   });
 });

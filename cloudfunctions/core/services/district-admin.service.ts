@@ -12,6 +12,7 @@ import type { UserRepository } from '../repositories/user.repository';
 import type { Caller } from '../runtime/caller';
 import type { BookingAccess } from './booking/booking-access';
 import type { BookingTransitionService } from './booking/booking-transition.service';
+import type { StrandedBookings } from './booking/stranded-bookings';
 import { toProviderView } from './catalog.service';
 
 type StationInput = z.output<typeof adminBookingActions.upsertStation>;
@@ -25,6 +26,7 @@ type Deps = {
   catalog: CatalogRepository;
   access: BookingAccess;
   transitions: BookingTransitionService;
+  stranded: StrandedBookings;
   clock: Clock;
   ids: IdGenerator;
 };
@@ -89,9 +91,15 @@ export class DistrictAdminService {
     return toProviderView(doc);
   }
 
+  /** Takes a provider off duty; their active future bookings come back for staff to move or cancel. */
   async deactivateProvider(providerId: string) {
-    if (!(await this.deps.providers.deactivate(providerId, this.deps.clock.now()))) throw new AppError('NOT_FOUND');
-    return { deactivated: providerId };
+    const stranded = async () => {
+      const provider = await this.deps.providers.findById(providerId);
+      return provider ? this.deps.stranded.ofProvider(provider) : [];
+    };
+    const { result: found, affected } = await this.deps.stranded.around(stranded, () => this.deps.providers.deactivate(providerId, this.deps.clock.now()));
+    if (!found) throw new AppError('NOT_FOUND');
+    return { deactivated: providerId, affected: await this.deps.access.views(affected, 'admin') };
   }
 
   async assignEscort(caller: Caller, bookingId: string, providerId: string, reason: string | undefined) {
@@ -121,8 +129,12 @@ export class DistrictAdminService {
     return { from: input.from, to: input.to, total: bookings.length, rows: [...rows.values()] };
   }
 
+  /** New holidays can take away booked slots: those bookings are returned and their residents told. */
   async setHolidayCalendar(calendar: { holidays: string[]; workdays: { date: string; followsWeekday: number }[] }) {
-    await this.deps.catalog.saveHolidayCalendar({ ...calendar, updatedAt: this.deps.clock.now() });
-    return calendar;
+    const { affected } = await this.deps.stranded.around(
+      () => this.deps.stranded.ofDistrict(),
+      () => this.deps.catalog.saveHolidayCalendar({ ...calendar, updatedAt: this.deps.clock.now() }),
+    );
+    return { ...calendar, affected: await this.deps.access.views(affected, 'admin') };
   }
 }

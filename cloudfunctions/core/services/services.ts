@@ -14,6 +14,7 @@ import { BookingTransitionService } from './booking/booking-transition.service';
 import { BookingService } from './booking/booking.service';
 import { ProviderWorkService } from './booking/provider-work.service';
 import { SlotService } from './booking/slot.service';
+import { StrandedBookings } from './booking/stranded-bookings';
 import { CatalogService } from './catalog.service';
 import { DistrictAdminService } from './district-admin.service';
 import { createNotifyServices, type NotifyServices } from './notify/notify.service';
@@ -50,13 +51,14 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
   const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
+  const stranded = new StrandedBookings(bookingDeps);
   return {
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),
-    availability: new AvailabilityService({ ...bookingDeps, availability: repos.availability, district: repos.district, access }),
+    availability: new AvailabilityService({ availability: repos.availability, providers: repos.providers, district: repos.district, stranded, access, clock }),
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
-    districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, ids }),
+    districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     tokens,
     users: new UserService({
