@@ -469,6 +469,20 @@ describe('opening hours', () => {
     expect(first.nextSlots.map((s) => s.startsAt)).toEqual([at('2026-11-30', '09:00'), at('2026-11-30', '09:30'), at('2026-11-30', '10:00')]);
   });
 
+  it('refuses extra hours that overlap other extra hours on the same date, writing nothing', async () => {
+    const { advisor1 } = w.people;
+    const SUN = '2026-12-06';
+    const extra = (start: string, end: string) => ({ exception: { date: SUN, kind: 'extra', start, end, slotMinutes: 30, capacity: 1, bufferMinutes: 0 } });
+    expectOk(await provider(advisor1, 'addException', extra('14:00', '16:00')));
+    const before = (await w.t.app.repos.availability.get(ids.advisor1)).exceptions;
+    const clash = await provider(advisor1, 'addException', extra('15:00', '17:00'));
+    expect(clash.ok ? null : clash.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [{ path: 'exception.start', message: '与同一天的另一段时间重叠' }] } });
+    expect((await w.t.app.repos.availability.get(ids.advisor1)).exceptions).toEqual(before);
+    // Touching is not overlapping.
+    expectOk(await provider(advisor1, 'addException', extra('16:00', '17:00')));
+    expect(await starts(ids.advisor1, SUN)).toHaveLength(6);
+  });
+
   it('returns the bookings a new holiday strands to the admin and tells their residents, once', async () => {
     const { admin, resident1, resident2 } = w.people;
     const onHoliday = await book(w, resident1, advisorCreate(at(WED, '09:00')));

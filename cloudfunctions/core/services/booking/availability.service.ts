@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { DateException, WeeklyRule } from '../../../../shared/domain/availability';
+import { availabilityMessages, overlappingIndexes, type DateException, type WeeklyRule } from '../../../../shared/domain/availability';
 import type { Clock } from '../../ports/clock';
 import type { AvailabilityDoc, AvailabilityRepository } from '../../repositories/availability.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
@@ -35,12 +35,18 @@ export class AvailabilityService {
   }
 
   addException(caller: Caller, providerId: string | undefined, exception: DateException) {
-    return this.change(caller, providerId, (doc) => ({
-      ...doc,
-      // One exception per date and kind 'closed'; extras on one date accumulate.
-      exceptions: [...doc.exceptions.filter((e) => !(e.date === exception.date && (e.kind === 'closed' || exception.kind === 'closed'))), exception]
-        .sort((a, b) => a.date.localeCompare(b.date)),
-    }));
+    return this.change(caller, providerId, (doc) => {
+      // A day off replaces whatever that date had; extra hours reopen a closed date, and extras on one
+      // date accumulate as long as they do not overlap (a slot must never be offered twice).
+      const kept = doc.exceptions.filter((e) => !(e.date === exception.date && (e.kind === 'closed' || exception.kind === 'closed')));
+      if (exception.kind === 'extra') {
+        const sameDay = kept.filter((e): e is Extract<DateException, { kind: 'extra' }> => e.kind === 'extra' && e.date === exception.date);
+        if (overlappingIndexes([...sameDay, exception].map((e) => ({ group: e.date, start: e.start, end: e.end }))).length > 0) {
+          throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'exception.start', message: availabilityMessages.overlap }] });
+        }
+      }
+      return { ...doc, exceptions: [...kept, exception].sort((a, b) => a.date.localeCompare(b.date)) };
+    });
   }
 
   removeException(caller: Caller, providerId: string | undefined, date: string) {
