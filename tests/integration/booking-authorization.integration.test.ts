@@ -91,12 +91,15 @@ function personFor(role: RoleName, target: Target | undefined): Person | null {
 
 const TUESDAY = '2026-12-01';
 const ESCORT_TIME = at('2026-12-02', '09:00');
+/** An escort job lasts 4 hours and one escort never holds two at once: each target gets its own time. */
+let escortTargets = 0;
+const nextEscortTime = () => new Date(new Date(ESCORT_TIME).getTime() + 4 * 3600_000 * escortTargets++).toISOString();
 
 async function makeTarget(kind: TargetKind, status: TargetStatus): Promise<Target> {
   const owner = await freshResident(w);
   let view: BookingView;
   if (kind === 'escort') {
-    view = await book(w, owner, escortCreate(ESCORT_TIME));
+    view = await book(w, owner, escortCreate(nextEscortTime()));
     if (status === 'confirmed') expectOk(await w.as(w.people.escort2, 'provider', { action: 'claim', bookingId: view.id }));
   } else {
     const providerId = kind === 'advisor' ? ids.advisor1 : ids.counselor1;

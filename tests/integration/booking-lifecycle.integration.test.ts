@@ -27,6 +27,7 @@ import {
   type Person,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
+import { bookingFunction } from '../../cloudfunctions/booking';
 import { demoWeeklyRules } from '../../host/seed/demo-district.data';
 
 let w: BookingWorld;
@@ -496,10 +497,14 @@ describe('opening hours', () => {
     // The admin sees the counseling booking like any list: no topic.
     expect(set.affected[1]!.details).toEqual({ kind: 'counseling', format: expect.any(String) });
     const events = await directOutbox(w, { type: 'availability_changed' });
-    expect(events.map((e) => [e.bookingId, e.recipients])).toEqual([
-      [onHoliday.id, [resident1.userId]],
-      [counseling.id, [resident2.userId]],
-    ]);
+    // Events of one moment come back in no particular order.
+    const byBooking = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(events.map((e) => [e.bookingId, e.recipients]).sort(byBooking)).toEqual(
+      [
+        [onHoliday.id, [resident1.userId]],
+        [counseling.id, [resident2.userId]],
+      ].sort(byBooking),
+    );
     expect((await directBooking(w, otherDay.id))!.status).toBe('requested');
 
     // Saving the same calendar again strands nothing new, so nobody is told twice.
@@ -523,5 +528,51 @@ describe('opening hours', () => {
       [confirmed.id, 'confirmed'],
     ]);
     expect((await directOutbox(w, { type: 'availability_changed' })).map((e) => e.bookingId).sort()).toEqual([requested.id, confirmed.id].sort());
+  });
+});
+
+describe('an escort’s own time', () => {
+  it('never gives one escort two jobs at once, by claim, assignment or reassignment', async () => {
+    const { escort1, escort2, staff, resident1, resident2 } = w.people;
+    await setEscortCapacity(w, ids.street, 10);
+    const resident3 = await freshResident(w);
+    // Escort jobs last 240 minutes in the demo: 09:00–13:00, 11:00–15:00, 13:00–17:00.
+    const morning = await book(w, resident1, escortCreate(at(WED, '09:00')));
+    const midday = await book(w, resident2, escortCreate(at(WED, '11:00')));
+    const afternoon = await book(w, resident3, escortCreate(at(WED, '13:00')));
+
+    expect(outcome(await provider(escort1, 'claim', { bookingId: morning.id }))).toBe('ok');
+    const before = await w.t.db.collection('timelocks').countDocuments();
+    expect(outcome(await provider(escort1, 'claim', { bookingId: midday.id }))).toBe('ESCORT_BUSY');
+    expect(await w.t.db.collection('timelocks').countDocuments()).toBe(before);
+    expect((await directBooking(w, midday.id))!).toMatchObject({ status: 'requested', providerId: null });
+    // Touching is not overlapping: the afternoon job starts when the morning one ends.
+    expect(outcome(await provider(escort1, 'claim', { bookingId: afternoon.id }))).toBe('ok');
+
+    // Staff cannot hand escort1 the midday job either; escort2 is free for it.
+    expect(outcome(await call(staff, 'admin', { action: 'assignEscort', bookingId: midday.id, providerId: ids.escort1 }))).toBe('ESCORT_BUSY');
+    expect(outcome(await call(staff, 'admin', { action: 'assignEscort', bookingId: midday.id, providerId: ids.escort2 }))).toBe('ok');
+    // Moving the morning job to escort2 would overlap the midday one.
+    expect(outcome(await call(staff, 'admin', { action: 'assignEscort', bookingId: morning.id, providerId: ids.escort2 }))).toBe('ESCORT_BUSY');
+    expect((await directBooking(w, morning.id))!.providerId).toBe(ids.escort1);
+
+    // Once the midday job is cancelled, the move goes through and escort1's morning is free again.
+    expectOk(await call(resident2, 'booking', { action: 'cancel', bookingId: midday.id }));
+    expect(outcome(await call(staff, 'admin', { action: 'assignEscort', bookingId: morning.id, providerId: ids.escort2 }))).toBe('ok');
+    const another = await book(w, resident2, escortCreate(at(WED, '10:00'), { requestId: 'escort-again-1' }));
+    expect(outcome(await provider(escort1, 'claim', { bookingId: another.id }))).toBe('ESCORT_BUSY'); // 10:00–14:00 meets the afternoon job
+    expect(outcome(await provider(escort2, 'claim', { bookingId: another.id }))).toBe('ESCORT_BUSY'); // and escort2 has the morning
+    const early = await book(w, resident2, escortCreate(at(THU, '08:00'), { requestId: 'escort-again-2' }));
+    expect(outcome(await provider(escort1, 'claim', { bookingId: early.id }))).toBe('ok');
+
+    // The repair step keeps an escort's time for as long as the job is theirs.
+    w.clock.advance(5 * 60_000);
+    const report = expectOk<{ orphanLocks: number }>(await bookingFunction.runTimer(w.t.app, 'repairHolds'));
+    expect(report.orphanLocks).toBe(0);
+    const escortLocks = (bookingId: string, escort: string) =>
+      w.t.db.collection('timelocks').countDocuments({ bookingId, personKey: `escort:${escort}` });
+    expect(await escortLocks(morning.id, ids.escort2)).toBe(240 / 5);
+    expect(await escortLocks(morning.id, ids.escort1)).toBe(0);
+    expect(await escortLocks(midday.id, ids.escort2)).toBe(0);
   });
 });

@@ -156,4 +156,32 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
     expect(doc).toMatchObject({ status: 'confirmed', version: 2 });
     expect(await t.db.collection('transitions').countDocuments({ bookingId: request.id })).toBe(2);
   });
+
+  it(`never gives one escort two overlapping jobs (${CLIENTS} claims at once over 20 requests at one time)`, async () => {
+    const escort = await loginAs(t, 'escort-0'); // made an escort by the claim test of round 0
+    const [record] = await t.app.repos.providers.findByUser(escort.userId);
+    const street = (await t.app.repos.district.findStreet('st-nandajie'))!;
+    await t.app.repos.district.upsertStreet({ ...street, escortDailyCapacity: 50 });
+    const startsAt = new Date(Date.UTC(2026, 11, 8 + round, 1, 0)).toISOString();
+    const requests: string[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      const created = await t.callAs(residents[20 + i]!.token, 'booking', {
+        action: 'create',
+        requestId: `escort-overlap-${round}-${i}`,
+        startsAt,
+        details: { kind: 'escort', hospital: '市第一人民医院', department: '骨科', pickupAddress: '小营前社区 5 幢', eligibility: 'none', streetId: 'st-nandajie' },
+        contactPhone: '13800000011',
+      });
+      requests.push(expectOk<{ id: string }>(created).id);
+    }
+    const results = await raceAll(racers.map((racer, k) => () => racer.call('provider', { action: 'claim', bookingId: requests[k % 20] }, escort.token)));
+    const codes = new Set(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code));
+    expect([...codes].every((code) => code === 'ESCORT_BUSY' || code === 'CONFLICT')).toBe(true);
+    const mine = await t.db.collection('bookings').find({ _id: { $in: requests as never[] }, providerId: record!._id }).toArray();
+    expect(mine.length).toBeLessThanOrEqual(1);
+    expect(results.filter((r) => r.ok)).toHaveLength(mine.length);
+    // The escort's time is held for the job they got, and for nothing else.
+    const locks = await t.db.collection('timelocks').find({ personKey: `escort:${record!._id}`, bookingId: { $in: requests } }).toArray();
+    expect(locks.map((l) => l.bookingId)).toEqual(Array(mine.length * 48).fill(mine[0]?._id));
+  });
 });

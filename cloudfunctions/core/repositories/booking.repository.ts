@@ -134,6 +134,10 @@ export class BookingRepository {
     }
   }
 
+  findTransition(id: string): Promise<TransitionDoc | null> {
+    return this.transitions.findOne({ _id: id });
+  }
+
   history(bookingId: string): Promise<TransitionDoc[]> {
     return this.transitions.find({ bookingId }).sort({ seq: 1 }).toArray();
   }

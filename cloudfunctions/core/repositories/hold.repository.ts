@@ -149,6 +149,11 @@ export class HoldRepository {
     return foreign;
   }
 
+  /** Deletes those of `ids` that belong to the booking (an undo of lockBuckets that went through). */
+  async deleteLocksOf(bookingId: string, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.locks.deleteMany({ _id: { $in: ids }, bookingId });
+  }
+
   locksOf(bookingId: string): Promise<TimeLockDoc[]> {
     return this.locks.find({ bookingId }).toArray();
   }

@@ -22,6 +22,18 @@ export function seatHolder(bookingId: string, pool: string): string {
   return `${bookingId}@${pool}`;
 }
 
+/** An escort's own time: two jobs of one escort may share no bucket either. */
+export function escortPersonKey(escortProviderId: string): string {
+  return `escort:${escortProviderId}`;
+}
+
+/** The time locks an active booking should hold: its person's, and its escort's once it has one. */
+export function liveLockIds(booking: Pick<BookingDoc, 'service' | 'personKey' | 'providerId' | 'startsAt' | 'endsAt'>): string[] {
+  const own = lockIds(booking.personKey, booking.startsAt, booking.endsAt);
+  if (booking.service !== 'escort' || !booking.providerId) return own;
+  return [...own, ...lockIds(escortPersonKey(booking.providerId), booking.startsAt, booking.endsAt)];
+}
+
 export function lockIds(personKey: string, startsAt: Date, endsAt: Date): string[] {
   return timeBuckets(startsAt, endsAt).map((bucket) => `${personKey}#${bucket.toISOString()}`);
 }

@@ -5,7 +5,7 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { applyTransition, lockIds, release, RELEASING, seatHolder } from './booking-effects';
+import { applyTransition, liveLockIds, release, RELEASING, seatHolder } from './booking-effects';
 import type { BookingCreateService } from './booking-create.service';
 import type { BookingTransitionService } from './booking-transition.service';
 
@@ -101,7 +101,7 @@ export class BookingMaintenanceService {
     for (const lock of locks) {
       const booking = await bookingOf(lock.bookingId);
       if (booking?.status === 'holding') continue;
-      const live = booking && !RELEASING.includes(booking.status) && lockIds(booking.personKey, booking.startsAt, booking.endsAt).includes(lock._id);
+      const live = booking && !RELEASING.includes(booking.status) && liveLockIds(booking).includes(lock._id);
       if (!live) {
         await this.deps.holds.deleteLock(lock._id);
         report.orphanLocks += 1;

@@ -6,7 +6,7 @@ import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { applyTransition, lockIds, seatHolder, timeBuckets } from './booking-effects';
+import { applyTransition, escortPersonKey, lockIds, seatHolder, timeBuckets } from './booking-effects';
 import { slotPool, type SlotService } from './slot.service';
 
 type Deps = {
@@ -116,18 +116,51 @@ export class BookingTransitionService {
   async claim(booking: BookingDoc, escortProviderId: string, actor: Actor): Promise<BookingDoc> {
     if (booking.service !== 'escort') throw new AppError('NOT_FOUND');
     if (booking.providerId !== null || booking.status !== 'requested') throw new AppError('CONFLICT');
-    return this.transition(booking, actor, { to: 'confirmed', action: 'claim', changes: { providerId: escortProviderId } });
+    return this.withEscortTime(booking, escortProviderId, () =>
+      this.transition(booking, actor, { to: 'confirmed', action: 'claim', changes: { providerId: escortProviderId } }),
+    );
   }
 
   /** Staff assign an escort to an open request, or hand a confirmed one to another escort. */
   async assign(booking: BookingDoc, escortProviderId: string, actor: Actor, reason: string | null): Promise<BookingDoc> {
     if (booking.service !== 'escort') throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '只有陪诊可以指派' }] });
     if (booking.status === 'requested') {
-      return this.transition(booking, actor, { to: 'confirmed', action: 'assign', reason, changes: { providerId: escortProviderId } });
+      return this.withEscortTime(booking, escortProviderId, () =>
+        this.transition(booking, actor, { to: 'confirmed', action: 'assign', reason, changes: { providerId: escortProviderId } }),
+      );
     }
     if (booking.status !== 'confirmed') throw new AppError('CONFLICT');
     if (booking.providerId === escortProviderId) return booking;
-    return this.commit(booking, actor, 'confirmed', 'reassign', reason, { providerId: escortProviderId });
+    const previous = booking.providerId;
+    const moved = await this.withEscortTime(booking, escortProviderId, () =>
+      this.commit(booking, actor, 'confirmed', 'reassign', reason, { providerId: escortProviderId }),
+    );
+    // The escort who lost the job has that time free again (the repair step would free it too).
+    if (previous) await this.deps.holds.deleteLocksOf(booking._id, lockIds(escortPersonKey(previous), booking.startsAt, booking.endsAt));
+    return moved;
+  }
+
+  /**
+   * Runs `step` holding the escort's time for the booking (unique time locks, like a resident's), so
+   * one escort never has two jobs at once; undone when the step fails (another escort won).
+   */
+  private async withEscortTime(booking: BookingDoc, escortProviderId: string, step: () => Promise<BookingDoc>): Promise<BookingDoc> {
+    const person = escortPersonKey(escortProviderId);
+    const foreign = await this.deps.holds.lockBuckets(person, booking._id, timeBuckets(booking.startsAt, booking.endsAt), this.deps.clock.now());
+    if (foreign.length > 0) throw new AppError('ESCORT_BUSY');
+    try {
+      return await step();
+    } catch (error) {
+      // An AppError means this attempt was refused or lost. The locks are shared with any concurrent
+      // attempt for the same escort and booking (a double tap), so they stay when the change that won
+      // gave the job to this escort. After any other fault the change may have gone through, and the
+      // repair step sorts the locks out.
+      if (error instanceof AppError) {
+        const won = await this.deps.bookings.findTransition(`${booking._id}#${booking.version + 1}`);
+        if (won?.changes.providerId !== escortProviderId) await this.deps.holds.deleteLocksOf(booking._id, lockIds(person, booking.startsAt, booking.endsAt));
+      }
+      throw error;
+    }
   }
 
   private async commit(
