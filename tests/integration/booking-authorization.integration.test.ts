@@ -38,7 +38,7 @@ import { demoCalendar, demoWeeklyRules } from '../../host/seed/demo-district.dat
 let w: BookingWorld;
 beforeAll(async () => {
   w = await createBookingWorld();
-  // Many escort targets land on one day; the quota itself is tested in booking-lifecycle.
+  // Many escort targets land on one day; the quota itself is tested in booking-escort.
   await setEscortCapacity(w, ids.street, 1000);
 });
 afterAll(async () => {
