@@ -97,6 +97,40 @@ export async function createBookingWorld(options: { now?: string; env?: Record<s
   }
 }
 
+/** Days of the demo week the tests book on (Monday 2026-11-30 is the clock's start). */
+export const DEMO_WEEK = { TUE: '2026-12-01', WED: '2026-12-02', THU: '2026-12-03' } as const;
+
+/**
+ * Gives each test of the file its own fresh world (jest beforeEach/afterEach) and hands it to `set`,
+ * so a file keeps a plain `let w` for its tests to use.
+ */
+export function freshWorldForEachTest(set: (world: BookingWorld) => void, options: { now?: string; env?: Record<string, string> } = {}): void {
+  let current: BookingWorld | undefined;
+  beforeEach(async () => {
+    current = await createBookingWorld(options);
+    set(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
+}
+
+/** Short calls for the world a file's tests share (read through `world()` when the call is made). */
+export function worldCalls(world: () => BookingWorld) {
+  const call = (person: Person, fn: string, event: Record<string, unknown>) => world().as(person, fn, event);
+  return {
+    call,
+    provider: (person: Person, action: string, event: Record<string, unknown>) => call(person, 'provider', { action, ...event }),
+    /** The start times of a provider's free slots on a date. */
+    starts: async (providerId: string, date: string) => (await freeSlots(world(), providerId, date)).map((s) => s.startsAt),
+  };
+}
+
+/** The code and field issues of a failed envelope, or `{ code: 'ok' }`. */
+export function errorOf(envelope: Envelope<unknown>) {
+  return envelope.ok ? { code: 'ok' } : { code: envelope.error.code, fields: envelope.error.details?.fields };
+}
+
 let residentCounter = 0;
 
 /** A new resident of 小营前社区 (南大街) with a profile, so bookings and rate limits never collide. */

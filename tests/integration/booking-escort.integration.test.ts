@@ -10,12 +10,10 @@
 import {
   at,
   book,
-  createBookingWorld,
   detailOf,
   directBooking,
   directOutbox,
   escortCreate,
-  freeSlots,
   freshResident,
   ids,
   outcome,
@@ -23,25 +21,21 @@ import {
   type BookingView,
   type BookingWorld,
   type Person,
+  freshWorldForEachTest,
+  DEMO_WEEK,
+  worldCalls,
+  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 import { bookingFunction } from '../../cloudfunctions/booking';
 
 let w: BookingWorld;
-beforeEach(async () => {
-  w = await createBookingWorld();
-});
-afterEach(async () => {
-  await w.close();
-});
+freshWorldForEachTest((world) => (w = world));
 
-const WED = '2026-12-02';
-const THU = '2026-12-03';
+const { WED, THU } = DEMO_WEEK;
+const { call, provider } = worldCalls(() => w);
 
-const call = (person: Person, fn: string, event: Record<string, unknown>) => w.as(person, fn, event);
-const provider = (person: Person, action: string, event: Record<string, unknown>) => call(person, 'provider', { action, ...event });
-const starts = async (providerId: string, date: string) => (await freeSlots(w, providerId, date)).map((s) => s.startsAt);
-const errorOf = (envelope: Awaited<ReturnType<typeof call>>) => (envelope.ok ? { code: 'ok' } : { code: envelope.error.code, fields: envelope.error.details?.fields });
+
 
 describe('escort', () => {
   it('goes from request to the pool, eligible residents first, to one escort’s claim', async () => {

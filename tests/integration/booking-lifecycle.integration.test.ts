@@ -11,35 +11,27 @@ import {
   advisorCreate,
   at,
   book,
-  createBookingWorld,
   detailOf,
   directBooking,
   directOutbox,
-  freeSlots,
   ids,
   outcome,
   type BookingView,
   type BookingWorld,
-  type Person,
+  freshWorldForEachTest,
+  DEMO_WEEK,
+  worldCalls,
+  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 
 let w: BookingWorld;
-beforeEach(async () => {
-  w = await createBookingWorld();
-});
-afterEach(async () => {
-  await w.close();
-});
+freshWorldForEachTest((world) => (w = world));
 
-const TUE = '2026-12-01';
-const WED = '2026-12-02';
-const THU = '2026-12-03';
+const { TUE, WED, THU } = DEMO_WEEK;
+const { call, provider, starts } = worldCalls(() => w);
 
-const call = (person: Person, fn: string, event: Record<string, unknown>) => w.as(person, fn, event);
-const provider = (person: Person, action: string, event: Record<string, unknown>) => call(person, 'provider', { action, ...event });
-const starts = async (providerId: string, date: string) => (await freeSlots(w, providerId, date)).map((s) => s.startsAt);
-const errorOf = (envelope: Awaited<ReturnType<typeof call>>) => (envelope.ok ? { code: 'ok' } : { code: envelope.error.code, fields: envelope.error.details?.fields });
+
 
 describe('advisor booking', () => {
   it('goes create → accept → complete with notes, each step in the history with actor, time and reason', async () => {

@@ -11,34 +11,26 @@ import {
   at,
   book,
   counselingCreate,
-  createBookingWorld,
   directBooking,
   directOutbox,
-  freeSlots,
   ids,
   type BookingView,
   type BookingWorld,
-  type Person,
+  freshWorldForEachTest,
+  DEMO_WEEK,
+  worldCalls,
+  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 import { demoWeeklyRules } from '../../host/seed/demo-district.data';
 
 let w: BookingWorld;
-beforeEach(async () => {
-  w = await createBookingWorld();
-});
-afterEach(async () => {
-  await w.close();
-});
+freshWorldForEachTest((world) => (w = world));
 
-const TUE = '2026-12-01';
-const WED = '2026-12-02';
-const THU = '2026-12-03';
+const { TUE, WED, THU } = DEMO_WEEK;
+const { call, provider, starts } = worldCalls(() => w);
 
-const call = (person: Person, fn: string, event: Record<string, unknown>) => w.as(person, fn, event);
-const provider = (person: Person, action: string, event: Record<string, unknown>) => call(person, 'provider', { action, ...event });
-const starts = async (providerId: string, date: string) => (await freeSlots(w, providerId, date)).map((s) => s.startsAt);
-const errorOf = (envelope: Awaited<ReturnType<typeof call>>) => (envelope.ok ? { code: 'ok' } : { code: envelope.error.code, fields: envelope.error.details?.fields });
+
 
 describe('opening hours', () => {
   it('reports the bookings a weekly-rule change strands and records availability_changed for each', async () => {

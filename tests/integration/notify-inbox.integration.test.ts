@@ -12,7 +12,6 @@ import {
   COUNSELING_NOTE,
   COUNSELING_TOPIC,
   counselingCreate,
-  createBookingWorld,
   escortCreate,
   freeSlots,
   freshResident,
@@ -22,6 +21,8 @@ import {
   outcome,
   type BookingWorld,
   type Person,
+  freshWorldForEachTest,
+  DEMO_WEEK,
 } from '../helpers/booking-fixtures';
 import { addEvent, deliver, notificationsOf } from '../helpers/notify-fixtures';
 import { expectOk } from '../helpers/test-app';
@@ -29,15 +30,10 @@ import { counselingTopicLabels } from '../../shared/domain/service-kinds';
 import type { InboxItem } from '../../cloudfunctions/core/services/notify/notification-inbox.service';
 
 let w: BookingWorld;
-beforeEach(async () => {
-  w = await createBookingWorld();
-});
-afterEach(async () => {
-  await w.close();
-});
+freshWorldForEachTest((world) => (w = world));
 
-const TUE = '2026-12-01';
-const THU = '2026-12-03';
+const { TUE, THU } = DEMO_WEEK;
+
 
 type Inbox = { items: InboxItem[]; total: number };
 const inbox = async (person: Person, page = 1, pageSize = 20) => expectOk<Inbox>(await w.as(person, 'notify', { action: 'list', page, pageSize }));
