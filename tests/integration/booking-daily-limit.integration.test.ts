@@ -7,6 +7,7 @@ import {
   at,
   createBookingWorld,
   DAY,
+  DEMO_WEEK,
   freshResident,
   ids,
   outcome,
@@ -18,8 +19,7 @@ import { snapshot } from '../helpers/test-app';
 jest.setTimeout(120_000);
 
 const LIMIT = 3;
-const TUE = '2026-12-01';
-const WED = '2026-12-02';
+const { TUE, WED } = DEMO_WEEK;
 // Eleven half-hour slots of one advisor on one day, none overlapping another.
 const DAY_SLOTS = ['09:00', '09:30', '10:00', '10:30', '11:00', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
 

@@ -10,21 +10,21 @@
 import {
   at,
   book,
+  DEMO_WEEK,
   detailOf,
   directBooking,
   directOutbox,
+  errorOf,
   escortCreate,
   freshResident,
+  freshWorldForEachTest,
   ids,
   outcome,
   setEscortCapacity,
+  worldCalls,
   type BookingView,
   type BookingWorld,
   type Person,
-  freshWorldForEachTest,
-  DEMO_WEEK,
-  worldCalls,
-  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 import { bookingFunction } from '../../cloudfunctions/booking';
@@ -34,8 +34,6 @@ freshWorldForEachTest((world) => (w = world));
 
 const { WED, THU } = DEMO_WEEK;
 const { call, provider } = worldCalls(() => w);
-
-
 
 describe('escort', () => {
   it('goes from request to the pool, eligible residents first, to one escort’s claim', async () => {

@@ -11,17 +11,17 @@ import {
   advisorCreate,
   at,
   book,
+  DEMO_WEEK,
   detailOf,
   directBooking,
   directOutbox,
+  errorOf,
+  freshWorldForEachTest,
   ids,
   outcome,
+  worldCalls,
   type BookingView,
   type BookingWorld,
-  freshWorldForEachTest,
-  DEMO_WEEK,
-  worldCalls,
-  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 
@@ -30,8 +30,6 @@ freshWorldForEachTest((world) => (w = world));
 
 const { TUE, WED, THU } = DEMO_WEEK;
 const { call, provider, starts } = worldCalls(() => w);
-
-
 
 describe('advisor booking', () => {
   it('goes create → accept → complete with notes, each step in the history with actor, time and reason', async () => {

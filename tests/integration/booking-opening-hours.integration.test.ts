@@ -11,15 +11,15 @@ import {
   at,
   book,
   counselingCreate,
+  DEMO_WEEK,
   directBooking,
   directOutbox,
+  errorOf,
+  freshWorldForEachTest,
   ids,
+  worldCalls,
   type BookingView,
   type BookingWorld,
-  freshWorldForEachTest,
-  DEMO_WEEK,
-  worldCalls,
-  errorOf,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
 import { demoWeeklyRules } from '../../host/seed/demo-district.data';
@@ -29,8 +29,6 @@ freshWorldForEachTest((world) => (w = world));
 
 const { TUE, WED, THU } = DEMO_WEEK;
 const { call, provider, starts } = worldCalls(() => w);
-
-
 
 describe('opening hours', () => {
   it('reports the bookings a weekly-rule change strands and records availability_changed for each', async () => {

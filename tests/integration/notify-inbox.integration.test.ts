@@ -12,17 +12,17 @@ import {
   COUNSELING_NOTE,
   COUNSELING_TOPIC,
   counselingCreate,
+  DEMO_WEEK,
   escortCreate,
   freeSlots,
   freshResident,
+  freshWorldForEachTest,
   HOUR,
   ids,
   MINUTE,
   outcome,
   type BookingWorld,
   type Person,
-  freshWorldForEachTest,
-  DEMO_WEEK,
 } from '../helpers/booking-fixtures';
 import { addEvent, deliver, notificationsOf } from '../helpers/notify-fixtures';
 import { expectOk } from '../helpers/test-app';
@@ -33,7 +33,6 @@ let w: BookingWorld;
 freshWorldForEachTest((world) => (w = world));
 
 const { TUE, THU } = DEMO_WEEK;
-
 
 type Inbox = { items: InboxItem[]; total: number };
 const inbox = async (person: Person, page = 1, pageSize = 20) => expectOk<Inbox>(await w.as(person, 'notify', { action: 'list', page, pageSize }));

@@ -7,11 +7,13 @@ import { isDuplicateKeyError } from '../db/mongo-errors';
  * Seats and time locks: the unique-key inserts every booking invariant rests on (FerretDB applies
  * conditional updates non-atomically, unique inserts it does enforce).
  *
- * - A seat `_id = <pool>#<n>` for n < capacity. Pools are a provider's slot, a 街道's escort day, or
- *   a resident's daily create allowance. `holder` is unique, so one booking holds at most one seat
- *   of a pool even when a create is retried while the first attempt is still running.
- * - A time lock `_id = <personKey>#<5-minute bucket>`: a person's bookings can never cover the same
- *   bucket twice. Reschedule keeps the buckets the old and new times share (same `bookingId`).
+ * - A seat `_id = <pool>#<n>` for n < capacity. Pools are a provider's slot or a 街道's escort day.
+ *   `holder` is unique, so one booking holds at most one seat of a pool even when a create is
+ *   retried while the first attempt is still running.
+ * - A time lock `_id = <personKey>#<5-minute bucket>`: a person's bookings (and an escort's jobs,
+ *   `escort:<providerId>`) can never cover the same bucket twice. Reschedule keeps the buckets the
+ *   old and new times share (same `bookingId`).
+ * - A daily create allowance `<key>#<n>` (its own collection, so seat look-ups never read them).
  */
 export type SeatDoc = { _id: string; pool: string; holder: string; bookingId: string; startsAt: Date | null; createdAt: Date };
 export type TimeLockDoc = { _id: string; personKey: string; bookingId: string; bucket: Date; createdAt: Date };

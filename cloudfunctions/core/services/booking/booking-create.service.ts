@@ -207,7 +207,7 @@ export class BookingCreateService {
         // and is marked released in one write. Anything a concurrent retry of the same request
         // still holds matches no live booking, and the repair step deletes it.
         if (seat) await this.deps.holds.deleteSeat(seat._id);
-        await this.deps.bookings.set(booking._id, { status: 'failed', version: 1, failure, released: true, updatedAt: now });
+        await this.deps.bookings.set(booking._id, { status: 'failed', version: transition.seq, failure, released: true, updatedAt: transition.at });
         throw new AppError(failure);
       }
       return applyTransition(this.deps, booking, transition);
