@@ -78,6 +78,23 @@ describe.each([0, 1, 2])('round %i', (round) => {
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(LIMIT);
     expect(outcomes.filter((o) => o !== 'ok')).toEqual(Array(DAY_SLOTS.length - LIMIT).fill('RATE_LIMITED'));
     expect(await w.t.db.collection('bookings').countDocuments({ bookerId: resident.userId })).toBe(LIMIT);
-    expect(await w.t.db.collection('allowances').countDocuments({ _id: { $regex: `^creates:${resident.userId}:` } as never })).toBe(LIMIT);
+    expect(await w.t.db.collection('daily_allowances').countDocuments({ pool: { $regex: `^creates:${resident.userId}:` } as never })).toBe(LIMIT);
+  });
+
+  it(`spends one allowance for ${DAY_SLOTS.length} copies of one request sent at once, all answered with the booking`, async () => {
+    const resident = await freshResident(w);
+    const providerId = [ids.advisor3, ids.advisor1, ids.advisor2][round]!;
+    const day = ['2026-12-08', '2026-12-09', '2026-12-10'][round]!;
+    const event = advisorCreate(at(day, DAY_SLOTS[0]!), { providerId });
+    const results = await raceAll(racers.map((racer) => () => racer.call('booking', event, resident.token)));
+    expect(results.map(outcome)).toEqual(Array(DAY_SLOTS.length).fill('ok'));
+    const bookingIds = new Set(results.map((r) => (r.ok ? (r.data as { id: string }).id : null)));
+    expect(bookingIds.size).toBe(1);
+    expect(await w.t.db.collection('daily_allowances').countDocuments({ pool: { $regex: `^creates:${resident.userId}:` } as never })).toBe(1);
+    // The rest of the day's allowance is still there for genuine bookings.
+    for (const time of DAY_SLOTS.slice(1, LIMIT)) {
+      expect(outcome(await w.as(resident, 'booking', advisorCreate(at(day, time), { providerId })))).toBe('ok');
+    }
+    expect(outcome(await w.as(resident, 'booking', advisorCreate(at(day, DAY_SLOTS[LIMIT]!), { providerId })))).toBe('RATE_LIMITED');
   });
 });

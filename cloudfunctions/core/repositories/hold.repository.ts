@@ -1,5 +1,5 @@
 import { resilientCollection } from '../db/resilient-collection';
-import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
+import { MongoBulkWriteError, type Collection, type Db, type Filter, type OptionalUnlessRequiredId } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 
@@ -13,9 +13,13 @@ import { isDuplicateKeyError } from '../db/mongo-errors';
  * - A time lock `_id = <personKey>#<5-minute bucket>`: a person's bookings (and an escort's jobs,
  *   `escort:<providerId>`) can never cover the same bucket twice. Reschedule keeps the buckets the
  *   old and new times share (same `bookingId`).
- * - A daily create allowance `<key>#<n>` (its own collection, so seat look-ups never read them).
+ * - A daily create allowance `<key>#<n>` held by one booking (`holder` unique, its own collection so
+ *   seat look-ups never read them): every retry of one create, concurrent or not, finds the same one.
  */
 export type SeatDoc = { _id: string; pool: string; holder: string; bookingId: string; startsAt: Date | null; createdAt: Date };
+export type AllowanceDoc = { _id: string; pool: string; holder: string; createdAt: Date };
+/** What both kinds of numbered claims share: `<pool>#<n>`, at most one per holder. */
+type Claim = { _id: string; pool: string; holder: string };
 export type TimeLockDoc = { _id: string; personKey: string; bookingId: string; bucket: Date; createdAt: Date };
 
 export const holdIndexes: CollectionIndexes[] = [
@@ -25,6 +29,14 @@ export const holdIndexes: CollectionIndexes[] = [
       { key: { holder: 1 }, name: 'holder_unique', unique: true },
       { key: { pool: 1 }, name: 'by_pool' },
       { key: { bookingId: 1 }, name: 'by_booking' },
+      { key: { createdAt: 1 }, name: 'by_created' },
+    ],
+  },
+  {
+    collection: 'daily_allowances',
+    indexes: [
+      { key: { holder: 1 }, name: 'holder_unique', unique: true },
+      { key: { pool: 1 }, name: 'by_pool' },
       { key: { createdAt: 1 }, name: 'by_created' },
     ],
   },
@@ -40,12 +52,12 @@ export const holdIndexes: CollectionIndexes[] = [
 export class HoldRepository {
   private readonly seats: Collection<SeatDoc>;
   private readonly locks: Collection<TimeLockDoc>;
-  private readonly allowances: Collection<{ _id: string; createdAt: Date }>;
+  private readonly allowances: Collection<AllowanceDoc>;
 
   constructor(db: Db) {
     this.seats = resilientCollection<SeatDoc>(db, 'seats');
     this.locks = resilientCollection<TimeLockDoc>(db, 'timelocks');
-    this.allowances = resilientCollection<{ _id: string; createdAt: Date }>(db, 'allowances');
+    this.allowances = resilientCollection<AllowanceDoc>(db, 'daily_allowances');
   }
 
   /** The seats of a pool that are taken now (one read; the collection only holds current seats). */
@@ -55,50 +67,24 @@ export class HoldRepository {
 
   /**
    * Takes a seat of `pool` for `holder`, or returns the one it already has; null when every seat is
-   * taken. It reads the pool once and inserts only seats it saw free, so a loser costs one read and
-   * a few refused inserts instead of a read per seat; `seen` (seats read moments ago) spares the
-   * first read. A second pass re-reads once, for a seat freed meanwhile or one a concurrent retry
-   * of the same booking took (`holder` is unique).
+   * taken. `seen` (seats read moments ago) spares the first read.
    */
-  async takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
-    for (let pass = 0; pass < 2; pass += 1) {
-      const taken = pass === 0 && seen ? seen : await this.seatsIn(pool);
-      const mine = taken.find((seat) => seat.holder === holder);
-      if (mine) return mine;
-      const takenIds = new Set(taken.map((seat) => seat._id));
-      const free = Array.from({ length: capacity }, (_, n) => `${pool}#${n}`).filter((id) => !takenIds.has(id));
-      if (free.length === 0) return null;
-      // Start at a random free seat so racers spread over them instead of all colliding on the first.
-      const start = Math.floor(Math.random() * free.length);
-      for (let i = 0; i < free.length; i += 1) {
-        const seat: SeatDoc = { _id: free[(start + i) % free.length]!, pool, holder, bookingId, startsAt, createdAt: now };
-        try {
-          await this.seats.insertOne(seat);
-          return seat;
-        } catch (error) {
-          if (!isDuplicateKeyError(error)) throw error;
-        }
-      }
-    }
-    // Every seat seen free went to someone else in both passes; a retry of ours may hold one.
-    return this.seats.findOne({ holder });
+  takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
+    return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, bookingId, startsAt, createdAt: now }));
+  }
+
+  /** The allowances spent under a daily key (at most the limit: one read). */
+  allowancesIn(key: string): Promise<AllowanceDoc[]> {
+    return this.allowances.find({ pool: key }).toArray();
   }
 
   /**
-   * Spends one of `limit` daily allowances (`<key>#n`, unique inserts). Kept apart from seats so that
-   * spent allowances never slow seat look-ups; the repair step purges past days.
+   * Spends one of `limit` daily allowances under `key` for `holder` (a booking), or finds the one it
+   * already spent: retries of one create, even concurrent ones, spend one allowance between them.
+   * Kept apart from seats so that spent allowances never slow seat look-ups; repair purges past days.
    */
-  async takeAllowance(key: string, limit: number, now: Date): Promise<boolean> {
-    const start = Math.floor(Math.random() * limit);
-    for (let attempt = 0; attempt < limit; attempt += 1) {
-      try {
-        await this.allowances.insertOne({ _id: `${key}#${(start + attempt) % limit}`, createdAt: now });
-        return true;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
-    return false;
+  async takeAllowance(key: string, limit: number, holder: string, now: Date, seen?: AllowanceDoc[]): Promise<boolean> {
+    return (await claimNumbered(this.allowances, key, limit, holder, seen, (_id) => ({ _id, pool: key, holder, createdAt: now }))) !== null;
   }
 
   async purgeAllowances(before: Date): Promise<number> {
@@ -191,4 +177,41 @@ export class HoldRepository {
   async deleteLock(id: string): Promise<void> {
     await this.locks.deleteOne({ _id: id });
   }
+}
+
+/**
+ * Claims one of `<pool>#0 … #capacity-1` for `holder`, or returns the claim it already has; null when
+ * all are taken by others. It reads the pool once and inserts only the numbers it saw free, so a loser
+ * costs one read and a few refused inserts; `seen` spares the first read. A second pass re-reads once,
+ * for a number freed meanwhile or one a concurrent retry for the same holder took (`holder` is unique).
+ */
+async function claimNumbered<T extends Claim>(
+  collection: Collection<T>,
+  pool: string,
+  capacity: number,
+  holder: string,
+  seen: T[] | undefined,
+  make: (id: string) => T,
+): Promise<T | null> {
+  for (let pass = 0; pass < 2; pass += 1) {
+    const taken: T[] = pass === 0 && seen ? seen : ((await collection.find({ pool } as Filter<T>).toArray()) as T[]);
+    const mine = taken.find((claim) => claim.holder === holder);
+    if (mine) return mine;
+    const takenIds = new Set(taken.map((claim) => claim._id));
+    const free = Array.from({ length: capacity }, (_, n) => `${pool}#${n}`).filter((id) => !takenIds.has(id));
+    if (free.length === 0) return null;
+    // Start at a random free number so racers spread over them instead of all colliding on the first.
+    const start = Math.floor(Math.random() * free.length);
+    for (let i = 0; i < free.length; i += 1) {
+      const claim = make(free[(start + i) % free.length]!);
+      try {
+        await collection.insertOne(claim as OptionalUnlessRequiredId<T>);
+        return claim;
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+  }
+  // Every number seen free went to someone else in both passes; a retry for the same holder may hold one.
+  return (await collection.findOne({ holder } as Filter<T>)) as T | null;
 }

@@ -61,13 +61,15 @@ export class BookingCreateService {
     // The stored booking (for a retry), the draft's reads and the slot's seats go out together:
     // the seat pool is known from the request, and every read is a round trip.
     const pool = requestedPool(input);
-    const [existing, drafted, seen] = await Promise.all([
+    const allowanceKey = `creates:${caller.userId}:${districtDateOf(now)}`;
+    const [existing, drafted, seen, spent] = await Promise.all([
       this.deps.bookings.findById(bookingId),
       this.draft(caller, input, bookingId, now).then(
         (doc) => ({ doc }),
         (error: unknown) => ({ error }),
       ),
       pool ? this.deps.holds.seatsIn(pool) : null,
+      this.deps.holds.allowancesIn(allowanceKey),
     ]);
     // A retry is answered with the stored booking, even if its slot could no longer be chosen.
     if (existing) return this.settle(existing);
@@ -78,10 +80,10 @@ export class BookingCreateService {
     // attempts end here. A seat of our own (a concurrent retry of this request took it) is not "full".
     const holder = seatHolder(bookingId, draft.pool);
     if (seats.length >= draft.poolCapacity && !seats.some((seat) => seat.holder === holder)) throw new AppError(fullCode(draft));
-    // Every attempt that writes spends an allowance, whatever its outcome, so one account cannot
-    // hammer a day.
-    const allowance = await this.deps.holds.takeAllowance(`creates:${caller.userId}:${districtDateOf(now)}`, this.deps.dailyLimit, now);
-    if (!allowance) throw new AppError('RATE_LIMITED');
+    // Every request that writes spends an allowance, whatever its outcome, so one account cannot
+    // hammer a day; the allowance belongs to the booking, so retries of it (even concurrent ones,
+    // which all get here before any of them stored the booking) spend that one and no other.
+    if (!(await this.deps.holds.takeAllowance(allowanceKey, this.deps.dailyLimit, bookingId, now, spent))) throw new AppError('RATE_LIMITED');
     if (draft.streetId === null) draft.streetId = await this.streetOf(draft.stationId, caller.communityId);
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking, seats) : this.settle(booking);
