@@ -157,3 +157,55 @@ it('purges the seats and time locks of times more than two days past, and keeps 
   expect(await t.db.collection('seats').countDocuments({ bookingId: later.id })).toBe(1);
   expect(await t.db.collection('timelocks').countDocuments({ bookingId: later.id })).toBe(6);
 });
+
+describe('a lost create interrupted after its `failed` record and before the booking took it', () => {
+  const create = (token: string, requestId: string, providerId = 'pv-advisor-1') =>
+    t.callAs(token, 'booking', {
+      action: 'create', requestId, providerId, startsAt: slot(9).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    });
+
+  /**
+   * The resident already has another advisor at that time, so the create gets its seat, meets its own
+   * time taken and loses; the instance dies right after recording that.
+   */
+  async function interruptedLoss(requestId: string): Promise<string> {
+    expectOk(await create(resident.token, 'first-at-nine', 'pv-advisor-2'));
+    const bookings = t.app.repos.bookings;
+    const set = bookings.set.bind(bookings);
+    let crashed = false;
+    jest.spyOn(bookings, 'set').mockImplementation(async (id, fields) => {
+      if (!crashed && fields.status === 'failed') {
+        crashed = true;
+        throw new Error('simulated crash: the instance died after recording the transition');
+      }
+      return set(id, fields);
+    });
+    const lost = await create(resident.token, requestId);
+    expect(crashed).toBe(true);
+    expect(lost.ok).toBe(false);
+    jest.restoreAllMocks();
+    const stored = await t.db.collection<BookingDoc>('bookings').findOne({ requestId });
+    expect(stored).toMatchObject({ status: 'holding' });
+    return stored!._id;
+  }
+
+  it('answers a retry with the reason of the loss, not CONFLICT', async () => {
+    const id = await interruptedLoss('lost-then-retried');
+    const retry = await create(resident.token, 'lost-then-retried');
+    expect(retry.ok ? 'ok' : retry.error.code).toBe('OVERLAPPING_BOOKING');
+    expect(await t.app.repos.bookings.findById(id)).toMatchObject({ status: 'failed', failure: 'OVERLAPPING_BOOKING', released: true });
+    const again = await create(resident.token, 'lost-then-retried');
+    expect(again.ok ? 'ok' : again.error.code).toBe('OVERLAPPING_BOOKING');
+  });
+
+  it('is settled by the repair step with its reason, and a retry then answers that reason', async () => {
+    const id = await interruptedLoss('lost-then-repaired');
+    await repair();
+    expect(await t.app.repos.bookings.findById(id)).toMatchObject({ status: 'failed', failure: 'OVERLAPPING_BOOKING', released: true });
+    expect(await t.db.collection('seats').countDocuments({ bookingId: id })).toBe(0);
+    expect(await t.db.collection('timelocks').countDocuments({ bookingId: id })).toBe(0);
+    const retry = await create(resident.token, 'lost-then-repaired');
+    expect(retry.ok ? 'ok' : retry.error.code).toBe('OVERLAPPING_BOOKING');
+  });
+});

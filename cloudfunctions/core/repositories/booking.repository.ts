@@ -55,8 +55,11 @@ export type TransitionDoc = {
   actorRole: string;
   reason: string | null;
   at: Date;
-  /** Fields the transition changes on the booking besides status (provider, slot, notes). */
-  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'poolCapacity' | 'reason' | 'serviceNotes' | 'acceptBy'>>;
+  /**
+   * Fields the transition changes on the booking besides status (provider, slot, notes; a lost
+   * create's `failure`, so whoever applies the record, a retry or the repair step, keeps the reason).
+   */
+  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'poolCapacity' | 'reason' | 'serviceNotes' | 'acceptBy' | 'failure'>>;
 };
 
 export const bookingIndexes: CollectionIndexes[] = [

@@ -201,7 +201,7 @@ export class BookingCreateService {
       actorRole: 'resident',
       reason: failure,
       at: now,
-      changes: {},
+      changes: failure ? { failure } : {},
     };
     if (await this.deps.bookings.recordTransition(transition)) {
       if (failure) {
@@ -229,7 +229,9 @@ export class BookingCreateService {
     if (booking.status === 'holding') return this.acquire(booking);
     if (booking.status === 'failed') {
       if (!booking.released) await release(this.deps, booking);
-      throw new AppError((booking.failure as ErrorCode | null) ?? 'CONFLICT');
+      // Records made before a lost create's reason travelled with its transition carry it as `reason`.
+      const failure = booking.failure ?? (await this.deps.bookings.findTransition(`${booking._id}#1`))?.reason;
+      throw new AppError((failure as ErrorCode | null | undefined) ?? 'SLOT_FULL');
     }
     return booking;
   }
