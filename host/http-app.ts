@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError, errorHttpStatus, failure } from '../shared/errors';
 import type { App } from '../cloudfunctions/core/runtime/app';
+import { pingDatabase } from '../cloudfunctions/core/db/mongo-connection';
 import type { CloudFunction } from '../cloudfunctions/core/runtime/define-function';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -21,7 +22,9 @@ export type HttpAppOptions = {
  * the HTTP status taken from the error code. Identity is the Bearer token, never the body.
  */
 export function buildHttpApp({ app, functions, staticDir, logger = false }: HttpAppOptions): FastifyInstance {
-  const http = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES });
+  // Prototype keys are parsed as plain own keys and then refused by the function runtime, which
+  // names the field they sit in (the parser's own refusal could only say "malformed JSON").
+  const http = Fastify({ logger, bodyLimit: BODY_LIMIT_BYTES, onProtoPoisoning: 'ignore', onConstructorPoisoning: 'ignore' });
 
   // Fastify's own refusals (too large, malformed JSON, wrong content type) become our 400 envelope.
   http.setErrorHandler((error: { code?: string; statusCode?: number }, _request, reply) => {
@@ -42,7 +45,11 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
     return reply.code(envelope.ok ? 200 : errorHttpStatus[envelope.error.code]).send(envelope);
   });
 
-  http.get('/healthz', async () => ({ ok: true }));
+  // Health is the database's: a host that answers while every call fails is not healthy.
+  http.get('/healthz', async (_request, reply) => {
+    if (await pingDatabase(app.db)) return { ok: true, db: 'up' };
+    return reply.code(503).send({ ok: false, db: 'down', error: new AppError('SERVICE_UNAVAILABLE').toBody() });
+  });
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     void http.register(fastifyStatic, { root: staticDir, index: 'index.html' });

@@ -20,6 +20,7 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   MALFORMED_JSON: 'MALFORMED_JSON',
   WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -43,6 +44,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '提交的内容太多了，请精简后再试。',
   MALFORMED_JSON: '提交的内容格式不对，请重试。',
   WECHAT_UNAVAILABLE: '微信服务暂时连不上，请稍后再试。',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请过一会儿再试。您填写的内容不会丢失。',
   INTERNAL: '系统出了点问题，请稍后再试。',
 };
 
@@ -65,5 +67,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 400,
   MALFORMED_JSON: 400,
   WECHAT_UNAVAILABLE: 502,
+  // The database is briefly unreachable: nothing was decided, the same request may be sent again.
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };

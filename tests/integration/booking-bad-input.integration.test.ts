@@ -48,9 +48,12 @@ type Case = {
   event: () => unknown;
   /** The field path the error must name. */
   path: string;
-  /** For unknown keys (reported at the root): a key the message must name. */
+  /** For unknown keys: the key, reported at its own path inside `path` (and named by the message). */
   mentions?: string;
 };
+
+/** Where an unknown key is reported: at its own path inside the object that holds it. */
+const keyPath = (c: Pick<Case, 'path' | 'mentions'>) => (!c.mentions ? c.path : c.path === '(root)' ? c.mentions : `${c.path}.${c.mentions}`);
 
 type Row = [what: string, event: () => Record<string, unknown>, path: string, mentions?: string];
 const group = (as: PersonaName, fn: Case['fn'], action: string, rows: Row[]): Case[] =>
@@ -311,15 +314,15 @@ it('covers every action of the four functions', () => {
   }
 });
 
-it.each(cases)('$what → VALIDATION_FAILED at $path, nothing written', async (c) => {
+it.each(cases.map((c) => ({ ...c, at: keyPath(c) })))('$what → VALIDATION_FAILED at $at, nothing written', async (c) => {
   const before = await snapshot(w.t.db);
   const result = await w.as(w.people[c.as], c.fn, c.event());
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe('VALIDATION_FAILED');
   const fields = result.error.details?.fields ?? [];
-  expect(fields.map((f) => f.path)).toContain(c.path);
-  if (c.mentions) expect(fields.find((f) => f.path === c.path)?.message).toContain(c.mentions);
+  expect(fields.map((f) => f.path)).toContain(c.at);
+  if (c.mentions) expect(fields.find((f) => f.path === c.at)?.message).toContain(c.mentions);
   expect(await snapshot(w.t.db)).toEqual(before);
 });
 

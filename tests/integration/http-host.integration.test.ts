@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp } from '../../host/http-app';
 import { cloudFunctions } from '../../cloudfunctions/registry';
+import { MongoClient } from 'mongodb';
+import { createApp } from '../../cloudfunctions/core/runtime/app';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -30,6 +32,47 @@ async function send(url: string, body: string, headers: Record<string, string>):
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   send(url, typeof payload === 'string' ? payload : JSON.stringify(payload), { 'content-type': 'application/json', ...headers });
+
+describe('GET /healthz', () => {
+  it('answers 200 when the database answers', async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, db: 'up' });
+  });
+});
+
+describe('a host whose database cannot be reached', () => {
+  let down: FastifyInstance;
+  let client: MongoClient;
+  let downBase: string;
+  beforeAll(async () => {
+    // Nothing listens on port 1: every operation fails server selection, as with a dead engine.
+    client = new MongoClient('mongodb://127.0.0.1:1/', { serverSelectionTimeoutMS: 300 });
+    const app = await createApp({ config: t.app.config, db: client.db('unreachable'), ensureIndexes: false });
+    down = buildHttpApp({ app, functions: cloudFunctions });
+    await down.listen({ host: '127.0.0.1', port: 0 });
+    const address = down.server.address();
+    downBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await down.close();
+    await client.close();
+  });
+
+  it('answers /healthz with 503', async () => {
+    const res = await fetch(`${downBase}/healthz`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ok: false, db: 'down', error: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+
+  it('answers calls with 503 SERVICE_UNAVAILABLE and a Chinese message, not INTERNAL', async () => {
+    const res = await fetch(`${downBase}/api/user`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'devLogin', openid: 'x' }) });
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body).toMatchObject({ ok: false, error: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(body.error.message).toMatch(/暂时不可用/);
+  });
+});
 
 describe('POST /api/<function>', () => {
   it('logs in with devLogin and answers me with that token', async () => {
@@ -79,6 +122,29 @@ describe('POST /api/<function>', () => {
     const res = await send('/api/user', 'action=me', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ ok: false });
+  });
+
+  it('refuses a prototype key inside a field as VALIDATION_FAILED naming where it sits, and writes nothing', async () => {
+    const before = await t.db.collection('users').countDocuments();
+    for (const [body, path] of [
+      ['{"action":"devLogin","openid":"proto","extra":{"__proto__":{"admin":true}}}', 'extra.__proto__'],
+      ['{"action":"devLogin","openid":"proto","extra":{"constructor":{"prototype":{"admin":true}}}}', 'extra.constructor'],
+      ['{"action":"devLogin","__proto__":{"roles":["admin"]},"openid":"proto"}', '__proto__'],
+    ] as const) {
+      const res = await post('/api/user', body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path }] } } });
+    }
+    expect(await t.db.collection('users').countDocuments()).toBe(before);
+  });
+
+  it('names the field of a union that no branch accepts', async () => {
+    const { data } = (await post('/api/user', { action: 'devLogin', openid: 'reader' })).json();
+    const auth = { authorization: `Bearer ${data.token}` };
+    const ids = await post('/api/notify', { action: 'markRead', ids: { $gt: '' } }, auth);
+    expect(ids.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'ids' }] } } });
+    const all = await post('/api/notify', { action: 'markRead', all: 'true' }, auth);
+    expect(all.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'all' }] } } });
   });
 
   it('ignores a malformed Authorization header instead of crashing', async () => {

@@ -128,12 +128,12 @@ describe('malformed events are rejected with VALIDATION_FAILED and write nothing
     ['an array event', [{ action: 'me' }], '(root)'],
     ['login without code', { action: 'login' }, 'code'],
     ['login with an operator as code', { action: 'login', code: { $gt: '' } }, 'code'],
-    ['login with an extra field', { action: 'login', code: 'abc', admin: true }, '(root)'],
+    ['login with an extra field', { action: 'login', code: 'abc', admin: true }, 'admin'],
     ['devLogin without openid', { action: 'devLogin' }, 'openid'],
     ['devLogin with an operator', { action: 'devLogin', openid: { $ne: null } }, 'openid'],
     ['devLogin with a long openid', { action: 'devLogin', openid: 'a'.repeat(65) }, 'openid'],
     ['devLogin with a $ in openid', { action: 'devLogin', openid: '$where' }, 'openid'],
-    ['me with an unknown field', { action: 'me', sort: { $natural: 1 } }, '(root)'],
+    ['me with an unknown field', { action: 'me', sort: { $natural: 1 } }, 'sort'],
     ['updateProfile with nothing', { action: 'updateProfile' }, '(root)'],
     ['updateProfile with a bad phone', { action: 'updateProfile', phone: '12345' }, 'phone'],
     ['updateProfile with an operator phone', { action: 'updateProfile', phone: { $gt: '' } }, 'phone'],
@@ -141,7 +141,7 @@ describe('malformed events are rejected with VALIDATION_FAILED and write nothing
     ['updateProfile with an empty name', { action: 'updateProfile', name: '   ' }, 'name'],
     ['updateProfile with elderMode as text', { action: 'updateProfile', elderMode: 'yes' }, 'elderMode'],
     ['updateProfile with a control character', { action: 'updateProfile', name: 'a\u0000b' }, 'name'],
-    ['updateProfile with an unknown field', { action: 'updateProfile', name: 'ok', createdAt: 0 }, '(root)'],
+    ['updateProfile with an unknown field', { action: 'updateProfile', name: 'ok', createdAt: 0 }, 'createdAt'],
   ];
 
   it.each(cases)('%s', async (_label, event, path) => {

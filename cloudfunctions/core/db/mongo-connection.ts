@@ -8,6 +8,21 @@ export type DbHandle = { client: MongoClient; db: Db; close(): Promise<void> };
  */
 const handles = new Map<string, Promise<DbHandle>>();
 
+export const SERVER_SELECTION_TIMEOUT_MS = 5_000;
+
+/** True when the database answers a ping within `timeoutMs` (health checks must not hang). */
+export async function pingDatabase(db: Db, timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([db.command({ ping: 1 }).then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function connectDb(uri: string, dbName: string, options: { maxPoolSize?: number } = {}): Promise<DbHandle> {
   const key = `${uri}|${dbName}|${options.maxPoolSize ?? ''}`;
   let handle = handles.get(key);
@@ -15,7 +30,9 @@ export function connectDb(uri: string, dbName: string, options: { maxPoolSize?: 
     handle = (async () => {
       const client = new MongoClient(uri, {
         maxPoolSize: options.maxPoolSize ?? 50,
-        serverSelectionTimeoutMS: 10_000,
+        // While the engine is down a call waits this long for it (a restart takes about a second)
+        // before answering SERVICE_UNAVAILABLE.
+        serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
       });
       await client.connect();
       return {

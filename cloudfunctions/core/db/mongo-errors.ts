@@ -1,4 +1,11 @@
-import { MongoServerError } from 'mongodb';
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerClosedError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
 
 /** E11000: the unique-key insert that every concurrency invariant rests on lost its race. */
 export function isDuplicateKeyError(error: unknown): boolean {
@@ -11,4 +18,20 @@ export function isDuplicateKeyError(error: unknown): boolean {
  */
 export function isTransientEngineError(error: unknown): boolean {
   return error instanceof MongoServerError && /SQLITE_BUSY|database is locked/.test(error.message);
+}
+
+/**
+ * The database could not be reached (engine down or restarting, network cut): the operation may not
+ * have run, and the caller can send the same request again once it is back. Idempotent creates and
+ * transition records make that retry safe.
+ */
+export function isEngineUnreachableError(error: unknown): boolean {
+  // A pool cleared after a network error (PoolClearedError) is a MongoNetworkError too.
+  return (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoServerClosedError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError
+  );
 }

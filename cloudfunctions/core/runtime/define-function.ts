@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, failure, isAppError, parseOrThrow, success, type Envelope } from '../../../shared/errors';
 import { hasAnyRole, type Role } from '../../../shared/domain/roles';
+import { isEngineUnreachableError } from '../db/mongo-errors';
 import type { App } from './app';
 import { getDefaultApp } from './app';
 import { callerOf, type Caller, type IdentitySource } from './caller';
@@ -146,6 +147,11 @@ function toFailure(error: unknown, where: string, requestId: string): Envelope<n
   if (isAppError(error)) {
     if (error.code === 'INTERNAL') console.error(`[${where}] request ${requestId}:`, error.details ?? error.message);
     return failure(error.toBody());
+  }
+  if (isEngineUnreachableError(error)) {
+    // Not our fault and not the caller's: say so in one line, without a stack per request.
+    console.error(`[${where}] request ${requestId}: database unreachable (${(error as Error).name}: ${(error as Error).message})`);
+    return failure(new AppError('SERVICE_UNAVAILABLE', { requestId }).toBody());
   }
   console.error(`[${where}] request ${requestId} failed:`, error);
   return failure(new AppError('INTERNAL', { requestId }).toBody());
