@@ -5,35 +5,55 @@ import { connectDb } from '../cloudfunctions/core/db/mongo-connection';
 import type { ServerConfig } from '../config/server-config.schema';
 import { startEngine } from './engine/local-engine';
 import { assertSafeListen } from './host-config';
+import type { FastifyInstance } from 'fastify';
+import type { CloudFunction } from '../cloudfunctions/core/runtime/define-function';
 import { buildHttpApp } from './http-app';
 import { startScheduler } from './scheduler';
 import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
-type Options = { config: ServerConfig; staticDir?: string; seed?: boolean; log?: (line: string) => void };
+type Options = {
+  config: ServerConfig;
+  staticDir?: string;
+  seed?: boolean;
+  log?: (line: string) => void;
+  /** The functions served and timed (default: the registry). */
+  functions?: Record<string, CloudFunction>;
+};
+
+/** How long shutdown waits for in-flight requests and timer runs before it abandons them. */
+export const SHUTDOWN_GRACE_MS = 2_000;
 
 /** Engine, app, demo seed, timers and HTTP, started in that order and closed in reverse. */
-export async function startLocalHost({ config, staticDir, seed = true, log = console.log }: Options): Promise<LocalHost> {
+export async function startLocalHost({ config, staticDir, seed = true, log = console.log, functions = cloudFunctions }: Options): Promise<LocalHost> {
   assertSafeListen(config);
   const engine = await startEngine({ dataDir: config.dataDir, log });
-  const closers: (() => Promise<void>)[] = [() => engine.stop()];
+  const closers: { what: string; close: () => Promise<void> }[] = [
+    { what: engine.kind === 'ferretdb' || engine.kind === 'mongod' ? `stopping the ${engine.kind} it started` : 'leaving the database running', close: () => engine.stop() },
+  ];
   const closeAll = async () => {
-    for (const close of closers.reverse()) await close().catch((error) => log(`[host] while closing: ${(error as Error).message}`));
+    for (const { what, close } of closers.reverse()) {
+      const started = Date.now();
+      log(`[host] ${what}`);
+      await close().catch((error) => log(`[host] while ${what}: ${(error as Error).message}`));
+      log(`[host]   done in ${Date.now() - started} ms`);
+    }
   };
   try {
     const handle = await connectDb(engine.uri, config.dbName);
-    closers.push(() => handle.close());
+    // Forced: an operation still waiting on the database is abandoned, not awaited.
+    closers.push({ what: 'closing the database connections', close: () => handle.close() });
     const app = await createApp({ config: { ...config, mongodbUri: engine.uri }, db: handle.db });
 
     if (seed && !(await isSeeded(app))) await seedDemoDistrict(app, log);
 
-    const stopScheduler = startScheduler(app, cloudFunctions, log);
-    closers.push(stopScheduler);
+    const stopScheduler = startScheduler(app, functions, log);
+    closers.push({ what: 'stopping the timers', close: () => stopScheduler(SHUTDOWN_GRACE_MS) });
 
-    const http = buildHttpApp({ app, functions: cloudFunctions, staticDir: staticDir ? resolve(staticDir) : undefined });
+    const http = buildHttpApp({ app, functions, staticDir: staticDir ? resolve(staticDir) : undefined });
     await http.listen({ host: config.host, port: config.port });
-    closers.push(() => http.close());
+    closers.push({ what: 'closing HTTP (no new requests)', close: () => closeHttp(http, log) });
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -41,6 +61,19 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
   } catch (error) {
     await closeAll();
     throw error;
+  }
+}
+
+/** Stops accepting, gives requests in flight a moment to finish, then cuts what is left. */
+async function closeHttp(http: FastifyInstance, log: (line: string) => void): Promise<void> {
+  const grace = setTimeout(() => {
+    log(`[host]   requests still running after ${SHUTDOWN_GRACE_MS} ms: abandoning them`);
+    http.server.closeAllConnections();
+  }, SHUTDOWN_GRACE_MS);
+  try {
+    await http.close();
+  } finally {
+    clearTimeout(grace);
   }
 }
 

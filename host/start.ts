@@ -13,15 +13,26 @@ async function main(): Promise<void> {
   console.log(`\n区民政便民服务 is running at ${host.url}  (Ctrl-C to stop)\n`);
 
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = async (why: string) => {
+    if (stopping) {
+      console.log(`[host] ${why} again: exiting now`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`\n[host] ${signal}: shutting down`);
+    const started = Date.now();
+    console.log(`\n[host] ${why}: shutting down`);
     await host.close();
+    console.log(`[host] stopped in ${Date.now() - started} ms`);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` runs us under npm and tsx; a SIGTERM sent to npm can end them without reaching us.
+  // When whoever started the host is gone, the host (and the engine it started) goes too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('the process that started the host exited');
+  }, 1_000).unref();
 }
 
 main().catch((error: Error) => {

@@ -44,7 +44,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '提交的内容太多了，请精简后再试。',
   MALFORMED_JSON: '提交的内容格式不对，请重试。',
   WECHAT_UNAVAILABLE: '微信服务暂时连不上，请稍后再试。',
-  SERVICE_UNAVAILABLE: '服务暂时不可用，请过一会儿再试。您填写的内容不会丢失。',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请过一会儿再试。',
   INTERNAL: '系统出了点问题，请稍后再试。',
 };
 

@@ -40,7 +40,8 @@ export function connectDb(uri: string, dbName: string, options: { maxPoolSize?: 
         db: client.db(dbName),
         close: async () => {
           handles.delete(key);
-          await client.close();
+          // Forced, so a process shutting down never waits on an operation stuck on a dead engine.
+          await client.close(true);
         },
       };
     })();
