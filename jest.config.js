@@ -24,5 +24,14 @@ module.exports = {
       globalSetup: '<rootDir>/tests/helpers/engine-global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/engine-global-teardown.ts',
     },
+    {
+      // Races and crashes against the real engine, sized by STRESS_* environment variables.
+      displayName: 'stress',
+      testEnvironment: 'node',
+      transform: { '^.+\\.tsx?$': tsJest },
+      testMatch: ['<rootDir>/tests/stress/**/*.stress.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/engine-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/engine-global-teardown.ts',
+    },
   ],
 };
