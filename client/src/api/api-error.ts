@@ -57,7 +57,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 /** Errors a person can fix by trying again (as opposed to changing what they sent). */
-const retryableCodes = new Set<ApiErrorCode>(['NETWORK', 'BAD_RESPONSE', 'INTERNAL', 'WECHAT_UNAVAILABLE', 'RATE_LIMITED']);
+const retryableCodes = new Set<ApiErrorCode>(['NETWORK', 'BAD_RESPONSE', 'INTERNAL', 'WECHAT_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED']);
 
 export function isRetryable(error: unknown): boolean {
   return isApiError(error) && retryableCodes.has(error.code);

@@ -134,6 +134,16 @@ describe('error mapping', () => {
     expect(isRetryable(error)).toBe(true);
   });
 
+  it("reports the host's own 503 (database briefly unreachable) as SERVICE_UNAVAILABLE, to be tried again", async () => {
+    fetchMock.mockResolvedValue(reply(503, { ok: false, error: { code: 'SERVICE_UNAVAILABLE', message: errorMessages.SERVICE_UNAVAILABLE } }));
+
+    const error = await failureOf(userApi.me());
+
+    expect(error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(error.message).toBe('服务暂时不可用，请过一会儿再试。');
+    expect(isRetryable(error)).toBe(true);
+  });
+
   it('reports a gateway page (host down behind a proxy) as NETWORK', async () => {
     fetchMock.mockResolvedValue(reply(502, '<html>Bad Gateway</html>'));
 
