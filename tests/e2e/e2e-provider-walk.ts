@@ -161,7 +161,11 @@ export async function availabilityCompact(ctx: FlowContext): Promise<Availabilit
   const pageHeight = () =>
     ctx.page.evaluate(() => {
       const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((p) => getComputedStyle(p).display !== 'none');
-      return shown?.querySelector<HTMLElement>('.page')?.scrollHeight ?? 0;
+      // Where the content ends (the page itself is at least a screen tall).
+      const root = shown?.querySelector<HTMLElement>('.page');
+      const last = root?.lastElementChild;
+      if (!root || !last) return 0;
+      return Math.round(last.getBoundingClientRect().bottom - root.getBoundingClientRect().top + parseFloat(getComputedStyle(root).paddingBottom));
     });
   await loginAs(ctx, '养老顾问', '刘顾问');
   const measure = async (label: string, limit: number) => {
