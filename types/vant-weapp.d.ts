@@ -29,6 +29,7 @@ declare global {
         disabled?: boolean;
         loading?: boolean;
         'loading-text'?: string;
+        icon?: string;
         'form-type'?: 'submit' | 'reset';
         'open-type'?: string;
         'aria-label'?: string;

@@ -26,6 +26,9 @@ import type * as LoadingWeapp from './ui/Loading.weapp';
 import type * as NoticeApi from './ui/Notice';
 import type * as NoticeH5 from './ui/Notice.h5';
 import type * as NoticeWeapp from './ui/Notice.weapp';
+import type * as PhoneCallApi from './ui/PhoneCall';
+import type * as PhoneCallH5 from './ui/PhoneCall.h5';
+import type * as PhoneCallWeapp from './ui/PhoneCall.weapp';
 import type * as SwitchApi from './ui/Switch';
 import type * as SwitchH5 from './ui/Switch.h5';
 import type * as SwitchWeapp from './ui/Switch.weapp';
@@ -58,6 +61,8 @@ export type PlatformContract = [
   Implements<typeof LoadingApi, typeof LoadingWeapp>,
   Implements<typeof NoticeApi, typeof NoticeH5>,
   Implements<typeof NoticeApi, typeof NoticeWeapp>,
+  Implements<typeof PhoneCallApi, typeof PhoneCallH5>,
+  Implements<typeof PhoneCallApi, typeof PhoneCallWeapp>,
   Implements<typeof SwitchApi, typeof SwitchH5>,
   Implements<typeof SwitchApi, typeof SwitchWeapp>,
   Implements<typeof TagApi, typeof TagH5>,

@@ -1,4 +1,4 @@
-import { dailyCapacityKey, orderEscortPool, type EscortPoolEntry } from './escort-pool';
+import { dailyCapacityKey, escortsToTell, isOpenEscortRequest, orderEscortPool, type EscortPoolEntry } from './escort-pool';
 
 const entry = (id: string, eligibility: EscortPoolEntry['eligibility'], appointment: string, created: string) => ({
   id,
@@ -57,5 +57,32 @@ describe('dailyCapacityKey', () => {
   it('changes day at Shanghai midnight', () => {
     expect(dailyCapacityKey('s1', new Date('2025-09-22T15:59:59.999Z'))).toBe('s1#2025-09-22');
     expect(dailyCapacityKey('s1', new Date('2025-09-22T16:00:00Z'))).toBe('s1#2025-09-23');
+  });
+});
+
+describe('escortsToTell', () => {
+  const escort = (userId: string, streetId: string | null, active = true) => ({ userId, streetId, active });
+
+  it('tells the 街道’s escorts and the district team, not other 街道 or those off duty', () => {
+    const escorts = [escort('here', 'st-a'), escort('district', null), escort('elsewhere', 'st-b'), escort('retired', 'st-a', false)];
+    expect(escortsToTell(escorts, { streetId: 'st-a', bookerId: 'resident' })).toEqual(['here', 'district']);
+  });
+
+  it('never tells the resident who asked, and each account once', () => {
+    const escorts = [escort('booker', 'st-a'), escort('twice', 'st-a'), escort('twice', null)];
+    expect(escortsToTell(escorts, { streetId: 'st-a', bookerId: 'booker' })).toEqual(['twice']);
+  });
+
+  it('tells only the district team of a request with no 街道', () => {
+    expect(escortsToTell([escort('here', 'st-a'), escort('district', null)], { streetId: null, bookerId: 'r' })).toEqual(['district']);
+  });
+});
+
+describe('isOpenEscortRequest', () => {
+  it('holds while an escort request is requested and nobody has it', () => {
+    expect(isOpenEscortRequest({ service: 'escort', status: 'requested', providerId: null })).toBe(true);
+    expect(isOpenEscortRequest({ service: 'escort', status: 'confirmed', providerId: 'pv' })).toBe(false);
+    expect(isOpenEscortRequest({ service: 'escort', status: 'cancelled', providerId: null })).toBe(false);
+    expect(isOpenEscortRequest({ service: 'advisor', status: 'requested', providerId: null })).toBe(false);
   });
 });

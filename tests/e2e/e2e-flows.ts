@@ -128,7 +128,7 @@ export async function advisorAccepts(ctx: FlowContext): Promise<void> {
   await cur(ctx).getByText('已确认').first().waitFor();
   await scan(ctx, 'provider-case');
   await open(ctx, '/subpackages/provider/pages/availability/index');
-  await cur(ctx).getByText(/周一 09:00–11:30/).waitFor();
+  await cur(ctx).getByText('周一至周五').first().waitFor();
   await scan(ctx, 'provider-availability');
 }
 
@@ -244,6 +244,8 @@ export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
   await claim.waitFor();
   await scan(ctx, 'escort-pool');
   await claim.click();
+  // A claim is confirmed on the card before it is made.
+  await cur(ctx).getByRole('button', { name: '确认接单' }).click();
   await arrive(ctx, '进展');
   await cur(ctx).getByText('已确认').first().waitFor();
   // Claimed: the escort now sees the full pickup address.

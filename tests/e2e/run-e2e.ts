@@ -22,6 +22,7 @@ import {
   residentSeesConfirmed,
   type FlowContext,
 } from './e2e-flows';
+import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -91,6 +92,13 @@ async function main(): Promise<number> {
     await test('the resident moves the confirmed booking to another free time, then cancels it', () => residentCancels(ctx));
     await test('an escort request for a parent is claimed by an escort', () => escortRequestClaimed(ctx));
     await test('the resident finds the confirmation notice in the inbox', () => residentReadsNotice(ctx));
+    await test('the advisor sees who booked: masked in the inbox, in full with a call button on the case', () => advisorSeesWhoBooked(ctx));
+    await test('an escort is told of a new request, confirms the claim, and works it from the schedule', () => escortToldClaimsAndWorks(ctx));
+    await test('the hours page is short and readable in elder mode', async () => {
+      const { failures, report } = await availabilityCompact(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
     await test('elder mode: text ≥ 18 px, key text ≥ 30 px, tap targets ≥ 60 px', async () => {
       const { failures, report } = await elderModeSizes(ctx);
       for (const line of report) console.log(`     ${line}`);

@@ -79,6 +79,7 @@ export const bookingViewSchema = z.object({
   stationId: z.string().nullable().optional().default(null),
   streetId: z.string().nullable().optional().default(null),
   forFamily: familyMemberSchema.nullable().optional().default(null),
+  bookerName: z.string().nullable().optional().default(null),
   contactPhone: z.string().optional().default(''),
   // Details differ per service and per viewer (counseling topics are hidden from staff).
   details: z.record(z.string(), z.unknown()).and(z.object({ kind: serviceKind })),
@@ -156,6 +157,7 @@ export const noticeSchema = z.object({
   createdAt: z.string().optional().default(''),
   readAt: z.string().nullable().optional().default(null),
   bookingId: z.string().nullable().optional().default(null),
+  page: z.string().optional().default(''),
 });
 export type Notice = z.output<typeof noticeSchema>;
 

@@ -12,12 +12,18 @@ type Props = {
   onOpen?: () => void;
   /** Extra lines under the time, e.g. details for a provider. */
   children?: ReactNode;
+  /**
+   * Who looks: the resident sees the provider and whom they booked for; a provider (`provider`) sees
+   * neither (it is themself), the person served comes in `children`.
+   */
+  viewer?: 'resident' | 'provider';
 };
 
 /** One booking in a list: service, status, time and place; a tap opens it. */
-export function BookingCard({ booking, onOpen, children }: Props) {
+export function BookingCard({ booking, onOpen, children, viewer = 'resident' }: Props) {
   const place = placeOf(booking);
-  const who = booking.forFamily ? `为${booking.forFamily.name}预约` : null;
+  const forResident = viewer === 'resident';
+  const who = forResident && booking.forFamily ? `为${booking.forFamily.name}预约` : null;
   const body = (
     <>
       <View className='booking-card__row'>
@@ -26,7 +32,7 @@ export function BookingCard({ booking, onOpen, children }: Props) {
       </View>
       <Text className='booking-card__time'>{formatRange(booking.startsAt, booking.endsAt)}</Text>
       {place ? <Text className='booking-card__line'>{place}</Text> : null}
-      {booking.provider && booking.service !== 'escort' ? <Text className='booking-card__line'>{booking.provider.name}</Text> : null}
+      {forResident && booking.provider && booking.service !== 'escort' ? <Text className='booking-card__line'>{booking.provider.name}</Text> : null}
       {who ? <Text className='booking-card__line'>{who}</Text> : null}
       {booking.reason && (booking.status === 'declined' || booking.status === 'cancelled') ? (
         <Text className='booking-card__line'>{`原因：${booking.reason}`}</Text>

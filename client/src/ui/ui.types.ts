@@ -114,3 +114,10 @@ export type ChoiceButtonProps = {
   className?: string;
   children: ReactNode;
 };
+
+export type PhoneCallProps = {
+  /** The number as stored; spaces and dashes are dropped for dialling. */
+  phone: string;
+  /** Whom the call reaches, for screen readers after the visible text (e.g. 王阿姨). */
+  who?: string;
+};

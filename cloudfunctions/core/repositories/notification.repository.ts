@@ -136,6 +136,16 @@ export class NotificationRepository {
     await this.notifications.updateMany({ _id: { $in: ids }, withdrawnAt: null }, { $set: { withdrawnAt: at, push: 'withdrawn', updatedAt: at } });
   }
 
+  /**
+   * Withdraws a booking's notices of one type that still show: they leave the inbox, and a WeChat
+   * message not yet on its way is not sent (one already sent or sending keeps its state).
+   */
+  async withdrawOfType(bookingId: string, type: string, at: Date): Promise<number> {
+    const shown = await this.notifications.updateMany({ bookingId, type, withdrawnAt: null }, { $set: { withdrawnAt: at, updatedAt: at } });
+    await this.notifications.updateMany({ bookingId, type, push: 'pending' }, { $set: { push: 'withdrawn', updatedAt: at } });
+    return shown.modifiedCount;
+  }
+
   /** Notices whose WeChat message is due, and attempts whose owner's lease ran out. */
   dueForPush(now: Date, limit: number): Promise<NotificationDoc[]> {
     return this.notifications

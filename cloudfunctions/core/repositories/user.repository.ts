@@ -35,6 +35,14 @@ export class UserRepository {
     return this.users.findOne({ _id: id });
   }
 
+  /** The profile names of these users (null for a user who gave none), in one query. */
+  async namesOf(ids: string[]): Promise<Map<string, string | null>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const docs = await this.users.find({ _id: { $in: unique } }, { projection: { _id: 1, name: 1 } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.name ?? null]));
+  }
+
   findByOpenid(openid: string): Promise<UserDoc | null> {
     return this.users.findOne({ openid });
   }

@@ -10,7 +10,8 @@ import { ReasonForm } from '../../components/ReasonForm';
 import { goTo, routes } from '../../navigation/routes';
 import { Button } from '../../ui/Button';
 import { showToast } from '../../ui/feedback';
-import { detailRows } from '../booking/booking-labels';
+import { jobDetailRows } from './job-details';
+import { ServedPerson } from './ServedPerson';
 
 type Props = {
   booking: BookingView;
@@ -51,8 +52,9 @@ export function ProviderBookingCard({ booking, onChanged }: Props) {
   };
 
   return (
-    <BookingCard booking={booking} onOpen={() => goTo(routes.providerCase, { bookingId: booking.id })}>
-      <DetailRows rows={detailRows(booking)} />
+    <BookingCard booking={booking} viewer='provider' onOpen={() => goTo(routes.providerCase, { bookingId: booking.id })}>
+      <ServedPerson booking={booking} />
+      <DetailRows rows={jobDetailRows(booking)} />
       {error ? <ErrorNotice error={error} onRetry={() => void accept()} /> : null}
       {booking.status === 'requested' && booking.service === 'escort' && !booking.provider ? (
         <Text className='provider-note'>等待陪诊员在“陪诊接单”中认领</Text>

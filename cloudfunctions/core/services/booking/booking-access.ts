@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
+import type { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../../runtime/caller';
 import { relationOf, toBookingView, type BookingView, type Relation } from './booking-view';
 
@@ -12,7 +13,9 @@ import { relationOf, toBookingView, type BookingView, type Relation } from './bo
 export class BookingAccess {
   private readonly cutoffs = new Map<string, number>();
 
-  constructor(private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository }) {}
+  constructor(
+    private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository; users: UserRepository },
+  ) {}
 
   async providerIdsOf(caller: Caller): Promise<string[]> {
     if (!caller.roles.some((role) => role === 'advisor' || role === 'counselor' || role === 'escort')) return [];
@@ -28,17 +31,24 @@ export class BookingAccess {
   }
 
   async view(booking: BookingDoc, relation: Relation, list = false): Promise<BookingView> {
-    const provider = booking.providerId ? await this.deps.providers.findById(booking.providerId) : null;
-    return toBookingView(booking, relation, { provider, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+    const [provider, names] = await Promise.all([
+      booking.providerId ? this.deps.providers.findById(booking.providerId) : null,
+      this.deps.users.namesOf([booking.bookerId]),
+    ]);
+    const bookerName = names.get(booking.bookerId) ?? null;
+    return toBookingView(booking, relation, { provider, bookerName, cancelCutoffMinutes: await this.cutoff(booking.service), list });
   }
 
-  async views(bookings: BookingDoc[], relation: Relation): Promise<BookingView[]> {
+  /** Views for a list; `worklist` is a provider's own schedule, where confirmed jobs show in full. */
+  async views(bookings: BookingDoc[], relation: Relation, options: { worklist?: boolean } = {}): Promise<BookingView[]> {
     const providers = new Map<string, ProviderDoc | null>();
+    const names = await this.deps.users.namesOf(bookings.map((b) => b.bookerId));
     const out: BookingView[] = [];
     for (const booking of bookings) {
       if (booking.providerId && !providers.has(booking.providerId)) providers.set(booking.providerId, await this.deps.providers.findById(booking.providerId));
       const provider = booking.providerId ? providers.get(booking.providerId) ?? null : null;
-      out.push(toBookingView(booking, relation, { provider, cancelCutoffMinutes: await this.cutoff(booking.service), list: true }));
+      const bookerName = names.get(booking.bookerId) ?? null;
+      out.push(toBookingView(booking, relation, { provider, bookerName, cancelCutoffMinutes: await this.cutoff(booking.service), list: true, worklist: options.worklist }));
     }
     return out;
   }

@@ -1,4 +1,5 @@
 import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { ESCORT_REQUEST_OPEN, escortsToTell } from '../../../../shared/domain/escort-pool';
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { BookingDoc, BookingRepository, StoredStatus, TransitionDoc } from '../../repositories/booking.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
@@ -57,6 +58,7 @@ export async function applyTransition(deps: EffectDeps, booking: BookingDoc, t: 
   }
   if (RELEASING.includes(t.to)) await release(deps, next);
   await recordEvent(deps, next, t, booking.providerId);
+  await announceEscortRequest(deps, next, t);
   return next;
 }
 
@@ -91,6 +93,26 @@ async function recordEvent(deps: EffectDeps, booking: BookingDoc, t: TransitionD
       startsAt: booking.startsAt.toISOString(),
       reason: booking.service === 'counseling' ? null : t.reason,
     },
+    at: t.at,
+    processedAt: null,
+  });
+}
+
+/**
+ * A new escort request waits in the pool: the escorts who may claim it hear of it. The event id is
+ * the booking's, so a retried create, the repair step and a racing retry record it once, and the
+ * notices made from it are keyed by that id: one per escort and request. Like every event it holds
+ * no personal data; the notice names only the time and the hospital.
+ */
+async function announceEscortRequest(deps: EffectDeps, booking: BookingDoc, t: TransitionDoc): Promise<void> {
+  if (booking.service !== 'escort' || t.action !== 'create' || t.to !== 'requested' || booking.providerId !== null) return;
+  const escorts = await deps.providers.list({ kind: 'escort', activeOnly: true });
+  await deps.outbox.add({
+    _id: `${ESCORT_REQUEST_OPEN}:${booking._id}`,
+    type: ESCORT_REQUEST_OPEN,
+    bookingId: booking._id,
+    recipients: escortsToTell(escorts, booking),
+    payload: { service: booking.service, status: 'requested', startsAt: booking.startsAt.toISOString(), reason: null },
     at: t.at,
     processedAt: null,
   });

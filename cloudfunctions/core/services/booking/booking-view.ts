@@ -36,6 +36,8 @@ export type BookingView = {
   stationId: string | null;
   streetId: string | null;
   forFamily: BookingDoc['forFamily'];
+  /** The resident who booked (their profile name; null when they gave none): the person served unless forFamily. */
+  bookerName: string | null;
   contactPhone: string;
   details: Partial<BookingDetails> & { kind: BookingDetails['kind'] };
   freeOfCharge: boolean;
@@ -69,10 +71,12 @@ function visibleDetails(details: BookingDetails, privateCounseling: boolean, mas
 export function toBookingView(
   booking: BookingDoc,
   relation: Relation,
-  options: { provider?: ProviderDoc | null; cancelCutoffMinutes: number; list: boolean },
+  options: { provider?: ProviderDoc | null; bookerName?: string | null; cancelCutoffMinutes: number; list: boolean; worklist?: boolean },
 ): BookingView {
-  // Lists and the open pool show contact data masked; a detail shows it to those who need it.
-  const masked = relation === 'pool' || (options.list && relation !== 'booker');
+  // Lists and the open pool show contact data masked; a detail shows it to those who need it. A
+  // provider's own worklist (the schedule) is where they do the job: a confirmed one shows in full.
+  const ownJob = options.worklist === true && relation === 'provider' && booking.status === 'confirmed';
+  const masked = relation === 'pool' || (options.list && relation !== 'booker' && !ownJob);
   // Only the resident and their counselor see a counseling topic or notes, and only in a detail:
   // lists (mine, inbox, schedule, a rule change's report) are glanced at on shared screens.
   const privateCounseling = booking.service === 'counseling' && (options.list || (relation !== 'booker' && relation !== 'provider'));
@@ -87,6 +91,7 @@ export function toBookingView(
     stationId: booking.stationId,
     streetId: booking.streetId,
     forFamily: booking.forFamily && (masked ? { ...booking.forFamily, name: maskName(booking.forFamily.name), phone: maskPhone(booking.forFamily.phone) } : booking.forFamily),
+    bookerName: options.bookerName ? (masked ? maskName(options.bookerName) : options.bookerName) : null,
     contactPhone: masked ? maskPhone(booking.contactPhone) : booking.contactPhone,
     details: visibleDetails(booking.details, privateCounseling, masked),
     freeOfCharge: booking.freeOfCharge,

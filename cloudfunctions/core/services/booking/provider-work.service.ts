@@ -37,7 +37,8 @@ export class ProviderWorkService {
       },
       { sort: { startsAt: 1 } },
     );
-    return { date, items: await this.deps.access.views(items, 'provider') };
+    // The schedule is where a provider does the job: what a confirmed job needs is shown in full.
+    return { date, items: await this.deps.access.views(items, 'provider', { worklist: true }) };
   }
 
   /** Open escort requests, eligible residents (低保, 特困, …) first, then by appointment time. */

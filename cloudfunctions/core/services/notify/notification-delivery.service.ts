@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { ServerConfig } from '../../../../config/server-config.schema';
+import { ESCORT_REQUEST_OPEN, isOpenEscortRequest } from '../../../../shared/domain/escort-pool';
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/ids';
@@ -107,6 +108,11 @@ export class NotificationDeliveryService {
       const party = booking && (booking.bookerId === doc.userId || provider?.userId === doc.userId);
       if (!booking || booking.status !== 'confirmed' || !party || booking.startsAt.getTime() !== doc.startsAt?.getTime()) return 'withdrawn';
       if (now >= booking.startsAt) return 'expired';
+    }
+    if (doc.type === ESCORT_REQUEST_OPEN) {
+      // Taken by another escort (or withdrawn) since: telling of it now would send someone for nothing.
+      const booking = doc.bookingId ? await this.deps.bookings.findById(doc.bookingId) : null;
+      if (!booking || !isOpenEscortRequest(booking)) return 'withdrawn';
     }
     if (!this.deps.config().templates[doc.group] || !this.deps.api || !this.deps.tokens) return 'off';
     if (now.getTime() - doc.nextAttemptAt.getTime() > STALE_AFTER_MS) return 'expired';

@@ -8,6 +8,8 @@ export type InboxItem = {
   title: string;
   body: string;
   bookingId: string | null;
+  /** The mini-program page the notice opens (as its WeChat message does), with its query. */
+  page: string;
   /** When the notice entered the inbox (a reminder: when it fell due). */
   createdAt: string;
   readAt: string | null;
@@ -35,6 +37,7 @@ function itemOf(doc: NotificationDoc): InboxItem {
     title: doc.title,
     body: doc.body,
     bookingId: doc.bookingId,
+    page: doc.page,
     createdAt: doc.dueAt.toISOString(),
     readAt: doc.readAt ? doc.readAt.toISOString() : null,
   };

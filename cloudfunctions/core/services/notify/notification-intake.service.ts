@@ -1,4 +1,5 @@
 import type { NotifyTemplateGroup } from '../../../../config/server-config.schema';
+import { ESCORT_REQUEST_OPEN, isOpenEscortRequest } from '../../../../shared/domain/escort-pool';
 import { allServiceKinds, type ServiceKind } from '../../../../shared/domain/service-kinds';
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
@@ -33,6 +34,8 @@ function pageFor(audience: Audience, bookingId: string | null, notificationId: s
   const nid = `nid=${encodeURIComponent(notificationId)}`;
   // An escort who lost the job can no longer open it.
   if (!bookingId || audience === 'former_provider') return `pages/home/index?${nid}`;
+  // An open request is claimed from the pool (the case page is for the escort who has it).
+  if (audience === 'escort_pool') return `subpackages/provider/pages/pool/index?${nid}`;
   const base = audience === 'resident' ? 'subpackages/booking/pages/detail/index' : 'subpackages/provider/pages/case/index';
   return `${base}?bookingId=${encodeURIComponent(bookingId)}&${nid}`;
 }
@@ -82,7 +85,13 @@ export class NotificationIntakeService {
     if (service && startsAt && !Number.isNaN(startsAt.getTime())) {
       for (const userId of new Set(event.recipients)) {
         const audience: Audience =
-          userId === booking?.bookerId ? 'resident' : userId === providerUserId || event.type !== 'booking_reassign' ? 'provider' : 'former_provider';
+          event.type === ESCORT_REQUEST_OPEN
+            ? 'escort_pool'
+            : userId === booking?.bookerId
+              ? 'resident'
+              : userId === providerUserId || event.type !== 'booking_reassign'
+                ? 'provider'
+                : 'former_provider';
         const message = eventMessage({
           type: event.type,
           audience,
@@ -97,6 +106,18 @@ export class NotificationIntakeService {
       }
     }
     if (booking) await this.syncReminders(booking, providerUserId, report);
+    if (booking?.service === 'escort') await this.withdrawStaleOffers(booking, event, report);
+  }
+
+  /**
+   * Once a request is taken (or cancelled, or expired), the other escorts' notices of it are stale.
+   * For the announcement itself the booking is read again after its notices went in: a claim that
+   * landed meanwhile is then seen here, or its own event comes later and withdraws them.
+   */
+  private async withdrawStaleOffers(booking: BookingDoc, event: OutboxEvent, report: IntakeReport): Promise<void> {
+    const latest = event.type === ESCORT_REQUEST_OPEN ? await this.deps.bookings.findById(booking._id) : booking;
+    if (latest && isOpenEscortRequest(latest)) return;
+    report.withdrawn += await this.deps.notifications.withdrawOfType(booking._id, ESCORT_REQUEST_OPEN, this.deps.clock.now());
   }
 
   /**

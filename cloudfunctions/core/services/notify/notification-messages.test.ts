@@ -21,6 +21,12 @@ describe('notification messages', () => {
     expect(message).toMatchObject({ title: '新的预约申请', group: 'new_request' });
   });
 
+  it('offers an open escort request to the escorts of the 街道: time and hospital, on the new-request template', () => {
+    const message = eventMessage({ type: 'escort_request_open', audience: 'escort_pool', service: 'escort', startsAt, place: '常州市第一人民医院' });
+    expect(message).toMatchObject({ title: '新的陪诊请求', body: '有一个陪诊请求等待接单：12月1日 09:00，常州市第一人民医院。', group: 'new_request' });
+    expect(message.fields).toMatchObject({ service: '陪诊', status: '待接单', note: '点击查看并接单', place: '常州市第一人民医院' });
+  });
+
   it('passes no reassignment reason on: it is staff’s note about a colleague', () => {
     const message = eventMessage({ type: 'booking_reassign', audience: 'resident', service: 'escort', startsAt, reason: '钱师傅临时住院' });
     expect(JSON.stringify(message)).not.toContain('住院');

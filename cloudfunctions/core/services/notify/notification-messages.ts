@@ -2,8 +2,11 @@ import type { NotifyTemplateField, NotifyTemplateGroup } from '../../../../confi
 import { serviceKindLabels, type ServiceKind } from '../../../../shared/domain/service-kinds';
 import { dayjs, DISTRICT_TZ } from '../../../../shared/domain/time';
 
-/** Whom a notice speaks to: the resident who booked, the provider on the booking, or one it was taken from. */
-export type Audience = 'resident' | 'provider' | 'former_provider';
+/**
+ * Whom a notice speaks to: the resident who booked, the provider on the booking, one it was taken
+ * from, or an escort who may claim an open request (`escort_pool`).
+ */
+export type Audience = 'resident' | 'provider' | 'former_provider' | 'escort_pool';
 
 export type MessageInput = {
   type: string;
@@ -68,12 +71,16 @@ const toProvider: Record<string, Line> = {
   booking_reassign: { title: '新的陪诊任务', body: (_s, t) => `您被安排了一个陪诊任务：${t}。`, status: '已指派' },
 };
 
+/** To the escorts of the 街道 about a request in the pool: when and which hospital, nothing of the resident. */
+const toEscortPool: Line = { title: '新的陪诊请求', body: (_s, t) => `有一个陪诊请求等待接单：${t}。`, status: '待接单' };
+
 const toFormerProvider: Line = { title: '陪诊任务已改派', body: (_s, t) => `${t} 的陪诊任务已改派给其他陪诊员，您无需前往。`, status: '已改派' };
 
 const fallback: Record<Audience, Line> = {
   resident: { title: '预约有更新', body: (s, t) => `您预约的${s}（${t}）有新的变化，请查看详情。`, status: '有更新' },
   provider: { title: '预约有更新', body: (s, t) => `${t} 的${s}预约有新的变化，请查看详情。`, status: '有更新' },
   former_provider: toFormerProvider,
+  escort_pool: toEscortPool,
 };
 
 /**
@@ -88,23 +95,25 @@ function pushServiceName(service: ServiceKind): string {
 /** The notice an outbox event owes one of its recipients. */
 export function eventMessage(input: MessageInput): Message {
   const line =
-    input.audience === 'former_provider'
-      ? toFormerProvider
+    input.audience === 'former_provider' || input.audience === 'escort_pool'
+      ? fallback[input.audience]
       : ((input.audience === 'resident' ? toResident : toProvider)[input.type] ?? fallback[input.audience]);
   const counseling = input.service === 'counseling';
   const reason = counseling || !REASONED.has(input.type) ? null : input.reason?.trim() || null;
   const place = counseling ? null : input.place?.trim() || null;
   let body = line.body(serviceKindLabels[input.service], shortTime(input.startsAt));
-  if (place && input.audience === 'provider' && (input.type === 'booking_assign' || input.type === 'booking_reassign')) {
-    body = body.replace(/。$/, `，${place}。`);
-  }
+  const namesPlace = input.audience === 'escort_pool' || (input.audience === 'provider' && (input.type === 'booking_assign' || input.type === 'booking_reassign'));
+  if (place && namesPlace) body = body.replace(/。$/, `，${place}。`);
   if (reason) body += `原因：${reason}`;
-  const group: NotifyTemplateGroup = input.audience === 'provider' && input.type === 'booking_requested' ? 'new_request' : 'booking_status';
+  // A request to take on: the template providers (and escorts) consented to for new work.
+  const newWork = input.audience === 'escort_pool' || (input.audience === 'provider' && input.type === 'booking_requested');
+  const group: NotifyTemplateGroup = newWork ? 'new_request' : 'booking_status';
+  const note = reason ?? (input.audience === 'escort_pool' ? '点击查看并接单' : '点击查看详情');
   return {
     title: line.title,
     body,
     group,
-    fields: { service: pushServiceName(input.service), time: input.startsAt, status: line.status, note: reason ?? '点击查看详情', place: place ?? '无' },
+    fields: { service: pushServiceName(input.service), time: input.startsAt, status: line.status, note, place: place ?? '无' },
   };
 }
 

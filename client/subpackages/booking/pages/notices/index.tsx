@@ -6,7 +6,8 @@ import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { formatDateTime } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
-import { goTo, routes } from '../../../../src/navigation/routes';
+import { noticeTarget } from '../../../../src/features/notices/notice-link';
+import { goTo } from '../../../../src/navigation/routes';
 import { Empty } from '../../../../src/ui/Empty';
 import { Tappable } from '../../../../src/ui/Tappable';
 
@@ -41,9 +42,9 @@ function Notices() {
                   <Text className='flow-card__line'>{formatDateTime(notice.createdAt)}</Text>
                 </>
               );
-              return notice.bookingId ? (
-                <Tappable key={notice.id} className='flow-card'
-                  onClick={() => goTo(routes.bookingDetail, { bookingId: notice.bookingId! })}>
+              const target = noticeTarget(notice);
+              return target ? (
+                <Tappable key={notice.id} className='flow-card' onClick={() => goTo(target.route, target.params)}>
                   {content}
                 </Tappable>
               ) : (

@@ -12,7 +12,9 @@ import { ReasonForm } from '../../../../src/components/ReasonForm';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { StatusTag } from '../../../../src/components/StatusTag';
-import { detailRows, placeOf, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { placeOf, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { jobDetailRows } from '../../../../src/features/provider/job-details';
+import { ServedPerson } from '../../../../src/features/provider/ServedPerson';
 import { forbiddenText, providerPageRoles } from '../../../../src/features/provider/provider-roles';
 import { formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -80,7 +82,8 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
         </View>
         <Text className='text-key'>{formatRange(booking.startsAt, booking.endsAt)}</Text>
         {placeOf(booking) ? <Text className='provider-note'>{placeOf(booking)}</Text> : null}
-        <DetailRows rows={[...detailRows(booking), { label: '联系电话', value: booking.contactPhone }]} />
+        <ServedPerson booking={booking} />
+        <DetailRows rows={jobDetailRows(booking)} />
         {booking.serviceNotes ? <DetailRows rows={[{ label: '服务记录', value: booking.serviceNotes }]} /> : null}
       </View>
 
@@ -101,17 +104,10 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
           onConfirm={(reason) => act('已拒绝', () => providerApi.decline(booking.id, reason)).catch(() => undefined)} />
       ) : null}
 
-      {booking.status === 'confirmed' && mode === 'idle' && !started ? (
-        <View>
-          <Text className='provider-note'>预约开始后，可以在这里记录服务完成或对方没来。</Text>
-          <View className='flow-actions'>
-            <Button variant='danger' block disabled={busy} onClick={() => setMode('cancel')}>
-              取消这个预约
-            </Button>
-          </View>
-        </View>
+      {booking.status === 'confirmed' && !started ? (
+        <Text className='provider-note'>预约开始后，可以在这里记录服务完成或对方没来。</Text>
       ) : null}
-      {booking.status === 'confirmed' && mode === 'idle' && started ? (
+      {booking.status === 'confirmed' && started && mode === 'idle' ? (
         <View>
           <CellGroup title='服务记录'>
             <Field label='做了什么' multiline value={notes} maxLength={notesLimit} hint={`选填，最多 ${notesLimit} 字`}
@@ -122,15 +118,8 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
               onClick={() => run('已完成', () => providerApi.complete(booking.id, notes.trim() || undefined))}>
               服务完成
             </Button>
-            <Button block disabled={busy} onClick={() => void noShow()}>
-              对方没来（爽约）
-            </Button>
           </View>
         </View>
-      ) : null}
-      {mode === 'cancel' ? (
-        <ReasonForm label='取消原因' confirmText='确认取消' onCancel={() => setMode('idle')}
-          onConfirm={(reason) => act('已取消，已通知居民', () => providerApi.cancel(booking.id, reason)).catch(() => undefined)} />
       ) : null}
 
       <CellGroup title='进展'>
@@ -138,6 +127,31 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
           <HistoryTimeline history={history} />
         </View>
       </CellGroup>
+
+      {/* What ends a job (cancel, no-show) stays away from the main action: after the history, plain until chosen. */}
+      {booking.status === 'confirmed' ? (
+        <View className='provider-apart'>
+          <Text className='provider-note'>
+            {started
+              ? '对方没有来，也没有提前取消，可以记为爽约。'
+              : booking.service === 'escort'
+                ? '去不了？请先联系街道工作人员改派。实在需要取消，居民会收到通知。'
+                : '不能按时服务？取消后居民会收到通知和原因。'}
+          </Text>
+          {mode === 'cancel' ? (
+            <ReasonForm label='取消原因' confirmText='确认取消' onCancel={() => setMode('idle')}
+              onConfirm={(reason) => act('已取消，已通知居民', () => providerApi.cancel(booking.id, reason)).catch(() => undefined)} />
+          ) : started ? (
+            <Button block disabled={busy} onClick={() => void noShow()}>
+              对方没来（爽约）
+            </Button>
+          ) : (
+            <Button block disabled={busy} onClick={() => setMode('cancel')}>
+              取消这个预约
+            </Button>
+          )}
+        </View>
+      ) : null}
     </View>
   );
 }

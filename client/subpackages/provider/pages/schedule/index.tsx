@@ -7,7 +7,8 @@ import { DetailRows } from '../../../../src/components/DetailRows';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
-import { detailRows } from '../../../../src/features/booking/booking-labels';
+import { jobDetailRows } from '../../../../src/features/provider/job-details';
+import { ServedPerson } from '../../../../src/features/provider/ServedPerson';
 import { forbiddenText, providerPageRoles } from '../../../../src/features/provider/provider-roles';
 import { addDaysToKey, districtDateKey, relativeDayName, shortDateOfKey, weekdayOfKey } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -55,8 +56,10 @@ function Schedule() {
           ) : (
             <View className='provider-list'>
               {items.map((booking) => (
-                <BookingCard key={booking.id} booking={booking} onOpen={() => goTo(routes.providerCase, { bookingId: booking.id })}>
-                  <DetailRows rows={detailRows(booking)} />
+                // A confirmed job comes in full (the server's worklist view): call and address right here.
+                <BookingCard key={booking.id} booking={booking} viewer='provider' onOpen={() => goTo(routes.providerCase, { bookingId: booking.id })}>
+                  <ServedPerson booking={booking} />
+                  <DetailRows rows={jobDetailRows(booking)} />
                 </BookingCard>
               ))}
             </View>
