@@ -19,10 +19,12 @@ export class PageView {
     return this.text().includes(text);
   }
 
-  /** The innermost elements whose whole text is `text`. */
+  /** The innermost elements whose whole text, or own text beside child elements (a vant cell's title), is `text`. */
   allByText(text: string): Element[] {
     const wanted = normalise(text);
-    const hits = Array.from(this.root.querySelectorAll('*')).filter((element) => normalise(element.textContent ?? '') === wanted);
+    const hits = Array.from(this.root.querySelectorAll('*')).filter(
+      (element) => normalise(element.textContent ?? '') === wanted || normalise(ownText(element)) === wanted,
+    );
     return hits.filter((element) => !hits.some((other) => other !== element && element.contains(other)));
   }
 
@@ -92,6 +94,13 @@ function only(elements: Element[], what: string, page: PageView): Element {
   if (elements.length === 1) return elements[0]!;
   const found = elements.length === 0 ? 'nothing' : `${elements.length} elements`;
   throw new Error(`expected one element with ${what} on ${page.route}, found ${found}; the page shows: ${page.text().slice(0, 400)}`);
+}
+
+function ownText(element: Element): string {
+  return Array.from(element.childNodes)
+    .filter((node) => node.nodeType === 3)
+    .map((node) => node.textContent ?? '')
+    .join('');
 }
 
 function normalise(text: string): string {
