@@ -85,6 +85,11 @@ export class MiniProgram {
     return this;
   }
 
+  /** Opens a page as a shared link or a scanned code would: the stack starts again at it. */
+  open(url: string): void {
+    this.stack.reLaunch(url);
+  }
+
   /** The page on top of the stack. */
   get page(): PageView {
     const current = this.stack.current;

@@ -78,6 +78,27 @@ export function classesOf(element: Element): string[] {
   });
 }
 
+/**
+ * A property's value from the page's wxss (app.wxss and each component's own, as the simulator
+ * inserts them), with `var(--x, fallback)` resolved from the element's ancestors the way custom
+ * properties inherit. jsdom computes no layout and no inheritance itself; rpx are left as numbers.
+ */
+export function styleOf(element: Element, property: string): string {
+  const own = (node: Element, name: string) => getComputedStyle(node).getPropertyValue(name).trim();
+  const inherited = (name: string): string => {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const value = own(node, name);
+      if (value) return value;
+    }
+    return '';
+  };
+  let value = own(element, property);
+  for (let depth = 0; depth < 10 && value.includes('var('); depth++) {
+    value = value.replace(/var\((--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_all, name: string, fallback?: string) => inherited(name) || (fallback ?? '').trim());
+  }
+  return value;
+}
+
 function dispatch(element: Element, name: string, detail: Record<string, unknown>, bubbles: boolean): void {
   const node = exparserNodeOf(element);
   if (!node) throw new Error(`<${element.localName}> is not a rendered mini-program node`);
