@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
  */
 const rootDir = resolve(__dirname, '..');
 const outputIndex = join(rootDir, 'build', 'h5', 'index.html');
-const sourceRoots = [join(rootDir, 'client'), join(rootDir, 'shared'), join(rootDir, 'config', 'index.ts')];
+export const sourceRoots = [join(rootDir, 'client'), join(rootDir, 'shared'), join(rootDir, 'config', 'index.ts')];
 // Folders and files under the sources that are not part of the app (tests, notes).
 const skipped = new Set(['node_modules', '.git', 'build', '.data', 'test']);
 const notInApp = /(\.test\.tsx?|\.md)$/;

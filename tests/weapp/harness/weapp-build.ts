@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { newestSource, runTaroBuild } from '../../../host/h5-build';
+import { newestSource, runTaroBuild, sourceRoots } from '../../../host/h5-build';
 
 const rootDir = path.resolve(__dirname, '..', '..', '..');
 const appJson = path.join(rootDir, 'build', 'weapp', 'app.json');
@@ -25,7 +25,8 @@ export function weappBuildReason(): string | null {
   const built = statSync(appJson).mtimeMs;
   // Someone else built since (maybe with other TARO_APP_* settings): build it the tier's way.
   if (stamp.appJsonMtimeMs !== built) return 'build/weapp was built outside the tier';
-  const newest = newestSource();
+  // Taro copies project.config.json into the package, so it is a source of the weapp build too.
+  const newest = newestSource([...sourceRoots, path.join(rootDir, 'project.config.json')]);
   if (newest.mtimeMs > built) return `${newest.file ? path.relative(rootDir, newest.file) : 'a source file'} changed after the last build`;
   return null;
 }
