@@ -41,12 +41,17 @@ afterAll(async () => {
   await weappHost?.close();
 });
 
-/** The page's root (`<Page>`), once nothing on it is loading any more. */
-async function openAndSettle(url: string): Promise<Element> {
+/** Opens the page and waits until nothing on it is loading any more (or something went wrong). */
+async function openAndSettle(url: string): Promise<{ root: () => Element; problems: () => string[] }> {
+  const before = app.problems().length;
+  const problems = () => app.problems().slice(before);
   app.open(url);
-  await app.waitFor(`${url} to finish loading`, () => app.page.allByClass('page').length === 1 && app.page.allByClass('ui-loading').length === 0 && app.page.text() !== '');
+  await app.waitFor(
+    `${url} to finish loading`,
+    () => problems().length > 0 || (app.page.allByClass('page').length === 1 && app.page.allByClass('ui-loading').length === 0 && app.page.text() !== ''),
+  );
   await app.settle();
-  return app.page.byClass('page');
+  return { root: () => app.page.byClass('page'), problems };
 }
 
 test('app.json lists the main package and both subpackages', () => {
@@ -56,9 +61,10 @@ test('app.json lists the main package and both subpackages', () => {
 
 test.each(pages)('%s loads without an exception', async (route) => {
   const query = queries[route];
-  await openAndSettle(`/${route}${query ? `?${query}` : ''}`);
+  const opened = await openAndSettle(`/${route}${query ? `?${query}` : ''}`);
+  expect(opened.problems()).toEqual([]);
   expect(app.stack.current?.route).toBe(route);
-  expect(app.problems()).toEqual([]);
+  expect(opened.root().textContent).not.toBe('');
 });
 
 describe('elder mode', () => {
@@ -71,24 +77,24 @@ describe('elder mode', () => {
   });
 
   test('the profile switch puts .elder on the page root and the text and buttons grow', async () => {
-    let root = await openAndSettle('/pages/profile/index');
-    expect(classesOf(root)).toEqual(['page']);
+    const profile = await openAndSettle('/pages/profile/index');
+    expect(classesOf(profile.root())).toEqual(['page']);
     const button = app.page.byText('保存').closest('wx-button')!;
     const normal = { title: fontOf(app.page.byClass('page-title')), buttonHeight: styleOf(button, 'height') };
     expect(normal).toEqual({ title: '40px', buttonHeight: '104px' });
 
     await app.tap('长辈模式');
     await app.waitFor('the elder class', () => classesOf(app.page.byClass('page')).includes('elder'));
-    root = app.page.byClass('page');
-    expect(classesOf(root)).toEqual(['page', 'elder']);
+    expect(classesOf(profile.root())).toEqual(['page', 'elder']);
     // The simulator turns rpx into px one to one: 26 px title / 72 px large button at 375 px wide.
     expect({ title: fontOf(app.page.byClass('page-title')), buttonHeight: styleOf(button, 'height') }).toEqual({ title: '52px', buttonHeight: '144px' });
     expect(app.storage.get('civic.elderMode')).toBe('"on"');
 
     // Another page keeps it: the mode lives above the pages.
+    expect(profile.problems()).toEqual([]);
     const home = await openAndSettle('/pages/home/index');
-    expect(classesOf(home)).toEqual(['page', 'elder']);
+    expect(classesOf(home.root())).toEqual(['page', 'elder']);
     expect(fontOf(app.page.allByClass('home-service__summary')[0]!)).toBe('40px');
-    expect(app.problems()).toEqual([]);
+    expect(home.problems()).toEqual([]);
   });
 });
