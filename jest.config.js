@@ -9,6 +9,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     require('./client/jest.project.js'),
+    require('./tests/weapp/jest.project.js'),
     {
       displayName: 'unit',
       testEnvironment: 'node',

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
  */
 const rootDir = resolve(__dirname, '..');
 const outputIndex = join(rootDir, 'build', 'h5', 'index.html');
-const sourceRoots = [join(rootDir, 'client'), join(rootDir, 'shared'), join(rootDir, 'config', 'index.ts')];
+export const sourceRoots = [join(rootDir, 'client'), join(rootDir, 'shared'), join(rootDir, 'config', 'index.ts')];
 // Folders and files under the sources that are not part of the app (tests, notes).
 const skipped = new Set(['node_modules', '.git', 'build', '.data', 'test']);
 const notInApp = /(\.test\.tsx?|\.md)$/;
@@ -53,12 +53,21 @@ export async function ensureH5Build({ log = console.log, force = false }: Option
     return { built: false, reason: 'up to date', ms: 0 };
   }
   log(`[h5] building the browser app (${reason}); this takes a minute or two…`);
+  const ms = await runTaroBuild('h5', { log, done: () => existsSync(outputIndex) });
+  log(`[h5] built build/h5 in ${(ms / 1000).toFixed(1)} s`);
+  return { built: true, reason, ms };
+}
+
+type TaroBuildOptions = { log: (line: string) => void; env?: NodeJS.ProcessEnv; done: () => boolean };
+
+/** `taro build --type <platform> --no-check` with a heartbeat; throws with the build's tail when it fails. */
+export async function runTaroBuild(platform: 'h5' | 'weapp', { log, env = process.env, done }: TaroBuildOptions): Promise<number> {
   const started = Date.now();
   const taro = join(rootDir, 'node_modules', '.bin', 'taro');
   // --no-check: without it the build's doctor fetches a schema from the internet on every run.
-  const child = spawn(taro, ['build', '--type', 'h5', '--no-check'], {
+  const child = spawn(taro, ['build', '--type', platform, '--no-check'], {
     cwd: rootDir,
-    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'production' },
+    env: { ...env, NODE_ENV: env.NODE_ENV ?? 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
@@ -68,7 +77,7 @@ export async function ensureH5Build({ log = console.log, force = false }: Option
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   // A heartbeat, so a long build does not look like a hang.
-  const timer = setInterval(() => log(`[h5] still building… ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
+  const timer = setInterval(() => log(`[${platform}] still building… ${Math.round((Date.now() - started) / 1000)} s`), 15_000);
   const code = await new Promise<number>((resolveExit) => {
     child.on('error', (error) => {
       tail += `\n${error.message}`;
@@ -78,13 +87,12 @@ export async function ensureH5Build({ log = console.log, force = false }: Option
   });
   clearInterval(timer);
   const ms = Date.now() - started;
-  if (code !== 0 || !existsSync(outputIndex)) {
+  if (code !== 0 || !done()) {
     // eslint-disable-next-line no-control-regex
     log(tail.replace(/\u001b\[[0-9;]*m/g, ''));
-    throw new Error(`taro build --type h5 failed (exit ${code}) after ${(ms / 1000).toFixed(1)} s`);
+    throw new Error(`taro build --type ${platform} failed (exit ${code}) after ${(ms / 1000).toFixed(1)} s`);
   }
-  log(`[h5] built build/h5 in ${(ms / 1000).toFixed(1)} s`);
-  return { built: true, reason, ms };
+  return ms;
 }
 
 if (require.main === module) {

@@ -4,9 +4,10 @@ import { join, resolve } from 'node:path';
 import { startEngine } from '../host/engine/local-engine';
 
 /**
- * `npm test`: typecheck, then every jest project (unit, integration, client components) against
- * the real local engine, then the end-to-end suite in headless Chromium when it exists. One engine
- * is started by the same launcher `npm start` uses and stopped at the end.
+ * `npm test`: typecheck, then every jest project (unit, integration, client components, the weapp
+ * tier in WeChat's simulator) against the real local engine, then the end-to-end suite in headless
+ * Chromium when it exists. One engine is started by the same launcher `npm start` uses and stopped
+ * at the end.
  */
 const root = resolve(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
   const engine = await startEngine({ dataDir: join(root, '.data', 'test') });
   const env = { ...process.env, MONGODB_URI: engine.uri, TZ: 'UTC' };
   try {
-    console.log('[test] 2/3 jest: unit, integration and component tests');
+    console.log('[test] 2/3 jest: unit, integration, component and weapp tests');
     const jestJson = join(results, 'jest.json');
     const jestCode = await run(bin('jest'), ['--ci', '--json', `--outputFile=${jestJson}`], env);
     if (existsSync(jestJson)) {
