@@ -112,8 +112,13 @@ export const counselingTopicLabels: Record<CounselingTopic, string> = {
   other: '其他',
 };
 
-/** How the booker relates to the person served, when booking for someone else (often a parent). */
+/**
+ * Who the person served is to the booker, when booking for someone else (often a parent). `parent`
+ * (父母) is kept for bookings made before 父亲 and 母亲 were told apart; the form no longer offers it.
+ */
 export const FamilyRelation = {
+  father: 'father',
+  mother: 'mother',
   parent: 'parent',
   spouse: 'spouse',
   child: 'child',
@@ -124,6 +129,8 @@ export const FamilyRelation = {
 export type FamilyRelation = ValueOf<typeof FamilyRelation>;
 export const allFamilyRelations = codesOf(FamilyRelation);
 export const familyRelationLabels: Record<FamilyRelation, string> = {
+  father: '父亲',
+  mother: '母亲',
   parent: '父母',
   spouse: '配偶',
   child: '子女',
@@ -131,3 +138,6 @@ export const familyRelationLabels: Record<FamilyRelation, string> = {
   relative: '其他亲属',
   neighbor: '邻居/朋友',
 };
+
+/** The relations a booking form offers, in the order people look for them (父亲, 母亲 first). */
+export const offeredFamilyRelations: readonly FamilyRelation[] = allFamilyRelations.filter((relation) => relation !== FamilyRelation.parent);

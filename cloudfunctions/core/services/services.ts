@@ -38,7 +38,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const tokens = config.tokenSecret ? new SessionTokenService(config.tokenSecret, config.tokenTtlSeconds, clock) : null;
   const wechatAuth = new WeChatAuthClient(config.wechat);
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
-  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog });
+  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users });
   const notify = createNotifyServices({ config, repos, clock, ids });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
@@ -56,13 +56,14 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),
-    availability: new AvailabilityService({ availability: repos.availability, providers: repos.providers, district: repos.district, stranded, access, clock }),
+    availability: new AvailabilityService({ availability: repos.availability, catalog: repos.catalog, providers: repos.providers, district: repos.district, stranded, access, clock }),
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     tokens,
     users: new UserService({
       users: repos.users,
+      district: repos.district,
       tokens,
       wechatAuth,
       clock,

@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
+import type { UserRepository } from '../../repositories/user.repository';
 import type { Caller } from '../../runtime/caller';
 import { relationOf, toBookingView, type BookingView, type Relation } from './booking-view';
 
@@ -12,7 +13,9 @@ import { relationOf, toBookingView, type BookingView, type Relation } from './bo
 export class BookingAccess {
   private readonly cutoffs = new Map<string, number>();
 
-  constructor(private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository }) {}
+  constructor(
+    private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository; users: Pick<UserRepository, 'findById'> },
+  ) {}
 
   async providerIdsOf(caller: Caller): Promise<string[]> {
     if (!caller.roles.some((role) => role === 'advisor' || role === 'counselor' || role === 'escort')) return [];
@@ -29,7 +32,17 @@ export class BookingAccess {
 
   async view(booking: BookingDoc, relation: Relation, list = false): Promise<BookingView> {
     const provider = booking.providerId ? await this.deps.providers.findById(booking.providerId) : null;
-    return toBookingView(booking, relation, { provider, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+    const providerPhone = !list && provider ? await this.escortPhoneFor(booking, relation, provider) : null;
+    return toBookingView(booking, relation, { provider, providerPhone, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+  }
+
+  /**
+   * The resident of a claimed escort job may call the escort (to say where to meet, or that they are
+   * late); the number is the escort's own, from their account. Nobody else is shown it here.
+   */
+  private async escortPhoneFor(booking: BookingDoc, relation: Relation, provider: ProviderDoc): Promise<string | null> {
+    if (relation !== 'booker' || booking.service !== 'escort' || booking.status !== 'confirmed') return null;
+    return (await this.deps.users.findById(provider.userId))?.phone ?? null;
   }
 
   async views(bookings: BookingDoc[], relation: Relation): Promise<BookingView[]> {
