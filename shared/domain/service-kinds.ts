@@ -86,6 +86,17 @@ export function isFreeOfCharge(category: EscortEligibility): boolean {
   return category !== EscortEligibility.none;
 }
 
+/**
+ * What an escort costs, in the words shown before and after booking. The plan funds escorts for the
+ * hardship groups; it sets no price for anyone else, so the app names none: others pay the 街道's
+ * own escort fee, which the 街道 tells them.
+ */
+export const escortFeeText = {
+  free: '免费（困难群体）',
+  paid: '不属于困难群体：按所在街道的陪诊收费标准收费，金额由街道告知',
+  rule: '低保、特困、低收入、高龄独居、残疾人士陪诊免费，优先安排；其他居民按所在街道的陪诊收费标准收费。',
+} as const;
+
 export const CounselingFormat = {
   individual: 'individual',
   couple: 'couple',

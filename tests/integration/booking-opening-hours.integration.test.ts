@@ -103,6 +103,8 @@ describe('opening hours', () => {
     const moved = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: booked.id, startsAt: at(WED, '09:00') }));
     expect(minutes(moved)).toBe(60);
 
+    // The provider's page is told the one length to use.
+    expect(expectOk<{ slotMinutes: number }>(await provider(counselor1, 'availability', {})).slotMinutes).toBe(60);
     // A new rule of another length is refused, at the field, and nothing is written.
     const before = await w.t.app.repos.availability.get(ids.counselor1);
     const refused = await provider(counselor1, 'setWeeklyRules', { rules: odd });

@@ -114,3 +114,10 @@ export type ChoiceButtonProps = {
   className?: string;
   children: ReactNode;
 };
+
+export type NavBarProps = {
+  /** There is a page to go back to (else only home is offered). */
+  canGoBack: boolean;
+  onBack: () => void;
+  onHome: () => void;
+};

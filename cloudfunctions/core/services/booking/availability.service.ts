@@ -28,8 +28,8 @@ export class AvailabilityService {
 
   async get(caller: Caller, providerId?: string) {
     const provider = await this.editable(caller, providerId);
-    const doc = await this.deps.availability.get(provider._id);
-    return { providerId: provider._id, rules: doc.rules, exceptions: doc.exceptions };
+    const [doc, service] = await Promise.all([this.deps.availability.get(provider._id), this.deps.catalog.findService(provider.kind)]);
+    return { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: doc.rules, exceptions: doc.exceptions };
   }
 
   setWeeklyRules(caller: Caller, providerId: string | undefined, rules: WeeklyRule[]) {
@@ -73,7 +73,7 @@ export class AvailabilityService {
       () => this.deps.availability.save(next),
     );
     return {
-      availability: { providerId: provider._id, rules: next.rules, exceptions: next.exceptions },
+      availability: { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: next.rules, exceptions: next.exceptions },
       affected: await this.deps.access.views(affected, caller.userId === provider.userId ? 'provider' : 'staff'),
     };
   }

@@ -61,7 +61,8 @@ function Editor({ initial, reload }: { initial: AvailabilityView; reload: () => 
       weekday,
       start: draft.start.trim(),
       end: draft.end.trim(),
-      slotMinutes: Number(draft.slotMinutes),
+      // A slot lasts what the service lasts (the server refuses another length).
+      slotMinutes: initial.slotMinutes ?? Number(draft.slotMinutes),
       capacity: Number(draft.capacity),
       bufferMinutes: Number(draft.bufferMinutes),
     }));
@@ -141,8 +142,13 @@ function Editor({ initial, reload }: { initial: AvailabilityView; reload: () => 
           onChange={(v) => setDraft({ ...draft, start: v })} />
         <Field label='结束' value={draft.end} placeholder='11:30' maxLength={5} hint='24 小时制，如 17:00' error={draftErrors.end}
           onChange={(v) => setDraft({ ...draft, end: v })} />
-        <ChoiceGroup label='每个号（分钟）' options={slotLengths.map((v) => ({ value: v, label: v }))} value={draft.slotMinutes}
-          error={draftErrors.slotMinutes} onChange={(v) => setDraft({ ...draft, slotMinutes: v })} />
+        {initial.slotMinutes ? (
+          <Text className='flow-hint'>{`每个号 ${initial.slotMinutes} 分钟（这项服务的时长）`}</Text>
+        ) : (
+          <ChoiceGroup label='每个号（分钟）' options={slotLengths.map((v) => ({ value: v, label: v }))} value={draft.slotMinutes}
+            error={draftErrors.slotMinutes} onChange={(v) => setDraft({ ...draft, slotMinutes: v })} />
+        )}
+        {draftErrors.slotMinutes && initial.slotMinutes ? <Text className='choice-group__error'>{draftErrors.slotMinutes}</Text> : null}
         <Field label='每号人数' type='number' value={draft.capacity} maxLength={2} hint='1 到 50' error={draftErrors.capacity}
           onChange={(v) => setDraft({ ...draft, capacity: v })} />
         <ChoiceGroup label='号与号间隔（分钟）' options={buffers.map((v) => ({ value: v, label: v }))} value={draft.bufferMinutes}
