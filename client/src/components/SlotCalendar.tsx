@@ -65,7 +65,7 @@ export function SlotCalendar({ days, slots, todayKey, selected, onSelect, emptyT
   }, [day]);
 
   return (
-    <View className='slot-calendar'>
+    <View className={`slot-calendar${slots.length > 0 && slots.every((slot) => slot.remaining === null) ? ' slot-calendar--times-only' : ''}`}>
       <View className='slot-calendar__days'>
         {byDay.map((entry) => {
           const relative = relativeDayName(entry.key, todayKey);

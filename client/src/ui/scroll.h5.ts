@@ -7,6 +7,7 @@ export function scrollToFirstError(): void {
   const root: ParentNode = pages[pages.length - 1] ?? document;
   const first = root.querySelector<HTMLElement>('.has-error');
   if (!first) return;
-  first.scrollIntoView?.({ block: 'center' });
+  // To its top (below the sticky back / home bar, see .has-error's scroll-margin): label and message first.
+  first.scrollIntoView?.({ block: 'start' });
   first.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
 }

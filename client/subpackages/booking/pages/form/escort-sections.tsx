@@ -42,6 +42,8 @@ export function EscortWhen(props: { title: string; service: ServiceInfo; slot: S
     <CellGroup title={title}>
       {shown ? (
         <View className={`flow-calendar${error ? ' has-error' : ''}`}>
+          {/* Above the calendar: scrolled to, the message is the first thing seen. */}
+          {error ? <Text className='choice-group__error flow-calendar__error'>{error}</Text> : null}
           <SlotCalendar
             days={days}
             slots={times}
@@ -53,7 +55,6 @@ export function EscortWhen(props: { title: string; service: ServiceInfo; slot: S
             }}
             emptyText='这一天已来不及安排陪诊员，请选之后的日子'
           />
-          {error ? <Text className='choice-group__error'>{error}</Text> : null}
         </View>
       ) : (
         <View className='flow-chosen'>
