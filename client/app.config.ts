@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index'],
+  pages: ['pages/home/index', 'pages/login/index', 'pages/profile/index', 'pages/not-found/index'],
   subPackages: [
     {
       // The resident's booking flow and bookings: downloaded on first use (preloaded from home).

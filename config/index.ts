@@ -39,7 +39,8 @@ export default defineConfig<'webpack5'>(() => {
     env: buildTimeEnv(),
     defineConstants: {},
     alias: {},
-    copy: { patterns: [], options: {} },
+    // The browser asks every site for /favicon.ico; the mini-program has no use for it.
+    copy: { patterns: platform === 'h5' ? [{ from: 'client/favicon.ico', to: 'build/h5/favicon.ico' }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -53,9 +53,11 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
     void http.register(fastifyStatic, { root: staticDir, index: 'index.html' });
-    // The H5 app routes in the browser; any other GET outside /api gets its shell.
+    // The H5 app routes in the browser; any other GET outside /api gets its shell, except a missing
+    // file (a name with an extension, e.g. an old script): that is a 404, not a page.
     http.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+      const isFile = /\.[A-Za-z0-9]{1,8}$/.test(request.url.split('?')[0] ?? '');
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !isFile) return reply.sendFile('index.html');
       return reply.code(404).send(failure(new AppError('NOT_FOUND').toBody()));
     });
   } else {

@@ -58,6 +58,8 @@ declare global {
         required?: boolean;
         clearable?: boolean;
         border?: boolean;
+        autosize?: boolean;
+        error?: boolean;
         'error-message'?: string;
         'label-class'?: string;
         'input-class'?: string;

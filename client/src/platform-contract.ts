@@ -23,12 +23,18 @@ import type * as FieldWeapp from './ui/Field.weapp';
 import type * as LoadingApi from './ui/Loading';
 import type * as LoadingH5 from './ui/Loading.h5';
 import type * as LoadingWeapp from './ui/Loading.weapp';
+import type * as NavBarApi from './ui/NavBar';
+import type * as NavBarH5 from './ui/NavBar.h5';
+import type * as NavBarWeapp from './ui/NavBar.weapp';
 import type * as NoticeApi from './ui/Notice';
 import type * as NoticeH5 from './ui/Notice.h5';
 import type * as NoticeWeapp from './ui/Notice.weapp';
 import type * as PhoneCallApi from './ui/PhoneCall';
 import type * as PhoneCallH5 from './ui/PhoneCall.h5';
 import type * as PhoneCallWeapp from './ui/PhoneCall.weapp';
+import type * as ScrollApi from './ui/scroll';
+import type * as ScrollH5 from './ui/scroll.h5';
+import type * as ScrollWeapp from './ui/scroll.weapp';
 import type * as SwitchApi from './ui/Switch';
 import type * as SwitchH5 from './ui/Switch.h5';
 import type * as SwitchWeapp from './ui/Switch.weapp';
@@ -59,10 +65,14 @@ export type PlatformContract = [
   Implements<typeof FieldApi, typeof FieldWeapp>,
   Implements<typeof LoadingApi, typeof LoadingH5>,
   Implements<typeof LoadingApi, typeof LoadingWeapp>,
+  Implements<typeof NavBarApi, typeof NavBarH5>,
+  Implements<typeof NavBarApi, typeof NavBarWeapp>,
   Implements<typeof NoticeApi, typeof NoticeH5>,
   Implements<typeof NoticeApi, typeof NoticeWeapp>,
   Implements<typeof PhoneCallApi, typeof PhoneCallH5>,
   Implements<typeof PhoneCallApi, typeof PhoneCallWeapp>,
+  Implements<typeof ScrollApi, typeof ScrollH5>,
+  Implements<typeof ScrollApi, typeof ScrollWeapp>,
   Implements<typeof SwitchApi, typeof SwitchH5>,
   Implements<typeof SwitchApi, typeof SwitchWeapp>,
   Implements<typeof TagApi, typeof TagH5>,

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 /**
  * A small stand-in for @tarojs/taro in jest: storage in memory, navigation and feedback recorded as
  * jest mock functions. Reset between tests with `resetTaroMock()`.
@@ -22,6 +23,7 @@ const Taro = {
   showToast: jest.fn(async (_options: { title: string }) => ({ errMsg: 'showToast:ok' })),
   showModal: jest.fn(async (_options: { title?: string; content?: string }) => ({ confirm: true, cancel: false })),
   login: jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' })),
+  makePhoneCall: jest.fn(async (_options: { phoneNumber: string }) => ({ errMsg: 'makePhoneCall:ok' })),
   getSystemInfoSync: jest.fn(() => ({ fontSizeSetting: 16 })),
   getAppBaseInfo: jest.fn(() => ({ fontSizeSetting: 16 })),
   request: jest.fn(() => {
@@ -37,7 +39,39 @@ export function setRouterParams(params: Record<string, string>): void {
 }
 
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }));
-export const useDidShow = jest.fn((_callback: () => void) => undefined);
+type Holder = { run: () => void };
+const onShow = new Set<Holder>();
+const onHide = new Set<Holder>();
+
+/** Page lifecycle hooks that a test drives with `leavePage()` and `showAgain()`. */
+function lifecycleHook(set: Set<Holder>) {
+  return jest.fn((callback: () => void) => {
+    const latest = useRef(callback);
+    latest.current = callback;
+    useEffect(() => {
+      const holder = { run: () => latest.current() };
+      set.add(holder);
+      return () => {
+        set.delete(holder);
+      };
+    }, []);
+  });
+}
+
+export const useDidShow = lifecycleHook(onShow);
+export const useDidHide = lifecycleHook(onHide);
+
+/** Another page is opened on top (navigateTo): the page's onHide runs. */
+export function leavePage(): void {
+  for (const holder of Array.from(onHide)) holder.run();
+}
+
+/** The page is back on screen (navigateBack to it): its onShow runs. */
+export function showAgain(): void {
+  for (const holder of Array.from(onShow)) holder.run();
+}
+
+export const usePageNotFound = jest.fn((_callback: () => void) => undefined);
 
 export function resetTaroMock(): void {
   storage.clear();

@@ -84,7 +84,7 @@ export function demoWeeklyRules(kind: 'advisor' | 'counseling'): WeeklyRule[] {
   const ranges =
     kind === 'advisor'
       ? [{ start: '09:00', end: '11:30', slotMinutes: 30, capacity: 1, bufferMinutes: 0 }, { start: '14:00', end: '17:00', slotMinutes: 30, capacity: 1, bufferMinutes: 0 }]
-      : [{ start: '09:00', end: '12:00', slotMinutes: 60, capacity: 1, bufferMinutes: 0 }, { start: '14:00', end: '17:00', slotMinutes: 50, capacity: 1, bufferMinutes: 10 }];
+      : [{ start: '09:00', end: '12:00', slotMinutes: 60, capacity: 1, bufferMinutes: 0 }, { start: '14:00', end: '17:00', slotMinutes: 60, capacity: 1, bufferMinutes: 0 }];
   return [1, 2, 3, 4, 5].flatMap((weekday) => ranges.map((range) => ({ weekday, ...range })));
 }
 

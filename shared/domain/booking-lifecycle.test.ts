@@ -130,6 +130,18 @@ describe('cancellation cut-off', () => {
     expect(cancellationDeadline(startsAt, 90)).toEqual(new Date('2025-09-22T23:30:00Z'));
   });
 
+  it('moves a deadline that would fall in the night back to 20:00 the evening before', () => {
+    // An 08:30 escort with a 6-hour cut-off: not 02:30 that night but 20:00 the day before.
+    expect(cancellationDeadline(new Date('2025-09-23T00:30:00Z'), 6 * 60)).toEqual(new Date('2025-09-22T12:00:00Z'));
+    // 09:00 counseling, 4-hour cut-off: 05:00 becomes 20:00 the evening before.
+    expect(cancellationDeadline(startsAt, 240)).toEqual(new Date('2025-09-22T12:00:00Z'));
+    // A deadline at 21:30 the same evening also moves back to 20:00.
+    expect(cancellationDeadline(new Date('2025-09-22T15:30:00Z'), 120)).toEqual(new Date('2025-09-22T12:00:00Z'));
+    // 07:00 and 19:59 are daytime and stay.
+    expect(cancellationDeadline(startsAt, 120)).toEqual(new Date('2025-09-22T23:00:00Z'));
+    expect(cancellationDeadline(new Date('2025-09-22T13:59:00Z'), 120)).toEqual(new Date('2025-09-22T11:59:00Z'));
+  });
+
   it('lets the resident cancel a confirmed booking until just before the deadline', () => {
     expect(cancel('resident', new Date(deadline.getTime() - 1))).toEqual({ ok: true });
   });

@@ -1,4 +1,4 @@
-import { MINUTE_MS } from './time';
+import { DISTRICT_TZ, MINUTE_MS, dayjs } from './time';
 
 export const BookingStatus = {
   requested: 'requested',
@@ -135,9 +135,23 @@ export function transitionsFor(from: BookingStatus, actor: BookingActor): Transi
   return bookingTransitions.filter((rule) => rule.from === from && rule.actors[actor] !== undefined);
 }
 
-/** The last instant before which a resident may still cancel or move a confirmed booking. */
+/** Evening hour (district time) by which a deadline that would fall in the night is moved. */
+export const LATEST_DEADLINE_HOUR = 20;
+/** Until this hour of the morning a deadline counts as being in the night. */
+const MORNING_HOUR = 7;
+
+/**
+ * The last instant before which a resident may still cancel or move a confirmed booking: the start
+ * minus the service's cut-off. A deadline that would fall in the night (after 20:00, before 07:00,
+ * e.g. 02:30 for an 08:30 escort with a 6-hour cut-off) moves back to 20:00 the evening before:
+ * nobody can act on a deadline they sleep through, and the provider learns of it in time.
+ */
 export function cancellationDeadline(startsAt: Date, cutoffMinutes: number): Date {
-  return new Date(startsAt.getTime() - cutoffMinutes * MINUTE_MS);
+  const plain = dayjs(startsAt.getTime() - cutoffMinutes * MINUTE_MS).tz(DISTRICT_TZ);
+  const hour = plain.hour();
+  if (hour >= MORNING_HOUR && hour < LATEST_DEADLINE_HOUR) return plain.toDate();
+  const evening = plain.hour(LATEST_DEADLINE_HOUR).minute(0).second(0).millisecond(0);
+  return (hour < MORNING_HOUR ? evening.subtract(1, 'day') : evening).toDate();
 }
 
 /**

@@ -61,6 +61,8 @@ describe('code tables', () => {
 
   it('labels family relations', () => {
     expect(familyRelationLabels).toEqual({
+      father: '父亲',
+      mother: '母亲',
       parent: '父母',
       spouse: '配偶',
       child: '子女',

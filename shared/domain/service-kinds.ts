@@ -86,6 +86,17 @@ export function isFreeOfCharge(category: EscortEligibility): boolean {
   return category !== EscortEligibility.none;
 }
 
+/**
+ * What an escort costs, in the words shown before and after booking. The plan funds escorts for the
+ * hardship groups; it sets no price for anyone else, so the app names none: others pay the 街道's
+ * own escort fee, which the 街道 tells them.
+ */
+export const escortFeeText = {
+  free: '免费（困难群体）',
+  paid: '不属于困难群体：按所在街道的陪诊收费标准收费，金额由街道告知',
+  rule: '低保、特困、低收入、高龄独居、残疾人士陪诊免费，优先安排；其他居民按所在街道的陪诊收费标准收费。',
+} as const;
+
 export const CounselingFormat = {
   individual: 'individual',
   couple: 'couple',
@@ -112,8 +123,13 @@ export const counselingTopicLabels: Record<CounselingTopic, string> = {
   other: '其他',
 };
 
-/** How the booker relates to the person served, when booking for someone else (often a parent). */
+/**
+ * Who the person served is to the booker, when booking for someone else (often a parent). `parent`
+ * (父母) is kept for bookings made before 父亲 and 母亲 were told apart; the form no longer offers it.
+ */
 export const FamilyRelation = {
+  father: 'father',
+  mother: 'mother',
   parent: 'parent',
   spouse: 'spouse',
   child: 'child',
@@ -124,6 +140,8 @@ export const FamilyRelation = {
 export type FamilyRelation = ValueOf<typeof FamilyRelation>;
 export const allFamilyRelations = codesOf(FamilyRelation);
 export const familyRelationLabels: Record<FamilyRelation, string> = {
+  father: '父亲',
+  mother: '母亲',
   parent: '父母',
   spouse: '配偶',
   child: '子女',
@@ -131,3 +149,6 @@ export const familyRelationLabels: Record<FamilyRelation, string> = {
   relative: '其他亲属',
   neighbor: '邻居/朋友',
 };
+
+/** The relations a booking form offers, in the order people look for them (父亲, 母亲 first). */
+export const offeredFamilyRelations: readonly FamilyRelation[] = allFamilyRelations.filter((relation) => relation !== FamilyRelation.parent);

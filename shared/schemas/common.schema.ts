@@ -13,8 +13,19 @@ export const text = (max: number) =>
 
 export const requiredText = (max: number) => text(max).pipe(z.string().min(1, '不能为空'));
 
-/** Mainland mobile numbers, the only kind residents give here. */
-export const phone = z.string().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号');
+/**
+ * What people type between the digits of a phone number ("139 1234 5678", "139-1234-5678"): the
+ * field and the schema both drop it, so a number is always stored as its 11 digits.
+ */
+export function phoneDigits(value: string): string {
+  return value.replace(/[\s\u3000\-\u2010-\u2015\uFF0D]/g, '');
+}
+
+/** Mainland mobile numbers, the only kind residents give here; spaces and dashes are dropped. */
+export const phone = z
+  .string()
+  .transform(phoneDigits)
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
 
 /** Our ids are opaque strings of safe characters; this keeps operators and paths out of queries. */
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不对');

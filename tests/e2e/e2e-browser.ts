@@ -104,6 +104,9 @@ const measureScript = `(() => {
   key('.ui-tag--large', 'status');
   key('.ui-button--large', 'main button');
   key('.text-key', 'key text');
+  // Titles and the names one chooses between (stations, advisors, notices) are key text too.
+  key('.page-title', 'title');
+  key('.flow-card__title', 'name');
   return { elder: root.querySelector('.page.elder') !== null, minTarget: Math.round(minTarget * 10) / 10, smallestTarget, minFont, smallestText, keyFonts };
 })()`;
 

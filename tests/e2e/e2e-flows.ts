@@ -204,6 +204,8 @@ export async function residentCancels(ctx: FlowContext): Promise<void> {
   await cur(ctx).getByText('已取消').first().waitFor();
   await cur(ctx).getByText(/取消预约 · 已取消/).waitFor();
   if ((await cur(ctx).getByRole('button', { name: '取消预约' }).count()) !== 0) throw new Error('a cancelled booking still offers 取消预约');
+  // Not a dead end: the next step is offered.
+  await cur(ctx).getByRole('button', { name: '再约一次养老顾问' }).waitFor();
 }
 
 export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
@@ -215,20 +217,23 @@ export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
   await cur(ctx).getByLabel('医院').fill('常州市第一人民医院');
   await cur(ctx).getByLabel('科室').fill('心内科');
   await cur(ctx).getByLabel('接送地址').fill('小营前 12 号 3 单元 201');
+  // The optional needs are folded until asked for.
+  await cur(ctx).getByRole('button', { name: '填写', exact: true }).click();
   await cur(ctx).getByRole('button', { name: '需要的辅助器具：轮椅' }).click();
   await cur(ctx).getByRole('button', { name: '是否属于困难群体：高龄独居' }).click();
-  // 为家人: the parent is the one served, the resident the contact.
+  // 为家人: the father is the one served, the resident the contact.
   await cur(ctx).getByRole('button', { name: '服务对象：为家人' }).click();
   await cur(ctx).getByLabel('家人姓名').fill('王老伯');
   await cur(ctx).getByLabel('家人手机').fill('1380000');
-  await cur(ctx).getByRole('button', { name: '与您的关系：父母' }).click();
+  await cur(ctx).getByRole('button', { name: '与您的关系：父亲' }).click();
   await cur(ctx).getByRole('button', { name: '下一步：核对信息' }).click();
   await cur(ctx).getByText('请填写 11 位手机号').first().waitFor();
   await scan(ctx, 'form-escort');
   await cur(ctx).getByLabel('家人手机').fill('13900001111');
   await cur(ctx).getByRole('button', { name: '下一步：核对信息' }).click();
   await arrive(ctx, '核对预约信息');
-  await cur(ctx).getByText('王老伯（父母）13900001111').waitFor();
+  await cur(ctx).getByText('王老伯（父亲）').waitFor();
+  await cur(ctx).getByText('13900001111').waitFor();
   await cur(ctx).getByRole('button', { name: '确认预约' }).click();
   await arrive(ctx, '预约已提交');
   const id = bookingIdOf(ctx.page.url());
@@ -250,6 +255,13 @@ export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
   await cur(ctx).getByText('已确认').first().waitFor();
   // Claimed: the escort now sees the full pickup address.
   await cur(ctx).getByText('小营前 12 号 3 单元 201').waitFor();
+
+  // … and the resident can call the escort from the booking.
+  await loginAs(ctx, '居民 王阿姨', '王阿姨');
+  await open(ctx, `/subpackages/booking/pages/detail/index?bookingId=${id}`);
+  await cur(ctx).getByRole('button', { name: /^打电话给陪诊员钱师傅 1\d{10}$/ }).waitFor();
+  await cur(ctx).getByText(/前可以取消$/).waitFor();
+  await scan(ctx, 'booking-detail-escort');
 }
 
 export type ElderCheck = { failures: string[]; report: string[] };
@@ -279,6 +291,9 @@ export async function elderModeSizes(ctx: FlowContext): Promise<ElderCheck> {
     await check('home');
     await cur(ctx).getByRole('button', { name: /^养老顾问/ }).click();
     await arrive(ctx, '3. 选择养老顾问');
+    await cur(ctx).getByRole('button', { name: /^刘顾问/ }).waitFor();
+    // Station and advisor names are what one chooses between: key text.
+    await check('choose');
     await cur(ctx).getByRole('button', { name: /^刘顾问/ }).click();
     await arrive(ctx, /可约时间$/);
     await pickLaterDay(ctx);
@@ -293,6 +308,9 @@ export async function elderModeSizes(ctx: FlowContext): Promise<ElderCheck> {
     await cur(ctx).getByRole('button', { name: '已结束' }).click();
     await cur(ctx).locator('.ui-tag--large').first().waitFor();
     await check('my-bookings');
+    await open(ctx, '/subpackages/booking/pages/notices/index');
+    await cur(ctx).locator('.flow-card').first().waitFor();
+    await check('notices');
   } finally {
     await open(ctx, '/pages/profile/index');
     await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();

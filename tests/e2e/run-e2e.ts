@@ -23,6 +23,7 @@ import {
   type FlowContext,
 } from './e2e-flows';
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
+import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -91,6 +92,14 @@ async function main(): Promise<number> {
     await test('the resident sees the booking confirmed', () => residentSeesConfirmed(ctx));
     await test('the resident moves the confirmed booking to another free time, then cancels it', () => residentCancels(ctx));
     await test('an escort request for a parent is claimed by an escort', () => escortRequestClaimed(ctx));
+    await test('a slot taken while confirming: back to a fresh list without it; back from the result goes home', () => slotTakenWhileConfirming(ctx));
+    await test('the form keeps what was typed: whole long text, a spaced phone, a reload', () => formKeepsWhatWasTyped(ctx));
+    await test('after an empty submit the first field at fault is in sight, with no toast over it', () => firstErrorInSight(ctx));
+    await test('no dead ends: unknown page, wrong or missing id, back and home everywhere, a real favicon', () => noDeadEnds(ctx));
+    await test('elder mode at 360 px: phone numbers stay on one line', async () => {
+      if (!ctx.escortBookingId) throw new Error('needs the escort booking of an earlier test');
+      await phoneOnOneLineAt360(ctx, ctx.escortBookingId);
+    });
     await test('the resident finds the confirmation notice in the inbox', () => residentReadsNotice(ctx));
     await test('the advisor sees who booked: masked in the inbox, in full with a call button on the case', () => advisorSeesWhoBooked(ctx));
     await test('an escort is told of a new request, confirms the claim, and works it from the schedule', () => escortToldClaimsAndWorks(ctx));

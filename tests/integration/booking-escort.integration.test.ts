@@ -71,6 +71,21 @@ describe('escort', () => {
     expect(event!.recipients).toEqual([residents[1]!.userId]);
   });
 
+  it('gives the resident the number of the escort who took the job, and nobody else', async () => {
+    const resident = await freshResident(w);
+    const request = await book(w, resident, escortCreate(at(THU, '09:00')));
+    // Not yet taken: nobody to call.
+    expect((await detailOf(w, resident, request.id)).booking.provider).toBeNull();
+    expectOk(await provider(w.people.escort1, 'claim', { bookingId: request.id }));
+
+    // 钱师傅's own number, from the escort's account (the demo seed gives 13500000001).
+    expect((await detailOf(w, resident, request.id)).booking.provider).toEqual({ id: ids.escort1, name: '钱师傅', venue: '区陪诊服务队', phone: '13500000001' });
+    // Not in the resident's list, nor for staff.
+    const mine = expectOk<{ items: BookingView[] }>(await call(resident, 'booking', { action: 'mine' }));
+    expect(mine.items.find((b) => b.id === request.id)?.provider).not.toHaveProperty('phone');
+    expect((await detailOf(w, w.people.staff, request.id)).booking.provider).not.toHaveProperty('phone');
+  });
+
   it('is assigned and reassigned by staff of its 街道, and both escorts are told', async () => {
     const { staff, escort1, escort2 } = w.people;
     const resident = await freshResident(w);

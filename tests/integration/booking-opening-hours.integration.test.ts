@@ -15,6 +15,7 @@ import {
   directBooking,
   directOutbox,
   errorOf,
+  freeSlots,
   freshWorldForEachTest,
   ids,
   worldCalls,
@@ -86,6 +87,32 @@ describe('opening hours', () => {
     const providers = expectOk<{ id: string; nextSlots: { startsAt: string }[] }[]>(await call(resident1, 'catalog', { action: 'providers', service: 'advisor' }));
     const first = providers.find((p) => p.id === ids.advisor1)!;
     expect(first.nextSlots.map((s) => s.startsAt)).toEqual([at('2026-11-30', '09:00'), at('2026-11-30', '09:30'), at('2026-11-30', '10:00')]);
+  });
+
+  it('gives every slot, booking and moved booking the length of the service', async () => {
+    const { resident1, counselor1 } = w.people;
+    // Rules saved before the length came from the service: 50-minute afternoon slots.
+    const odd = demoWeeklyRules('counseling').map((rule) => (rule.start === '14:00' ? { ...rule, slotMinutes: 50, bufferMinutes: 10 } : rule));
+    await w.t.app.repos.availability.save({ ...(await w.t.app.repos.availability.get(ids.counselor1)), rules: odd, updatedAt: new Date(), updatedBy: 'test' });
+    const minutes = (slot: { startsAt: string; endsAt: string }) => (Date.parse(slot.endsAt) - Date.parse(slot.startsAt)) / 60_000;
+
+    const slots = await freeSlots(w, ids.counselor1, WED);
+    expect(new Set(slots.map(minutes))).toEqual(new Set([60]));
+    const booked = await book(w, resident1, counselingCreate(at(WED, '14:00')));
+    expect(minutes(booked)).toBe(60);
+    const moved = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: booked.id, startsAt: at(WED, '09:00') }));
+    expect(minutes(moved)).toBe(60);
+
+    // The provider's page is told the one length to use.
+    expect(expectOk<{ slotMinutes: number }>(await provider(counselor1, 'availability', {})).slotMinutes).toBe(60);
+    // A new rule of another length is refused, at the field, and nothing is written.
+    const before = await w.t.app.repos.availability.get(ids.counselor1);
+    const refused = await provider(counselor1, 'setWeeklyRules', { rules: odd });
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: expect.arrayContaining([{ path: 'rules.1.slotMinutes', message: '每个号的时长须为这项服务的时长 60 分钟' }]) },
+    });
+    expect((await w.t.app.repos.availability.get(ids.counselor1)).rules).toEqual(before.rules);
   });
 
   it('refuses extra hours that overlap other extra hours on the same date, writing nothing', async () => {

@@ -1,4 +1,7 @@
 /** The local host's HTTP layer (fastify, real engine): statuses, envelopes, body limits, bearer tokens. */
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp } from '../../host/http-app';
 import { cloudFunctions } from '../../cloudfunctions/registry';
@@ -150,5 +153,41 @@ describe('POST /api/<function>', () => {
   it('ignores a malformed Authorization header instead of crashing', async () => {
     const res = await post('/api/user', { action: 'me' }, { authorization: 'Bearer <script>' });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('the H5 build at /', () => {
+  let site: FastifyInstance;
+  let siteBase: string;
+  const dir = mkdtempSync(path.join(tmpdir(), 'civic-static-'));
+  beforeAll(async () => {
+    writeFileSync(path.join(dir, 'index.html'), '<!DOCTYPE html><title>民政便民服务</title>');
+    // The icon the H5 build ships (config/index.ts copies it into build/h5).
+    copyFileSync(path.resolve(__dirname, '../../client/favicon.ico'), path.join(dir, 'favicon.ico'));
+    site = buildHttpApp({ app: t.app, functions: cloudFunctions, staticDir: dir });
+    await site.listen({ host: '127.0.0.1', port: 0 });
+    const address = site.server.address();
+    siteBase = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(async () => {
+    await site.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves the favicon as an icon, not the page', async () => {
+    const response = await fetch(`${siteBase}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/icon/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // An ICO file starts with reserved 0, type 1.
+    expect(Array.from(bytes.slice(0, 4))).toEqual([0, 0, 1, 0]);
+  });
+
+  it('gives app routes the page and a missing file a 404', async () => {
+    const route = await fetch(`${siteBase}/subpackages/booking/pages/mine/index`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('民政便民服务');
+    expect((await fetch(`${siteBase}/js/gone.1234abcd.js`)).status).toBe(404);
+    expect((await fetch(`${siteBase}/apple-touch-icon.png`)).status).toBe(404);
   });
 });

@@ -48,14 +48,14 @@ describe('events become notices', () => {
     expect(await unread(advisor1)).toBe(1);
     const providerInbox = await inbox(advisor1);
     expect(providerInbox.items).toEqual([
-      expect.objectContaining({ type: 'booking_requested', title: '新的预约申请', body: '您有一条新的养老顾问预约：12月1日 09:00，请及时处理。', bookingId: booking.id, readAt: null }),
+      expect.objectContaining({ type: 'booking_requested', title: '新的预约申请', body: '您有一条新的养老顾问预约：12月1日 周二 上午 9:00，请及时处理。', bookingId: booking.id, readAt: null }),
     ]);
     // The resident made the request: nobody tells them what they just did.
     expect((await inbox(resident1)).total).toBe(0);
 
     expectOk(await w.as(advisor1, 'provider', { action: 'accept', bookingId: booking.id }));
     expect((await inbox(resident1)).items).toEqual([
-      expect.objectContaining({ type: 'booking_accept', title: '预约已确认', body: '您预约的养老顾问已确认：12月1日 09:00', bookingId: booking.id }),
+      expect.objectContaining({ type: 'booking_accept', title: '预约已确认', body: '您预约的养老顾问已确认：12月1日 周二 上午 9:00', bookingId: booking.id }),
     ]);
     expect(await unread(advisor1)).toBe(1);
 

@@ -111,12 +111,34 @@ describe('tokens', () => {
 });
 
 describe('updateProfile', () => {
-  it('saves name, phone, community and elder mode', async () => {
+  beforeEach(async () => {
+    await t.db.collection<{ _id: string; streetId: string; name: string }>('communities').insertOne({ _id: 'cm-1', streetId: 'st-1', name: '小营前社区' });
+  });
+
+  it('saves name, phone, community, address and elder mode', async () => {
     const { token } = await loginAs(t, 'resident-a');
     const updated = expectOk<PublicUser>(
-      await t.callAs(token, 'user', { action: 'updateProfile', name: '  王阿姨 ', phone: '13812345678', communityId: 'cm-1', elderMode: true }),
+      await t.callAs(token, 'user', {
+        action: 'updateProfile', name: '  王阿姨 ', phone: '138 1234-5678', communityId: 'cm-1', address: ' 小营前 12 号 3 单元 201 ', elderMode: true,
+      }),
     );
-    expect(updated).toMatchObject({ name: '王阿姨', phone: '13812345678', communityId: 'cm-1', elderMode: true });
+    expect(updated).toMatchObject({ name: '王阿姨', phone: '13812345678', communityId: 'cm-1', address: '小营前 12 号 3 单元 201', elderMode: true });
+    expect(expectOk<PublicUser>(await t.callAs(token, 'user', { action: 'me' }))).toMatchObject({ communityId: 'cm-1', address: '小营前 12 号 3 单元 201' });
+  });
+
+  it('starts without an address and clears it with an empty one', async () => {
+    const { token } = await loginAs(t, 'resident-a');
+    expect(expectOk<PublicUser>(await t.callAs(token, 'user', { action: 'me' })).address).toBeNull();
+    expectOk(await t.callAs(token, 'user', { action: 'updateProfile', address: '南大街 1 号' }));
+    expect(expectOk<PublicUser>(await t.callAs(token, 'user', { action: 'updateProfile', address: '  ' })).address).toBeNull();
+  });
+
+  it('refuses a community the district does not have, and writes nothing', async () => {
+    const { token } = await loginAs(t, 'resident-a');
+    const before = await snapshot(t.db);
+    const result = await t.callAs(token, 'user', { action: 'updateProfile', communityId: 'cm-nowhere', address: '南大街 1 号' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'communityId', message: '没有这个社区' }] } } });
+    expect(await snapshot(t.db)).toEqual(before);
   });
 });
 
@@ -141,6 +163,7 @@ describe('malformed events are rejected with VALIDATION_FAILED and write nothing
     ['updateProfile with an empty name', { action: 'updateProfile', name: '   ' }, 'name'],
     ['updateProfile with elderMode as text', { action: 'updateProfile', elderMode: 'yes' }, 'elderMode'],
     ['updateProfile with a control character', { action: 'updateProfile', name: 'a\u0000b' }, 'name'],
+    ['updateProfile with an address over 100 characters', { action: 'updateProfile', address: '址'.repeat(101) }, 'address'],
     ['updateProfile with an unknown field', { action: 'updateProfile', name: 'ok', createdAt: 0 }, 'createdAt'],
   ];
 

@@ -15,6 +15,7 @@ const resident: PublicUser = {
   name: '王阿姨',
   phone: '13800000001',
   communityId: null,
+  address: null,
   elderMode: false,
   roles: ['resident'],
   staffStreetId: null,

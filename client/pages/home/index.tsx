@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { ErrorNotice } from '../../src/components/ErrorNotice';
 import { Page } from '../../src/components/Page';
+import { forgetLastBooked } from '../../src/features/booking/booking-draft';
 import { useHomeSummary, type NextAppointment } from '../../src/features/home/home-summary';
 import { isProvider } from '../../src/features/provider/provider-roles';
 import { serviceCatalog, type ServiceEntry } from '../../src/features/services/service-catalog';
@@ -39,11 +40,13 @@ export default function HomePage() {
       showToast(`${service.title}预约即将开放`);
       return;
     }
+    // A booking started on purpose: no page of the flow should say one was just made.
+    forgetLastBooked();
     void Taro.navigateTo({ url: service.bookingRoute });
   };
 
   return (
-    <Page>
+    <Page home>
       <Text className='page-title'>{name ? `${name}，您好` : '您好'}</Text>
       <Text className='page-subtitle'>区民政局便民服务，在手机上预约</Text>
 

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { roleLabels } from '../../../shared/domain/roles';
-import { userActions, type PublicUser } from '../../../shared/schemas/user.schema';
+import { profileAddressMax, userActions, type PublicUser } from '../../../shared/schemas/user.schema';
 import { toApiError, type ApiError } from '../../src/api/api-error';
 import type { UpdateProfileInput } from '../../src/api/user.api';
 import { checkInput } from '../../src/api/validate-input';
 import { ErrorNotice } from '../../src/components/ErrorNotice';
+import { CommunityChoice } from '../../src/components/CommunityChoice';
 import { FamilyMembers } from '../../src/components/FamilyMembers';
 import { Page } from '../../src/components/Page';
 import { useElderMode } from '../../src/elder/elder-mode-context';
@@ -46,6 +47,8 @@ function ProfileForm({ user }: { user: PublicUser }) {
   const elderMode = useElderMode();
   const [name, setName] = useState(user.name ?? '');
   const [phone, setPhone] = useState(user.phone ?? '');
+  const [communityId, setCommunityId] = useState(user.communityId ?? '');
+  const [address, setAddress] = useState(user.address ?? '');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -54,6 +57,8 @@ function ProfileForm({ user }: { user: PublicUser }) {
     const changes: UpdateProfileInput = {};
     if (name.trim() !== (user.name ?? '')) changes.name = name;
     if (phone.trim() !== (user.phone ?? '')) changes.phone = phone.trim();
+    if (communityId !== (user.communityId ?? '')) changes.communityId = communityId || null;
+    if (address.trim() !== (user.address ?? '')) changes.address = address.trim() || null;
     if (Object.keys(changes).length === 0) {
       showToast('没有需要保存的修改');
       return;
@@ -120,6 +125,12 @@ function ProfileForm({ user }: { user: PublicUser }) {
       <CellGroup title='联系方式'>
         <Field label='姓名' value={name} placeholder='请填写姓名' maxLength={20} error={fieldErrors.name} onChange={setName} />
         <Field label='手机号' type='phone' value={phone} placeholder='11 位手机号' error={fieldErrors.phone} onChange={setPhone} />
+      </CellGroup>
+
+      <CellGroup title='住在哪里（预约时自动填好）'>
+        <CommunityChoice value={communityId} error={fieldErrors.communityId} onChange={setCommunityId} />
+        <Field label='住址' multiline value={address} maxLength={profileAddressMax} hint={`选填，最多 ${profileAddressMax} 字，陪诊接送和上门服务用`}
+          placeholder='小区、楼栋、门牌号' error={fieldErrors.address} onChange={setAddress} />
       </CellGroup>
       {fieldErrors['(root)'] ? <Text className='profile-form-error'>{fieldErrors['(root)']}</Text> : null}
       {error ? <ErrorNotice error={error} onRetry={() => void save()} /> : null}

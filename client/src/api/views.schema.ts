@@ -75,7 +75,12 @@ export const bookingViewSchema = z.object({
   statusLabel: z.string().optional(),
   startsAt: z.string(),
   endsAt: z.string(),
-  provider: z.object({ id: z.string(), name: z.string(), venue: z.string().optional().default('') }).nullable().optional().default(null),
+  // `phone`: the escort's number, for the resident of a claimed escort job (booking.detail only).
+  provider: z
+    .object({ id: z.string(), name: z.string(), venue: z.string().optional().default(''), phone: z.string().optional() })
+    .nullable()
+    .optional()
+    .default(null),
   stationId: z.string().nullable().optional().default(null),
   streetId: z.string().nullable().optional().default(null),
   forFamily: familyMemberSchema.nullable().optional().default(null),
@@ -138,6 +143,8 @@ export type DateExceptionView = z.output<typeof dateExceptionViewSchema>;
 
 export const availabilityViewSchema = z.object({
   providerId: z.string(),
+  /** Every slot's length: the service's (older servers do not say). */
+  slotMinutes: z.number().nullable().optional().default(null),
   rules: z.array(weeklyRuleViewSchema),
   exceptions: z.array(dateExceptionViewSchema),
 });

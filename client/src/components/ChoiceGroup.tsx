@@ -18,7 +18,8 @@ type Props<T extends string> = {
 export function ChoiceGroup<T extends string>({ label, options, value, onChange, error, note }: Props<T>) {
   const isChosen = (option: T) => (Array.isArray(value) ? value.includes(option) : value === option);
   return (
-    <View className='choice-group'>
+    // The whole group is marked, so scrolling to the first problem shows its label and choices.
+    <View className={`choice-group${error ? ' has-error' : ''}`}>
       <Text className='choice-group__label'>{note ? `${label}（${note}）` : label}</Text>
       <View className='choice-group__options'>
         {options.map((option) => (
@@ -32,7 +33,7 @@ export function ChoiceGroup<T extends string>({ label, options, value, onChange,
           </ChoiceButton>
         ))}
       </View>
-      {error ? <Text className='choice-group__error has-error'>{error}</Text> : null}
+      {error ? <Text className='choice-group__error'>{error}</Text> : null}
     </View>
   );
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import type { ApiError } from '../api/api-error';
 import { isRetryable } from '../api/api-error';
 import { goTo, routes } from '../navigation/routes';
@@ -9,17 +10,20 @@ type Props = {
   error: ApiError;
   /** Shown as a 重试 button when the error is one trying again can fix. */
   onRetry?: () => void;
+  /** Where to go instead, when trying again cannot help (e.g. 查看我的预约, 回到首页). */
+  wayOn?: ReactNode;
 };
 
 /** A failed request in words a resident understands, with the one thing they can do about it. */
-export function ErrorNotice({ error, onRetry }: Props) {
+export function ErrorNotice({ error, onRetry, wayOn }: Props) {
   const canRetry = onRetry !== undefined && isRetryable(error);
   const needsLogin = error.code === 'UNAUTHENTICATED';
+  const showWayOn = !canRetry && !needsLogin && wayOn !== undefined;
   return (
     <Notice tone='error'>
       <Text className='ui-notice__message'>{error.message}</Text>
-      {canRetry || needsLogin ? (
-        <View className='ui-notice__actions'>
+      {canRetry || needsLogin || showWayOn ? (
+        <View className='ui-notice__actions stack'>
           {canRetry ? (
             <Button variant='primary' size='large' onClick={onRetry}>
               重试
@@ -30,6 +34,7 @@ export function ErrorNotice({ error, onRetry }: Props) {
               去登录
             </Button>
           ) : null}
+          {showWayOn ? wayOn : null}
         </View>
       ) : null}
     </Notice>

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { familyRelationLabels, type FamilyRelation } from '../../../shared/domain/service-kinds';
 import { bookingActions } from '../../../shared/schemas/booking.schema';
 import { checkInput } from '../api/validate-input';
+import { familyRelationOptions } from '../features/booking/booking-labels';
 import { readFamilyMembers, removeFamilyMember, saveFamilyMember, type FamilyMember } from '../features/booking/family-members';
 import { Button } from '../ui/Button';
 import { CellGroup } from '../ui/Cell';
 import { confirm, showToast } from '../ui/feedback';
 import { Field } from '../ui/Field';
-import { ChoiceGroup, optionsOf } from './ChoiceGroup';
+import { ChoiceGroup } from './ChoiceGroup';
 
 // The same rules the booking form applies to a family member.
 const familyMemberSchema = bookingActions.create.shape.forFamily.unwrap();
@@ -58,7 +59,7 @@ export function FamilyMembers() {
         <View>
           <Field label='家人姓名' value={name} required maxLength={nameLimit} hint={`必填，最多 ${nameLimit} 字`} error={errors.name} onChange={setName} />
           <Field label='家人手机' type='phone' value={phone} required hint='必填，11 位手机号' error={errors.phone} onChange={setPhone} />
-          <ChoiceGroup label='与您的关系' options={optionsOf(familyRelationLabels)} value={relationship} error={errors.relationship} onChange={setRelationship} />
+          <ChoiceGroup label='与您的关系' options={familyRelationOptions} value={relationship} error={errors.relationship} onChange={setRelationship} />
           <View className='card-actions family-actions'>
             <Button block onClick={() => setAdding(false)}>
               先不加

@@ -41,6 +41,22 @@ describe('RequestView: never a blank page', () => {
     expect(screen.queryByRole('button', { name: '重试' })).toBeNull();
   });
 
+  it('offers a way on where trying again cannot help: home, or what the page names', () => {
+    const { unmount } = render(<RequestView state={stateOf({ error: new ApiError('NOT_FOUND') })}>{(data) => data}</RequestView>);
+    expect(screen.getByRole('alert').textContent).toContain('没有找到这条记录');
+    fireEvent.click(screen.getByRole('button', { name: '回到首页' }));
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+    unmount();
+
+    render(
+      <RequestView state={stateOf({ error: new ApiError('NOT_FOUND') })} wayOn={<button type='button'>查看我的预约</button>}>
+        {(data) => data}
+      </RequestView>,
+    );
+    expect(screen.getByRole('button', { name: '查看我的预约' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '回到首页' })).toBeNull();
+  });
+
   it('sends a signed-out person to the login page', () => {
     render(<RequestView state={stateOf({ error: new ApiError('UNAUTHENTICATED') })}>{(data) => data}</RequestView>);
 

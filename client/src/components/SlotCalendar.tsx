@@ -29,6 +29,8 @@ type Props = {
   onSelect: (slot: CalendarSlot) => void;
   /** Shown when the chosen day has no slot. */
   emptyText?: string;
+  /** The day to open on when no slot is chosen, e.g. the booked day when moving a booking. */
+  initialDay?: string | null;
 };
 
 type DayInfo = { key: string; slots: CalendarSlot[] };
@@ -37,7 +39,7 @@ type DayInfo = { key: string; slots: CalendarSlot[] };
  * Free slots as a calendar: days across the top, the chosen day's times as big buttons grouped into
  * 上午 / 下午, each showing the seats left. One tap picks a time; nothing is booked yet.
  */
-export function SlotCalendar({ days, slots, todayKey, selected, onSelect, emptyText = '这一天没有可约的时间，请选别的日子' }: Props) {
+export function SlotCalendar({ days, slots, todayKey, selected, onSelect, emptyText = '这一天没有可约的时间，请选别的日子', initialDay }: Props) {
   const byDay = useMemo<DayInfo[]>(() => {
     const map = new Map<string, CalendarSlot[]>(days.map((key) => [key, []]));
     for (const slot of [...slots].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))) {
@@ -48,7 +50,7 @@ export function SlotCalendar({ days, slots, todayKey, selected, onSelect, emptyT
 
   const selectedDay = selected ? districtDateKey(selected) : null;
   const firstOpen = byDay.find((day) => day.slots.length > 0)?.key ?? days[0] ?? null;
-  const [chosenDay, setChosenDay] = useState<string | null>(selectedDay ?? firstOpen);
+  const [chosenDay, setChosenDay] = useState<string | null>(selectedDay ?? (initialDay && days.includes(initialDay) ? initialDay : firstOpen));
   const day = byDay.find((entry) => entry.key === chosenDay) ?? byDay.find((entry) => entry.key === firstOpen) ?? null;
 
   const groups = useMemo(() => {
@@ -63,7 +65,7 @@ export function SlotCalendar({ days, slots, todayKey, selected, onSelect, emptyT
   }, [day]);
 
   return (
-    <View className='slot-calendar'>
+    <View className={`slot-calendar${slots.length > 0 && slots.every((slot) => slot.remaining === null) ? ' slot-calendar--times-only' : ''}`}>
       <View className='slot-calendar__days'>
         {byDay.map((entry) => {
           const relative = relativeDayName(entry.key, todayKey);

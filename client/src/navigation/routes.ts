@@ -5,6 +5,8 @@ export const routes = {
   home: '/pages/home/index',
   login: '/pages/login/index',
   profile: '/pages/profile/index',
+  // Where an unknown address lands (app.tsx), so it is never a blank page.
+  notFound: '/pages/not-found/index',
   // The resident's booking flow and bookings: the `booking` subpackage.
   bookingChoose: '/subpackages/booking/pages/choose/index',
   bookingSlots: '/subpackages/booking/pages/slots/index',
@@ -46,6 +48,38 @@ export function replaceWith(route: Route, params?: RouteParams): void {
 /** Starts over at a page, e.g. home after login or logout, so "back" does not return to the form. */
 export function restartAt(route: Route, params?: RouteParams): void {
   void Taro.reLaunch({ url: urlOf(route, params) });
+}
+
+/**
+ * Back to an earlier page of the stack (e.g. the time list from the confirmation), or to a fresh copy
+ * of it when it is not in the stack (the confirmation was opened by a reload).
+ */
+export function backTo(route: Route, params?: RouteParams): void {
+  const pages = Taro.getCurrentPages();
+  const bare = (path: string | undefined) => `/${(path ?? '').replace(/^\//, '').split('?')[0]}`;
+  for (let index = pages.length - 2; index >= 0; index--) {
+    if (bare((pages[index] as { route?: string }).route) === route) {
+      void Taro.navigateBack({ delta: pages.length - 1 - index });
+      return;
+    }
+  }
+  replaceWith(route, params);
+}
+
+/**
+ * Ends a flow on a page whose "back" leads home, not into the finished flow (the booking result
+ * after confirming): back to home in the stack, then on to the page. Without home at the bottom of
+ * the stack (the flow was opened directly) the page starts a fresh stack.
+ */
+export async function finishFlowAt(route: Route, params?: RouteParams): Promise<void> {
+  const pages = Taro.getCurrentPages();
+  const first = (pages[0] as { route?: string } | undefined)?.route ?? '';
+  if (pages.length > 1 && `/${first.replace(/^\//, '').split('?')[0]}` === routes.home) {
+    await Taro.navigateBack({ delta: pages.length - 1 });
+    await Taro.navigateTo({ url: urlOf(route, params) });
+    return;
+  }
+  await Taro.reLaunch({ url: urlOf(route, params) });
 }
 
 /** Back one page, or home when this page was opened directly (a shared link, a reload). */

@@ -5,6 +5,7 @@ import { ApiError, toApiError } from '../api/api-error';
 import { clearSession, onSessionExpired, readSession, saveSession } from '../api/session-store';
 import { userApi, type UpdateProfileInput } from '../api/user.api';
 import { usesWeChatCloud } from '../config/runtime-config';
+import { clearDraft } from '../features/booking/booking-draft';
 
 export type SessionStatus = 'loading' | 'signedIn' | 'signedOut' | 'error';
 
@@ -65,6 +66,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const acceptLogin = useCallback((result: LoginResult): PublicUser => {
+    // A half-filled booking on this phone belongs to whoever typed it, not to the next account.
+    clearDraft();
     saveSession({ token: result.token, expiresAt: result.expiresAt });
     checkId.current++;
     setState({ status: 'signedIn', user: result.user, error: null });
@@ -87,6 +90,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [acceptLogin]);
 
   const logout = useCallback(() => {
+    clearDraft();
     clearSession();
     checkId.current++;
     setState({ status: 'signedOut', user: null, error: null });

@@ -121,3 +121,10 @@ export type PhoneCallProps = {
   /** Whom the call reaches, for screen readers after the visible text (e.g. 王阿姨). */
   who?: string;
 };
+
+export type NavBarProps = {
+  /** There is a page to go back to (else only home is offered). */
+  canGoBack: boolean;
+  onBack: () => void;
+  onHome: () => void;
+};

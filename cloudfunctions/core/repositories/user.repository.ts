@@ -10,6 +10,8 @@ export type UserDoc = {
   name: string | null;
   phone: string | null;
   communityId: string | null;
+  /** Absent on users stored before the profile had an address. */
+  address?: string | null;
   elderMode: boolean;
   roles: Role[];
   staffStreetId: string | null;
@@ -17,7 +19,7 @@ export type UserDoc = {
   updatedAt: Date;
 };
 
-export type ProfileChanges = Partial<Pick<UserDoc, 'name' | 'phone' | 'communityId' | 'elderMode'>>;
+export type ProfileChanges = Partial<Pick<UserDoc, 'name' | 'phone' | 'communityId' | 'address' | 'elderMode'>>;
 
 export const userIndexes: CollectionIndexes = {
   collection: 'users',

@@ -3,12 +3,14 @@ import type { Role } from '../../../shared/domain/roles';
 import type { LoginResult, PublicUser } from '../../../shared/schemas/user.schema';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
+import type { DistrictRepository } from '../repositories/district.repository';
 import type { ProfileChanges, UserDoc, UserRepository } from '../repositories/user.repository';
 import type { SessionTokenService } from './session-token.service';
 import type { WeChatAuthClient } from './wechat/wechat-auth.client';
 
 export type UserServiceDeps = {
   users: UserRepository;
+  district: Pick<DistrictRepository, 'findCommunity'>;
   tokens: SessionTokenService | null;
   wechatAuth: WeChatAuthClient;
   clock: Clock;
@@ -24,6 +26,7 @@ export function toPublicUser(user: UserDoc): PublicUser {
     name: user.name,
     phone: user.phone,
     communityId: user.communityId,
+    address: user.address ?? null,
     elderMode: user.elderMode,
     roles: user.roles,
     staffStreetId: user.staffStreetId,
@@ -43,6 +46,7 @@ export class UserService {
       name: null,
       phone: null,
       communityId: null,
+      address: null,
       elderMode: false,
       roles: ['resident'],
       staffStreetId: null,
@@ -76,6 +80,11 @@ export class UserService {
   }
 
   async updateProfile(userId: string, changes: ProfileChanges): Promise<PublicUser> {
+    // The community is what bookings start from, so it must be one of the district's.
+    if (changes.communityId && !(await this.deps.district.findCommunity(changes.communityId))) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'communityId', message: '没有这个社区' }] });
+    }
+    if (changes.address !== undefined) changes = { ...changes, address: changes.address || null };
     const updated = await this.deps.users.updateProfile(userId, changes, this.deps.clock.now());
     if (!updated) throw new AppError('NOT_FOUND');
     return toPublicUser(updated);

@@ -19,9 +19,20 @@ export type BookingDraft = {
    * after a network failure, dropped whenever what is being booked changes.
    */
   requestId: string | null;
+  /**
+   * A slot the server said was taken while confirming: the time list leaves it out (and says so)
+   * until another is chosen, even before its own data catches up.
+   */
+  takenStartsAt?: string | null;
 };
 
+/** The booking this phone made last, so a stale form page (browser back) can say it was made. */
+export type LastBooked = { bookingId: string; service: ServiceKind; at: number };
+
 const storageKey = 'civic.bookingDraft';
+const lastBookedKey = 'civic.lastBooked';
+/** How long a finished booking is remembered for that: long enough for a walk back through the flow. */
+const lastBookedMs = 6 * 60 * 60 * 1000;
 let current: BookingDraft | null = null;
 
 export function readDraft(): BookingDraft | null {
@@ -47,7 +58,7 @@ function save(draft: BookingDraft | null): void {
 
 /** Starts a new booking of a service, forgetting any earlier unfinished one. */
 export function startDraft(serviceInfo: ServiceInfo, provider: BookingDraft['provider']): BookingDraft {
-  const draft: BookingDraft = { service: serviceInfo.id, serviceInfo, provider, slot: null, form: null, requestId: null };
+  const draft: BookingDraft = { service: serviceInfo.id, serviceInfo, provider, slot: null, form: null, requestId: null, takenStartsAt: null };
   save(draft);
   return draft;
 }
@@ -73,6 +84,43 @@ export function requestIdForDraft(): string | null {
 
 export function clearDraft(): void {
   save(null);
+}
+
+/** The draft became booking `bookingId`: forget the draft, remember what it became. */
+export function finishDraft(bookingId: string, service: ServiceKind, now: number = Date.now()): void {
+  save(null);
+  try {
+    Taro.setStorageSync(lastBookedKey, { bookingId, service, at: now } satisfies LastBooked);
+  } catch {
+    // Only the friendlier message on a stale page depends on it.
+  }
+}
+
+/** The booking made from the last draft, if that was recent. */
+export function lastBooked(now: number = Date.now()): LastBooked | null {
+  try {
+    const stored = Taro.getStorageSync(lastBookedKey) as Partial<LastBooked> | '';
+    if (stored && typeof stored.bookingId === 'string' && typeof stored.at === 'number' && stored.service && now - stored.at < lastBookedMs) {
+      return { bookingId: stored.bookingId, service: stored.service, at: stored.at };
+    }
+  } catch {
+    // Unreadable storage: nothing remembered.
+  }
+  return null;
+}
+
+/** A new booking is being started on purpose (from home): no page should say "already made". */
+export function forgetLastBooked(): void {
+  try {
+    Taro.removeStorageSync(lastBookedKey);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+/** The server said this slot is taken: drop it from the draft and remember it as taken. */
+export function markSlotTaken(startsAt: string): void {
+  updateDraft({ slot: null, takenStartsAt: startsAt });
 }
 
 /** 8–64 characters of [A-Za-z0-9_-], unique enough per person and attempt. */

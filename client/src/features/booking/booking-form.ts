@@ -9,6 +9,7 @@ import {
   type FamilyRelation,
   type ServiceKind,
 } from '../../../../shared/domain/service-kinds';
+import { cancellationDeadline } from '../../../../shared/domain/booking-lifecycle';
 import { bookingActions } from '../../../../shared/schemas/booking.schema';
 import type { CreateBookingInput } from '../../api/booking.api';
 import { checkInput } from '../../api/validate-input';
@@ -193,7 +194,7 @@ export function validateBookingForm(service: ServiceKind, form: BookingFormState
   return { ...fromSchema, ...choices };
 }
 
-/** The last moment to cancel or move, as the server computes it: the start minus the cut-off. */
+/** The last moment to cancel (or move), by the server's own rule (shared/domain/booking-lifecycle). */
 export function cancelDeadlineOf(startsAt: string, cutoffMinutes: number): string {
-  return new Date(Date.parse(startsAt) - cutoffMinutes * 60_000).toISOString();
+  return cancellationDeadline(new Date(startsAt), cutoffMinutes).toISOString();
 }

@@ -5,11 +5,14 @@ import {
   counselingFormatLabels,
   counselingTopicLabels,
   escortEligibilityLabels,
+  escortFeeText,
   familyRelationLabels,
+  offeredFamilyRelations,
   serviceKindLabels,
   type ServiceKind,
 } from '../../../../shared/domain/service-kinds';
 import type { BookingView } from '../../api/views.schema';
+import { formatDateTime } from '../../format/date-time';
 import type { TagTone } from '../../ui/ui.types';
 import { mobilityAidLabels, type MobilityAid } from './booking-form';
 
@@ -84,7 +87,7 @@ export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 
     rows.push({ label: '辅助器具', value: aids || null });
     rows.push({ label: '语言需要', value: typeof d.languageNeeds === 'string' ? d.languageNeeds : null });
     rows.push({ label: '困难群体', value: label(escortEligibilityLabels, d.eligibility) });
-    rows.push({ label: '费用', value: booking.freeOfCharge ? '免费' : '按规定收费' });
+    rows.push({ label: '费用', value: booking.freeOfCharge ? escortFeeText.free : escortFeeText.paid });
   } else if (d.kind === 'counseling') {
     rows.push({ label: '形式', value: label(counselingFormatLabels, d.format) });
     rows.push({ label: '辅导内容', value: label(counselingTopicLabels, d.topic) });
@@ -92,7 +95,9 @@ export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 
   rows.push({ label: '备注', value: typeof d.note === 'string' && d.note !== '' ? d.note : null });
   if (booking.forFamily) {
     const relation = label(familyRelationLabels, booking.forFamily.relationship) ?? booking.forFamily.relationship;
-    rows.push({ label: '服务对象', value: `${booking.forFamily.name}（${relation}）${booking.forFamily.phone}` });
+    rows.push({ label: '服务对象', value: `${booking.forFamily.name}（${relation}）` });
+    // A row of its own: glued to the name, the number broke across lines on narrow screens.
+    rows.push({ label: '家人电话', value: booking.forFamily.phone });
   }
   return rows.filter((row): row is { label: string; value: string } => row.value !== null && row.value !== '');
 }
@@ -103,4 +108,32 @@ export function placeOf(booking: Pick<BookingView, 'details' | 'provider'>): str
   if (d.kind === 'escort') return typeof d.hospital === 'string' ? d.hospital : '医院陪诊';
   if (d.kind === 'advisor' && d.mode === 'home_visit') return '上门服务';
   return booking.provider?.venue || booking.provider?.name || null;
+}
+
+/**
+ * The line about the cut-off before and after booking. Escorts cannot be moved (cancel and ask
+ * again), so theirs says only 取消.
+ */
+export function deadlineLine(service: ServiceKind, deadline: string, now: number = Date.now()): string {
+  const what = service === 'escort' ? '取消' : '取消或改期';
+  if (now < Date.parse(deadline)) return `${formatDateTime(deadline)} 前可以${what}`;
+  return service === 'escort' ? '已过可以取消的时间，有变动请联系街道或陪诊员' : '已过取消和改期的时间，有变动请直接联系服务人员';
+}
+
+/** What happens next, on the result page, for a booking's status. */
+export function waitingLine(booking: Pick<BookingView, 'service' | 'status' | 'provider'>): string {
+  if (booking.status === 'confirmed') return booking.service === 'escort' ? `陪诊员${booking.provider ? ` ${booking.provider.name} ` : ''}已接单，请按时准备。` : '预约已确认，请按时到达。';
+  if (booking.status !== 'requested') return '';
+  // Nobody has this request yet: it waits in the pool for an escort to take it.
+  if (booking.service === 'escort') return '正在等待陪诊员接单，有人接单后会通知您。';
+  return `等待${booking.provider?.name ?? '服务人员'}确认，确认后会通知您。`;
+}
+
+/** The relations a form offers (父亲, 母亲 … but not the old 父母), as choices. */
+export const familyRelationOptions = offeredFamilyRelations.map((value) => ({ value, label: familyRelationLabels[value] }));
+
+/** '王老伯（父亲）': a saved family member as a choice. */
+export function familyMemberLabel(member: { name: string; relationship: string }): string {
+  const relation = label(familyRelationLabels, member.relationship);
+  return relation ? `${member.name}（${relation}）` : member.name;
 }

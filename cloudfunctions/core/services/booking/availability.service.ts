@@ -2,6 +2,7 @@ import { AppError } from '../../../../shared/errors';
 import { availabilityMessages, overlappingIndexes, type DateException, type WeeklyRule } from '../../../../shared/domain/availability';
 import type { Clock } from '../../ports/clock';
 import type { AvailabilityDoc, AvailabilityRepository } from '../../repositories/availability.repository';
+import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
 import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
@@ -10,6 +11,7 @@ import type { StrandedBookings } from './stranded-bookings';
 
 type Deps = {
   availability: AvailabilityRepository;
+  catalog: Pick<CatalogRepository, 'findService'>;
   providers: ProviderRepository;
   district: DistrictRepository;
   stranded: StrandedBookings;
@@ -26,15 +28,16 @@ export class AvailabilityService {
 
   async get(caller: Caller, providerId?: string) {
     const provider = await this.editable(caller, providerId);
-    const doc = await this.deps.availability.get(provider._id);
-    return { providerId: provider._id, rules: doc.rules, exceptions: doc.exceptions };
+    const [doc, service] = await Promise.all([this.deps.availability.get(provider._id), this.deps.catalog.findService(provider.kind)]);
+    return { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: doc.rules, exceptions: doc.exceptions };
   }
 
   setWeeklyRules(caller: Caller, providerId: string | undefined, rules: WeeklyRule[]) {
-    return this.change(caller, providerId, (doc) => ({ ...doc, rules }));
+    return this.change(caller, providerId, (doc) => ({ ...doc, rules }), (length) => lengthIssues(rules, length, 'rules'));
   }
 
   addException(caller: Caller, providerId: string | undefined, exception: DateException) {
+    const issues = (length: number) => (exception.kind === 'extra' ? lengthIssues([exception], length, 'exception').map((issue) => ({ ...issue, path: 'exception.slotMinutes' })) : []);
     return this.change(caller, providerId, (doc) => {
       // A day off replaces whatever that date had; extra hours reopen a closed date, and extras on one
       // date accumulate as long as they do not overlap (a slot must never be offered twice).
@@ -53,8 +56,16 @@ export class AvailabilityService {
     return this.change(caller, providerId, (doc) => ({ ...doc, exceptions: doc.exceptions.filter((e) => e.date !== date) }));
   }
 
-  private async change(caller: Caller, providerId: string | undefined, edit: (doc: AvailabilityDoc) => AvailabilityDoc) {
+  private async change(
+    caller: Caller,
+    providerId: string | undefined,
+    edit: (doc: AvailabilityDoc) => AvailabilityDoc,
+    check: (serviceMinutes: number) => { path: string; message: string }[] = () => [],
+  ) {
     const provider = await this.editable(caller, providerId);
+    const service = await this.deps.catalog.findService(provider.kind);
+    const issues = service ? check(service.durationMinutes) : [];
+    if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fields: issues });
     const now = this.deps.clock.now();
     const next = { ...edit(await this.deps.availability.get(provider._id)), updatedAt: now, updatedBy: caller.userId };
     const { affected } = await this.deps.stranded.around(
@@ -62,7 +73,7 @@ export class AvailabilityService {
       () => this.deps.availability.save(next),
     );
     return {
-      availability: { providerId: provider._id, rules: next.rules, exceptions: next.exceptions },
+      availability: { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: next.rules, exceptions: next.exceptions },
       affected: await this.deps.access.views(affected, caller.userId === provider.userId ? 'provider' : 'staff'),
     };
   }
@@ -84,4 +95,14 @@ export class AvailabilityService {
     }
     throw new AppError('NOT_FOUND');
   }
+}
+
+/**
+ * A slot lasts what its service lasts (catalog.services' durationMinutes); a rule with another
+ * length would show one length on the calendar and another on the booking.
+ */
+function lengthIssues(ranges: readonly { slotMinutes: number }[], serviceMinutes: number, path: string): { path: string; message: string }[] {
+  return ranges.flatMap((range, index) =>
+    range.slotMinutes === serviceMinutes ? [] : [{ path: `${path}.${index}.slotMinutes`, message: `每个号的时长须为这项服务的时长 ${serviceMinutes} 分钟` }],
+  );
 }

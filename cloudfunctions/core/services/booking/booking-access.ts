@@ -14,7 +14,7 @@ export class BookingAccess {
   private readonly cutoffs = new Map<string, number>();
 
   constructor(
-    private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository; users: UserRepository },
+    private readonly deps: { bookings: BookingRepository; providers: ProviderRepository; catalog: CatalogRepository; users: Pick<UserRepository, 'findById' | 'namesOf'> },
   ) {}
 
   async providerIdsOf(caller: Caller): Promise<string[]> {
@@ -36,7 +36,17 @@ export class BookingAccess {
       this.deps.users.namesOf([booking.bookerId]),
     ]);
     const bookerName = names.get(booking.bookerId) ?? null;
-    return toBookingView(booking, relation, { provider, bookerName, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+    const providerPhone = !list && provider ? await this.escortPhoneFor(booking, relation, provider) : null;
+    return toBookingView(booking, relation, { provider, providerPhone, bookerName, cancelCutoffMinutes: await this.cutoff(booking.service), list });
+  }
+
+  /**
+   * The resident of a claimed escort job may call the escort (to say where to meet, or that they are
+   * late); the number is the escort's own, from their account. Nobody else is shown it here.
+   */
+  private async escortPhoneFor(booking: BookingDoc, relation: Relation, provider: ProviderDoc): Promise<string | null> {
+    if (relation !== 'booker' || booking.service !== 'escort' || booking.status !== 'confirmed') return null;
+    return (await this.deps.users.findById(provider.userId))?.phone ?? null;
   }
 
   /** Views for a list; `worklist` is a provider's own schedule, where confirmed jobs show in full. */

@@ -32,7 +32,8 @@ export type BookingView = {
   statusLabel: string;
   startsAt: string;
   endsAt: string;
-  provider: { id: string; name: string; venue: string } | null;
+  /** `phone`: the escort's, for the resident of a claimed escort job (booking.detail only). */
+  provider: { id: string; name: string; venue: string; phone?: string } | null;
   stationId: string | null;
   streetId: string | null;
   forFamily: BookingDoc['forFamily'];
@@ -71,7 +72,7 @@ function visibleDetails(details: BookingDetails, privateCounseling: boolean, mas
 export function toBookingView(
   booking: BookingDoc,
   relation: Relation,
-  options: { provider?: ProviderDoc | null; bookerName?: string | null; cancelCutoffMinutes: number; list: boolean; worklist?: boolean },
+  options: { provider?: ProviderDoc | null; providerPhone?: string | null; bookerName?: string | null; cancelCutoffMinutes: number; list: boolean; worklist?: boolean },
 ): BookingView {
   // Lists and the open pool show contact data masked; a detail shows it to those who need it. A
   // provider's own worklist (the schedule) is where they do the job: a confirmed one shows in full.
@@ -87,7 +88,9 @@ export function toBookingView(
     statusLabel: bookingStatusLabels[booking.status as BookingStatus] ?? booking.status,
     startsAt: booking.startsAt.toISOString(),
     endsAt: booking.endsAt.toISOString(),
-    provider: options.provider ? { id: options.provider._id, name: options.provider.name, venue: options.provider.venue } : null,
+    provider: options.provider
+      ? { id: options.provider._id, name: options.provider.name, venue: options.provider.venue, ...(options.providerPhone ? { phone: options.providerPhone } : {}) }
+      : null,
     stationId: booking.stationId,
     streetId: booking.streetId,
     forFamily: booking.forFamily && (masked ? { ...booking.forFamily, name: maskName(booking.forFamily.name), phone: maskPhone(booking.forFamily.phone) } : booking.forFamily),

@@ -34,9 +34,12 @@ export class SlotService {
   /** Every slot the provider offers in [from, to) as of `now`, without seat counts. */
   async offered(provider: ProviderDoc, service: ServiceDoc, from: Date, to: Date, now: Date, window = true): Promise<Slot[]> {
     const [availability, calendar] = await Promise.all([this.deps.availability.get(provider._id), this.calendar()]);
+    // A session lasts what the service says, whatever length older rules were saved with: the slot
+    // list, the booking and a moved booking then all show one length.
+    const length = service.durationMinutes;
     return generateSlots({
-      rules: availability.rules,
-      exceptions: availability.exceptions,
+      rules: availability.rules.map((rule) => ({ ...rule, slotMinutes: length })),
+      exceptions: availability.exceptions.map((exception) => (exception.kind === 'extra' ? { ...exception, slotMinutes: length } : exception)),
       calendar,
       from,
       to,

@@ -6,13 +6,21 @@ const startsAt = new Date('2026-12-01T01:00:00.000Z');
 describe('notification messages', () => {
   it('tells the resident a confirmation in plain Chinese with the Shanghai time', () => {
     const message = eventMessage({ type: 'booking_accept', audience: 'resident', service: 'advisor', startsAt });
-    expect(message).toMatchObject({ title: '预约已确认', body: '您预约的养老顾问已确认：12月1日 09:00', group: 'booking_status' });
+    expect(message).toMatchObject({ title: '预约已确认', body: '您预约的养老顾问已确认：12月1日 周二 上午 9:00', group: 'booking_status' });
     expect(message.fields).toMatchObject({ service: '养老顾问', status: '已确认', time: startsAt });
+  });
+
+  it('writes times as the app does: 上午 8:30, never 08:30', () => {
+    const early = new Date('2026-12-01T00:30:00.000Z');
+    expect(reminderMessage({ audience: 'resident', service: 'escort', startsAt: early, offset: '24h', place: '市一院' }).body).toBe(
+      '您预约的陪诊将在 12月1日 周二 上午 8:30 开始（市一院），请按时到场。',
+    );
+    expect(eventMessage({ type: 'booking_claim', audience: 'resident', service: 'escort', startsAt: early }).body).not.toMatch(/\b0\d:\d\d/);
   });
 
   it('gives the decline reason to the resident', () => {
     const message = eventMessage({ type: 'booking_decline', audience: 'resident', service: 'advisor', startsAt, reason: '当天外出培训' });
-    expect(message.body).toBe('您预约的养老顾问（12月1日 09:00）未被接受。原因：当天外出培训');
+    expect(message.body).toBe('您预约的养老顾问（12月1日 周二 上午 9:00）未被接受。原因：当天外出培训');
     expect(message.fields.note).toBe('当天外出培训');
   });
 

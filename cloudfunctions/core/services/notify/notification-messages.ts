@@ -1,6 +1,6 @@
 import type { NotifyTemplateField, NotifyTemplateGroup } from '../../../../config/server-config.schema';
 import { serviceKindLabels, type ServiceKind } from '../../../../shared/domain/service-kinds';
-import { dayjs, DISTRICT_TZ } from '../../../../shared/domain/time';
+import { formatDateTime } from '../../../../shared/domain/time-words';
 
 /**
  * Whom a notice speaks to: the resident who booked, the provider on the booking, one it was taken
@@ -34,9 +34,9 @@ export type ReminderOffset = '24h' | '2h';
  */
 const REASONED = new Set(['booking_decline', 'booking_cancel']);
 
-/** '12月1日 09:00' in the district's zone. */
+/** '12月1日 周二 上午 9:00' in the district's zone: the words every page of the app uses. */
 export function shortTime(instant: Date): string {
-  return dayjs(instant).tz(DISTRICT_TZ).format('M月D日 HH:mm');
+  return formatDateTime(instant.toISOString());
 }
 
 type Line = { title: string; body: (s: string, t: string) => string; status: string };

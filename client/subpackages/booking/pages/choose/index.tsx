@@ -12,6 +12,7 @@ import { startDraft } from '../../../../src/features/booking/booking-draft';
 import { serviceTitle } from '../../../../src/features/booking/booking-labels';
 import { formatDateTime } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
+import { useSession } from '../../../../src/session/session-context';
 import { goTo, replaceWith, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Empty } from '../../../../src/ui/Empty';
 import { Tappable } from '../../../../src/ui/Tappable';
@@ -48,9 +49,22 @@ export default function ChooseProviderPage() {
 }
 
 function AdvisorChooser({ user, service }: { user: PublicUser; service: ServiceInfo }) {
+  const session = useSession();
   const streets = useRequest(() => catalogApi.streets(), []);
   const [streetId, setStreetId] = useState<string | null>(null);
   const [communityId, setCommunityId] = useState<string | null>(null);
+  // Asked once: a resident without a community in the profile keeps the first one chosen here.
+  const [remembered, setRemembered] = useState<string | null>(null);
+  const firstTime = !user.communityId;
+  const chooseCommunity = (id: string) => {
+    setCommunityId(id);
+    if (!firstTime && remembered === null) return;
+    const name = streets.data?.flatMap((street) => street.communities).find((c) => c.id === id)?.name ?? null;
+    void session.updateProfile({ communityId: id }).then(
+      () => setRemembered(name),
+      () => undefined,
+    );
+  };
 
   // Start at the resident's own community: most people book the station nearest home.
   useEffect(() => {
@@ -66,7 +80,8 @@ function AdvisorChooser({ user, service }: { user: PublicUser; service: ServiceI
     <RequestView state={streets}>
       {(list: Street[]) => (
         <View>
-          <Text className='flow-step'>1. 选择街道</Text>
+          <Text className='flow-step'>{firstTime ? '1. 您住在哪个街道' : '1. 选择街道'}</Text>
+          {firstTime ? <Text className='flow-hint flow-hint--plain'>选一次就记下，以后预约自动选好，也可在“我的”里修改。</Text> : null}
           <ChoiceGroup
             label='街道'
             options={list.map((street) => ({ value: street.id, label: street.name }))}
@@ -76,7 +91,8 @@ function AdvisorChooser({ user, service }: { user: PublicUser; service: ServiceI
               setCommunityId(null);
             }}
           />
-          {streetId ? <StationStep streetId={streetId} communityId={communityId} onCommunity={setCommunityId} service={service} /> : null}
+          {streetId ? <StationStep streetId={streetId} communityId={communityId} onCommunity={chooseCommunity} service={service} /> : null}
+          {remembered ? <Text className='flow-hint flow-hint--plain'>{`已记下您的社区：${remembered}`}</Text> : null}
         </View>
       )}
     </RequestView>

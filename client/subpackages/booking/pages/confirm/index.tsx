@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { toApiError, type ApiError } from '../../../../src/api/api-error';
+import { isRetryable, toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
 import { DetailRows } from '../../../../src/components/DetailRows';
 import { DraftMissing } from '../../../../src/components/DraftMissing';
@@ -9,12 +8,12 @@ import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { buildCreateInput, cancelDeadlineOf, fieldErrorsFromPaths } from '../../../../src/features/booking/booking-form';
-import { clearDraft, newRequestId, readDraft, requestIdForDraft, type BookingDraft } from '../../../../src/features/booking/booking-draft';
-import { detailRows, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { finishDraft, markSlotTaken, newRequestId, readDraft, requestIdForDraft, type BookingDraft } from '../../../../src/features/booking/booking-draft';
+import { deadlineLine, detailRows, serviceTitle } from '../../../../src/features/booking/booking-labels';
 import { saveFamilyMember } from '../../../../src/features/booking/family-members';
 import { askSubscribeConsent } from '../../../../src/features/booking/subscribe-consent';
-import { formatDateTime, formatRange } from '../../../../src/format/date-time';
-import { replaceWith, routes } from '../../../../src/navigation/routes';
+import { formatRange } from '../../../../src/format/date-time';
+import { backTo, finishFlowAt, routes } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
 import { Notice } from '../../../../src/ui/Notice';
 
@@ -41,7 +40,9 @@ function Confirm({ draft }: { draft: BookingDraft }) {
     freeOfCharge: draft.service === 'escort' && form.eligibility !== 'none',
   });
   const deadline = cancelDeadlineOf(slot.startsAt, draft.serviceInfo.cancelCutoffMinutes);
-  const slotTaken = error?.code === 'SLOT_FULL' || error?.code === 'SLOT_UNAVAILABLE';
+  const isEscort = draft.service === 'escort';
+  // The time (or, for an escort, the 街道's places that day) went while confirming.
+  const slotTaken = error?.code === 'SLOT_FULL' || error?.code === 'SLOT_UNAVAILABLE' || (isEscort && error?.code === 'CAPACITY_REACHED');
 
   const book = async () => {
     // WeChat shows the consent dialog only from inside the tap: ask before anything is awaited.
@@ -58,13 +59,22 @@ function Confirm({ draft }: { draft: BookingDraft }) {
       if (form.forWhom === 'family' && form.familyRelationship) {
         saveFamilyMember({ name: form.familyName.trim(), phone: form.familyPhone.trim(), relationship: form.familyRelationship });
       }
-      clearDraft();
-      replaceWith(routes.bookingResult, { bookingId: booking.id });
+      finishDraft(booking.id, draft.service);
+      // Back from the result goes home, not into the finished form.
+      await finishFlowAt(routes.bookingResult, { bookingId: booking.id });
     } catch (caught) {
-      setError(toApiError(caught));
+      const apiError = toApiError(caught);
+      // The time list must not offer it again when the resident goes back to choose another.
+      if (apiError.code === 'SLOT_FULL' || apiError.code === 'SLOT_UNAVAILABLE' || apiError.code === 'CAPACITY_REACHED') markSlotTaken(slot.startsAt);
+      setError(apiError);
     } finally {
       setSending(false);
     }
+  };
+
+  const chooseAnother = () => {
+    if (isEscort) backTo(routes.bookingForm, { service: 'escort' });
+    else backTo(routes.bookingSlots, { providerId: draft.provider?.id });
   };
 
   const fieldProblems = error?.code === 'VALIDATION_FAILED' ? Object.values(fieldErrorsFromPaths(error.fieldErrors())) : [];
@@ -80,23 +90,24 @@ function Confirm({ draft }: { draft: BookingDraft }) {
         <DetailRows rows={[...rows, { label: '联系电话', value: form.contactPhone }]} />
       </View>
       <Notice tone='info'>
-        <Text className='flow-deadline'>{`${formatDateTime(deadline)} 前可以取消或改期`}</Text>
+        <Text className='flow-deadline'>{deadlineLine(draft.service, deadline)}</Text>
         <Text className='ui-notice__message'>
-          {draft.service === 'escort'
-            ? '提交后由街道安排陪诊员，有人接单后会通知您。'
+          {isEscort
+            ? '提交后由街道安排陪诊员，有陪诊员接单后会通知您。'
             : `提交后需要${draft.provider?.name ?? '服务人员'}确认，确认后会通知您。`}
         </Text>
       </Notice>
-      {error ? <ErrorNotice error={error} onRetry={() => void book()} /> : null}
+      {/* No 重试 in the notice: the one main button below sends it again. */}
+      {error ? <ErrorNotice error={error} /> : null}
       {fieldProblems.length > 0 ? <Text className='flow-error'>{fieldProblems.join('；')}</Text> : null}
       <View className='main-action'>
         {slotTaken ? (
-          <Button variant='primary' size='large' onClick={() => void Taro.navigateBack({ delta: draft.service === 'escort' ? 1 : 2 })}>
-            换一个时间
+          <Button variant='primary' size='large' onClick={chooseAnother}>
+            {isEscort ? '换一个时间或日期' : '换一个时间'}
           </Button>
         ) : (
           <Button variant='primary' size='large' loading={sending} onClick={() => void book()}>
-            确认预约
+            {error && isRetryable(error) ? '再试一次：确认预约' : '确认预约'}
           </Button>
         )}
       </View>

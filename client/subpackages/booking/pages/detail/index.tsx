@@ -4,6 +4,9 @@ import { useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
 import type { BookingDetail } from '../../../../src/api/views.schema';
+import { isActiveStatus } from '../../../../../shared/domain/booking-lifecycle';
+import { BookingWayOn, NoBookingNamed } from '../../../../src/components/BookingWayOn';
+import { CallButton } from '../../../../src/components/CallButton';
 import { DetailRows } from '../../../../src/components/DetailRows';
 import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { HistoryTimeline } from '../../../../src/components/HistoryTimeline';
@@ -11,10 +14,11 @@ import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { StatusTag } from '../../../../src/components/StatusTag';
-import { detailRows, placeOf, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { deadlineLine, detailRows, placeOf, serviceTitle } from '../../../../src/features/booking/booking-labels';
+import { forgetLastBooked } from '../../../../src/features/booking/booking-draft';
 import { formatDateTime, formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
-import { goTo, routes, usePageParams } from '../../../../src/navigation/routes';
+import { goTo, restartAt, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
 import { CellGroup } from '../../../../src/ui/Cell';
 import { confirm, showToast } from '../../../../src/ui/feedback';
@@ -22,6 +26,15 @@ import { confirm, showToast } from '../../../../src/ui/feedback';
 /** One booking: status, time, details, what happened so far; cancel or move while allowed. */
 export default function BookingDetailPage() {
   const { bookingId = '' } = usePageParams();
+  return (
+    <Page>
+      <Text className='page-title'>预约详情</Text>
+      <SignedIn>{() => (bookingId ? <Loaded bookingId={bookingId} /> : <NoBookingNamed />)}</SignedIn>
+    </Page>
+  );
+}
+
+function Loaded({ bookingId }: { bookingId: string }) {
   const state = useRequest(() => bookingApi.detail(bookingId), [bookingId]);
   const shown = useRef(false);
   useDidShow(() => {
@@ -29,9 +42,9 @@ export default function BookingDetailPage() {
     shown.current = true;
   });
   return (
-    <Page>
-      <SignedIn>{() => <RequestView state={state}>{(detail) => <Detail detail={detail} reload={() => void state.run()} />}</RequestView>}</SignedIn>
-    </Page>
+    <RequestView state={state} wayOn={<BookingWayOn />}>
+      {(detail) => <Detail detail={detail} reload={() => void state.run()} />}
+    </RequestView>
   );
 }
 
@@ -79,13 +92,20 @@ function Detail({ detail, reload }: { detail: BookingDetail; reload: () => void 
         {place ? <Text className='flow-summary__line'>{place}</Text> : null}
         {booking.provider && booking.service !== 'escort' ? <Text className='flow-summary__line'>{booking.provider.name}</Text> : null}
         {booking.provider && booking.service === 'escort' ? <Text className='flow-summary__line'>{`陪诊员：${booking.provider.name}`}</Text> : null}
+        {booking.service === 'escort' && booking.status === 'requested' && !booking.provider ? (
+          <Text className='flow-summary__line'>正在等待陪诊员接单</Text>
+        ) : null}
         {booking.reason ? <Text className='flow-summary__line'>{`原因：${booking.reason}`}</Text> : null}
       </View>
 
+      {booking.provider?.phone && booking.service === 'escort' ? (
+        <View className='section'>
+          <CallButton who={`陪诊员${booking.provider.name}`} phone={booking.provider.phone} />
+        </View>
+      ) : null}
+
       {booking.status === 'requested' || booking.status === 'confirmed' ? (
-        <Text className='flow-deadline section'>
-          {beforeCutoff ? `${formatDateTime(booking.cancelDeadline)} 前可以取消或改期` : '已过取消和改期的时间，有变动请直接联系服务人员'}
-        </Text>
+        <Text className='flow-deadline section'>{deadlineLine(booking.service, booking.cancelDeadline, now)}</Text>
       ) : null}
 
       <CellGroup title='预约信息'>
@@ -102,6 +122,7 @@ function Detail({ detail, reload }: { detail: BookingDetail; reload: () => void 
       </CellGroup>
 
       {error ? <ErrorNotice error={error} onRetry={() => void cancel()} /> : null}
+      {isActiveStatus(booking.status) ? null : <NextSteps booking={booking} />}
       {canMove || canCancel ? (
         <View className='flow-actions'>
           {canMove ? (
@@ -116,6 +137,25 @@ function Detail({ detail, reload }: { detail: BookingDetail; reload: () => void 
           ) : null}
         </View>
       ) : null}
+    </View>
+  );
+}
+
+/** A booking that is over (cancelled, declined, expired, done): book the service again, or see the rest. */
+function NextSteps({ booking }: { booking: BookingDetail['booking'] }) {
+  const again = () => {
+    forgetLastBooked();
+    if (booking.service === 'escort') goTo(routes.bookingForm, { service: 'escort' });
+    else goTo(routes.bookingChoose, { service: booking.service });
+  };
+  return (
+    <View className='flow-actions'>
+      <Button variant='primary' size='large' onClick={again}>
+        {`再约一次${serviceTitle(booking.service)}`}
+      </Button>
+      <Button block onClick={() => restartAt(routes.myBookings)}>
+        查看我的预约
+      </Button>
     </View>
   );
 }

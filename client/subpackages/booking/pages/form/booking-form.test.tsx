@@ -56,7 +56,7 @@ describe('booking form: validation shown at the fields', () => {
     expect(screen.getByText('刘顾问 · 小营前社区养老顾问站')).toBeTruthy();
     expect(screen.getByText('12月1日 周二 上午 9:00 – 9:30')).toBeTruthy();
     expect(within(fieldOf('补充说明')).getByText(`选填，最多 ${bookingFieldLimits.advisorNote} 字`)).toBeTruthy();
-    expect((screen.getByLabelText(new RegExp(`^联系电话`)) as HTMLInputElement).value).toBe('13800000001');
+    expect((screen.getByLabelText(new RegExp(`^您的联系电话`)) as HTMLInputElement).value).toBe('13800000001');
   });
 
   it('does not go on without a topic, and says so under the choice', async () => {
@@ -96,12 +96,12 @@ describe('booking form: validation shown at the fields', () => {
 
   it('a wrong field clears when it is changed, and a complete form goes on to the confirmation', async () => {
     const next = await renderForm();
-    fireEvent.change(screen.getByLabelText(new RegExp(`^联系电话`)), { target: { value: '123' } });
+    fireEvent.change(screen.getByLabelText(new RegExp(`^您的联系电话`)), { target: { value: '123' } });
     fireEvent.click(next);
-    expect(within(fieldOf('联系电话')).getByRole('alert').textContent).toBe('请填写 11 位手机号');
+    expect(within(fieldOf('您的联系电话')).getByRole('alert').textContent).toBe('请填写 11 位手机号');
 
-    fireEvent.change(screen.getByLabelText(new RegExp(`^联系电话`)), { target: { value: '13900000009' } });
-    expect(within(fieldOf('联系电话')).queryByRole('alert')).toBeNull();
+    fireEvent.change(screen.getByLabelText(new RegExp(`^您的联系电话`)), { target: { value: '13900000009' } });
+    expect(within(fieldOf('您的联系电话')).queryByRole('alert')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '咨询内容：家庭养老床位' }));
     fireEvent.click(next);
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
 import { catalogApi, loadService } from '../../../../src/api/catalog.api';
@@ -13,14 +13,16 @@ import { SlotCalendar, type CalendarSlot } from '../../../../src/components/Slot
 import { readDraft, updateDraft } from '../../../../src/features/booking/booking-draft';
 import { addDaysToKey, districtDateKey, formatDateTime, formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
+import { useShownAgain } from '../../../../src/hooks/use-shown-again';
 import { goTo, replaceWith, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
 import { confirm, showToast } from '../../../../src/ui/feedback';
+import { Notice } from '../../../../src/ui/Notice';
 
 /** Days the calendar asks for at once (the catalog allows up to 31). */
 const maxDays = 31;
 
-type Loaded = { service: ServiceInfo; providerName: string; providerId: string; currentStartsAt: string | null };
+type Loaded = { service: ServiceInfo; providerName: string; providerId: string; currentStartsAt: string | null; currentEndsAt: string | null };
 
 /**
  * A provider's free slots as a calendar. `?providerId=` while booking (the draft holds the rest);
@@ -33,11 +35,17 @@ export default function SlotsPage() {
     if (bookingId) {
       const { booking } = await bookingApi.detail(bookingId);
       if (!booking.provider) return null;
-      return { service: await loadService(booking.service), providerName: booking.provider.name, providerId: booking.provider.id, currentStartsAt: booking.startsAt };
+      return {
+        service: await loadService(booking.service),
+        providerName: booking.provider.name,
+        providerId: booking.provider.id,
+        currentStartsAt: booking.startsAt,
+        currentEndsAt: booking.endsAt,
+      };
     }
     const draft = readDraft();
     if (!draft?.provider) return null;
-    return { service: draft.serviceInfo, providerName: draft.provider.name, providerId: draft.provider.id, currentStartsAt: null };
+    return { service: draft.serviceInfo, providerName: draft.provider.name, providerId: draft.provider.id, currentStartsAt: null, currentEndsAt: null };
   }, [bookingId]);
 
   return (
@@ -56,11 +64,29 @@ function Slots({ loaded, bookingId }: { loaded: Loaded; bookingId: string | null
   const days = useMemo(() => Array.from({ length: dayCount }, (_, i) => addDaysToKey(today, i)), [today, dayCount]);
   const slots = useRequest(() => catalogApi.slots(loaded.providerId, today, dayCount), [loaded.providerId, today, dayCount]);
   const [chosen, setChosen] = useState<CalendarSlot | null>(() => (bookingId ? null : readDraft()?.slot ?? null));
+  const [taken, setTaken] = useState<string | null>(() => (bookingId ? null : readDraft()?.takenStartsAt ?? null));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // Back from a confirmation whose time was taken meanwhile: the list must be today's, not the one
+  // shown before, and the taken time neither chosen nor offered.
+  useShownAgain(() => {
+    if (!bookingId) {
+      const draft = readDraft();
+      setChosen(draft?.slot ?? null);
+      setTaken(draft?.takenStartsAt ?? null);
+    }
+    void slots.run();
+  });
+  // A chosen time the fresh list no longer has (taken by someone else) is no longer chosen.
+  useEffect(() => {
+    if (chosen && slots.data && !slots.data.slots.some((slot) => slot.startsAt === chosen.startsAt && slot.startsAt !== taken)) setChosen(null);
+  }, [slots.data, chosen, taken]);
+
   const toCalendar = (list: FreeSlot[]): CalendarSlot[] =>
-    list.filter((slot) => slot.startsAt !== loaded.currentStartsAt).map((slot) => ({ startsAt: slot.startsAt, endsAt: slot.endsAt, remaining: slot.remaining }));
+    list
+      .filter((slot) => slot.startsAt !== loaded.currentStartsAt && slot.startsAt !== taken)
+      .map((slot) => ({ startsAt: slot.startsAt, endsAt: slot.endsAt, remaining: slot.remaining }));
 
   const next = async () => {
     if (!chosen) {
@@ -68,7 +94,7 @@ function Slots({ loaded, bookingId }: { loaded: Loaded; bookingId: string | null
       return;
     }
     if (!bookingId) {
-      updateDraft({ slot: { startsAt: chosen.startsAt, endsAt: chosen.endsAt, remaining: chosen.remaining } });
+      updateDraft({ slot: { startsAt: chosen.startsAt, endsAt: chosen.endsAt, remaining: chosen.remaining }, takenStartsAt: null });
       goTo(routes.bookingForm);
       return;
     }
@@ -95,16 +121,29 @@ function Slots({ loaded, bookingId }: { loaded: Loaded; bookingId: string | null
 
   return (
     <View>
-      <Text className='page-subtitle'>{`${loaded.providerName} · 每次约 ${loaded.service.durationMinutes} 分钟`}</Text>
-      {loaded.currentStartsAt ? <Text className='page-subtitle'>{`现在约的是：${formatDateTime(loaded.currentStartsAt)}`}</Text> : null}
+      <Text className='page-subtitle'>{`${loaded.providerName} · 每次 ${loaded.service.durationMinutes} 分钟`}</Text>
+      {loaded.currentStartsAt ? <Text className='page-subtitle'>{`现在约的是：${formatRange(loaded.currentStartsAt, loaded.currentEndsAt ?? loaded.currentStartsAt)}`}</Text> : null}
+      {taken ? (
+        <Notice tone='info'>
+          <Text className='ui-notice__message'>{`您刚才选的 ${formatDateTime(taken)} 已经被约满了，请换一个时间。`}</Text>
+        </Notice>
+      ) : null}
       <RequestView state={slots} loadingText='正在查可约的时间…'>
         {(data) => (
           <View className='card'>
-            <SlotCalendar days={days} slots={toCalendar(data.slots)} todayKey={today} selected={chosen?.startsAt ?? null} onSelect={setChosen} />
+            <SlotCalendar
+              days={days}
+              slots={toCalendar(data.slots)}
+              todayKey={today}
+              selected={chosen?.startsAt ?? null}
+              initialDay={chosen ? null : districtDateKey(loaded.currentStartsAt ?? taken ?? '')}
+              onSelect={setChosen}
+            />
           </View>
         )}
       </RequestView>
-      {error ? <ErrorNotice error={error} onRetry={() => void next()} /> : null}
+      {/* The main button below tries again; a second big 重试 would only confuse. */}
+      {error ? <ErrorNotice error={error} /> : null}
       <View className='main-action'>
         {chosen ? <Text className='flow-deadline'>{`已选：${formatRange(chosen.startsAt, chosen.endsAt)}`}</Text> : null}
         <View className='section'>

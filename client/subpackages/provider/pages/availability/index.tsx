@@ -122,7 +122,7 @@ function Editor({ initial, reload }: { initial: AvailabilityView; reload: () => 
       </CellGroup>
 
       {form ? (
-        <RangeForm initial={form.draft} rules={rules} editing={form.editing !== null} onAdded={added} onCancel={closeForm} />
+        <RangeForm initial={form.draft} rules={rules} editing={form.editing !== null} serviceSlotMinutes={initial.slotMinutes ?? null} onAdded={added} onCancel={closeForm} />
       ) : (
         <View className='card-actions'>
           <Button block onClick={() => setForm({ draft: emptyDraft, editing: null })}>
@@ -155,11 +155,13 @@ type RangeFormProps = {
   /** The rules kept; the new ranges are checked together with them (no overlaps). */
   rules: WeeklyRuleInput[];
   editing: boolean;
+  /** The service's length: every slot lasts that long (the server refuses another); null offers a choice. */
+  serviceSlotMinutes: number | null;
   onAdded: (next: WeeklyRuleInput[]) => void;
   onCancel: () => void;
 };
 
-function RangeForm({ initial, rules, editing, onAdded, onCancel }: RangeFormProps) {
+function RangeForm({ initial, rules, editing, serviceSlotMinutes, onAdded, onCancel }: RangeFormProps) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -172,7 +174,7 @@ function RangeForm({ initial, rules, editing, onAdded, onCancel }: RangeFormProp
       weekday,
       start: draft.start.trim(),
       end: draft.end.trim(),
-      slotMinutes: Number(draft.slotMinutes),
+      slotMinutes: serviceSlotMinutes ?? Number(draft.slotMinutes),
       capacity: Number(draft.capacity),
       bufferMinutes: Number(draft.bufferMinutes),
     }));
@@ -209,8 +211,13 @@ function RangeForm({ initial, rules, editing, onAdded, onCancel }: RangeFormProp
         onChange={(v) => setDraft({ ...draft, start: v })} />
       <Field label='结束' value={draft.end} placeholder='11:30' hint='24 小时制，如 17:00' error={errors.end}
         onChange={(v) => setDraft({ ...draft, end: v })} />
-      <ChoiceGroup label='每个号（分钟）' options={slotLengths.map((v) => ({ value: v, label: v }))} value={draft.slotMinutes}
-        error={errors.slotMinutes} onChange={(v) => setDraft({ ...draft, slotMinutes: v })} />
+      {serviceSlotMinutes ? (
+        <Text className='flow-hint'>{`每个号 ${serviceSlotMinutes} 分钟（这项服务的时长）`}</Text>
+      ) : (
+        <ChoiceGroup label='每个号（分钟）' options={slotLengths.map((v) => ({ value: v, label: v }))} value={draft.slotMinutes}
+          error={errors.slotMinutes} onChange={(v) => setDraft({ ...draft, slotMinutes: v })} />
+      )}
+      {errors.slotMinutes && serviceSlotMinutes ? <Text className='choice-group__error'>{errors.slotMinutes}</Text> : null}
       <Field label='每号人数' type='number' value={draft.capacity} hint='1 到 50 人' error={errors.capacity}
         onChange={(v) => setDraft({ ...draft, capacity: v })} />
       <ChoiceGroup label='号与号间隔（分钟）' options={buffers.map((v) => ({ value: v, label: v }))} value={draft.bufferMinutes}
