@@ -186,7 +186,7 @@ describe('an escort’s own time', () => {
     const report = expectOk<{ orphanLocks: number }>(await bookingFunction.runTimer(w.t.app, 'repairHolds'));
     expect(report.orphanLocks).toBe(0);
     const escortLocks = (bookingId: string, escort: string) =>
-      w.t.db.collection('timelocks').countDocuments({ bookingId, personKey: `escort:${escort}` });
+      w.t.db.collection('timelocks').countDocuments({ 'subject.id': bookingId, personKey: `escort:${escort}` });
     expect(await escortLocks(morning.id, ids.escort2)).toBe(240 / 5);
     expect(await escortLocks(morning.id, ids.escort1)).toBe(0);
     expect(await escortLocks(midday.id, ids.escort2)).toBe(0);

@@ -214,7 +214,7 @@ describe('advisor booking', () => {
     const free = await starts(ids.advisor1, TUE);
     expect(free).toContain(at(TUE, '09:00'));
     expect(free).not.toContain(at(TUE, '10:00'));
-    const seats = await w.t.db.collection('seats').find({ bookingId: created.id }).toArray();
+    const seats = await w.t.db.collection('seats').find({ 'subject.id': created.id }).toArray();
     expect(seats.map((s) => s._id)).toEqual([`slot:${ids.advisor1}:${at(TUE, '10:00')}#0`]);
     expect((await detailOf(w, resident1, created.id)).history.at(-1)).toMatchObject({ action: 'reschedule', actorRole: 'resident', from: 'requested', to: 'requested' });
 

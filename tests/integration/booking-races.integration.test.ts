@@ -67,7 +67,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
     const ids = new Set(results.map((r) => expectOk<{ id: string }>(r).id));
     expect(ids.size).toBe(1);
     expect(await t.db.collection('bookings').countDocuments({ requestId: `same-request-${round}`, bookerId: resident.userId })).toBe(1);
-    expect(await t.db.collection('seats').countDocuments({ bookingId: [...ids][0] })).toBe(1);
+    expect(await t.db.collection('seats').countDocuments({ 'subject.id': [...ids][0] })).toBe(1);
   });
 
   it(`never lets one resident hold two overlapping bookings (${CLIENTS} attempts at once)`, async () => {
@@ -108,7 +108,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
       const [accept, cancel] = [results[2 * i]!, results[2 * i + 1]!];
       const doc = await t.db.collection('bookings').findOne({ _id: booked[i]!.id as never });
       const history = await t.db.collection('transitions').find({ bookingId: booked[i]!.id }).sort({ seq: 1 }).toArray();
-      const seats = await t.db.collection('seats').countDocuments({ bookingId: booked[i]!.id });
+      const seats = await t.db.collection('seats').countDocuments({ 'subject.id': booked[i]!.id });
       if (accept.ok && cancel.ok) {
         // Serial, not a race: confirmed first, then cancelled from confirmed.
         expect(history.map((h) => `${h.from}>${h.to}`)).toEqual(['holding>requested', 'requested>confirmed', 'confirmed>cancelled']);
@@ -181,7 +181,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
     expect(mine.length).toBeLessThanOrEqual(1);
     expect(results.filter((r) => r.ok)).toHaveLength(mine.length);
     // The escort's time is held for the job they got, and for nothing else.
-    const locks = await t.db.collection('timelocks').find({ personKey: `escort:${record!._id}`, bookingId: { $in: requests } }).toArray();
-    expect(locks.map((l) => l.bookingId)).toEqual(Array(mine.length * 48).fill(mine[0]?._id));
+    const locks = await t.db.collection('timelocks').find({ personKey: `escort:${record!._id}`, 'subject.id': { $in: requests } }).toArray();
+    expect(locks.map((l) => l.subject.id)).toEqual(Array(mine.length * 48).fill(mine[0]?._id));
   });
 });

@@ -5,7 +5,7 @@
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { bookingFunction } from '../../cloudfunctions/booking';
 import { REPAIR_GRACE_MS } from '../../cloudfunctions/core/services/booking/booking-maintenance.service';
-import { seatHolder } from '../../cloudfunctions/core/services/booking/booking-effects';
+import { bookingSubject } from '../../shared/domain/hold-keys';
 import type { BookingDoc } from '../../cloudfunctions/core/repositories/booking.repository';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
@@ -46,12 +46,12 @@ function holdingDoc(id: string, startsAt: Date): BookingDoc {
 it('finishes a create that stopped after its booking and seat were written', async () => {
   const doc = holdingDoc('bkcrash1', slot(9));
   await t.app.repos.bookings.insertOrGet(doc);
-  await t.app.repos.holds.takeSeat(doc.pool, 1, seatHolder(doc._id, doc.pool), doc._id, doc.startsAt, clock.now());
+  await t.app.repos.holds.takeSeat(doc.pool, 1, bookingSubject(doc._id), doc.startsAt, clock.now());
   const report = await repair();
   expect(report.resumed).toBe(1);
   const after = await t.app.repos.bookings.findById('bkcrash1');
   expect(after).toMatchObject({ status: 'requested', version: 1 });
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: 'bkcrash1' })).toBe(6);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': 'bkcrash1' })).toBe(6);
   expect(await t.db.collection('outbox').countDocuments({ bookingId: 'bkcrash1', type: 'booking_requested' })).toBe(1);
 });
 
@@ -67,8 +67,8 @@ it('undoes a create whose seat was taken by someone else while it was stopped', 
   await repair();
   expect(await t.app.repos.bookings.findById('bkcrash2')).toMatchObject({ status: 'failed', failure: 'SLOT_FULL', released: true });
   expect(await t.db.collection('seats').countDocuments({ pool: doc.pool })).toBe(1);
-  expect(await t.db.collection('seats').findOne({ pool: doc.pool })).toMatchObject({ bookingId: other.id });
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: 'bkcrash2' })).toBe(0);
+  expect(await t.db.collection('seats').findOne({ pool: doc.pool })).toMatchObject({ subject: { kind: 'booking', id: other.id } });
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': 'bkcrash2' })).toBe(0);
 });
 
 it('applies a cancellation recorded just before a crash and frees its seat', async () => {
@@ -83,12 +83,12 @@ it('applies a cancellation recorded just before a crash and frees its seat', asy
     _id: `${booked.id}#2`, bookingId: booked.id, seq: 2, from: 'requested', to: 'cancelled', action: 'cancel',
     actorId: resident.userId, actorRole: 'resident', reason: null, at: clock.now(), changes: {},
   });
-  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id })).toBe(1);
   const report = await repair();
   expect(report.caughtUp).toBe(1);
   expect(await t.app.repos.bookings.findById(booked.id)).toMatchObject({ status: 'cancelled', version: 2, released: true });
-  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(0);
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: booked.id })).toBe(0);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': booked.id })).toBe(0);
   // The freed slot can be booked again.
   const again = await t.callAs((await loginAs(t, 'demo-resident-2')).token, 'booking', {
     action: 'create', requestId: 'rebook-1', providerId: 'pv-advisor-1', startsAt: slot(10).toISOString(),
@@ -105,12 +105,12 @@ it('deletes the new seat of a reschedule that stopped before it was recorded', a
     }),
   );
   const newPool = `slot:pv-advisor-1:${slot(15).toISOString()}`;
-  await t.app.repos.holds.takeSeat(newPool, 1, seatHolder(booked.id, newPool), booked.id, slot(15), clock.now());
+  await t.app.repos.holds.takeSeat(newPool, 1, bookingSubject(booked.id), slot(15), clock.now());
   const report = await repair();
   expect(report.orphanSeats).toBe(1);
   expect(await t.db.collection('seats').countDocuments({ pool: newPool })).toBe(0);
   expect(await t.app.repos.bookings.findById(booked.id)).toMatchObject({ status: 'requested', startsAt: slot(14) });
-  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id })).toBe(1);
 });
 
 it('leaves a healthy booking alone', async () => {
@@ -122,8 +122,8 @@ it('leaves a healthy booking alone', async () => {
   );
   const report = await repair();
   expect(report).toEqual({ resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 });
-  expect(await t.db.collection('seats').countDocuments({ bookingId: booked.id })).toBe(1);
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: booked.id })).toBe(6);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id })).toBe(1);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': booked.id })).toBe(6);
 });
 
 it('deletes a seat a concurrent retry took for a create that failed and was marked released', async () => {
@@ -131,7 +131,7 @@ it('deletes a seat a concurrent retry took for a create that failed and was mark
   // same request that had meanwhile taken a seat leaves it behind.
   const doc = { ...holdingDoc('bkcrash5', slot(10, 30)), status: 'failed' as const, version: 1, failure: 'OVERLAPPING_BOOKING', released: true };
   await t.app.repos.bookings.insertOrGet(doc);
-  await t.app.repos.holds.takeSeat(doc.pool, 1, seatHolder(doc._id, doc.pool), doc._id, doc.startsAt, clock.now());
+  await t.app.repos.holds.takeSeat(doc.pool, 1, bookingSubject(doc._id), doc.startsAt, clock.now());
   const report = await repair();
   expect(report.orphanSeats).toBe(1);
   expect(await t.db.collection('seats').countDocuments({ pool: doc.pool })).toBe(0);
@@ -151,11 +151,11 @@ it('purges the seats and time locks of times more than two days past, and keeps 
   clock.advance(3 * 24 * 3600_000);
   const report = await repair();
   expect(report.purged).toBe(1 + 6);
-  expect(await t.db.collection('seats').countDocuments({ bookingId: past.id })).toBe(0);
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: past.id })).toBe(0);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': past.id })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': past.id })).toBe(0);
   expect(await t.app.repos.bookings.findById(past.id)).toMatchObject({ status: 'confirmed' });
-  expect(await t.db.collection('seats').countDocuments({ bookingId: later.id })).toBe(1);
-  expect(await t.db.collection('timelocks').countDocuments({ bookingId: later.id })).toBe(6);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': later.id })).toBe(1);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': later.id })).toBe(6);
 });
 
 describe('a lost create interrupted after its `failed` record and before the booking took it', () => {
@@ -203,9 +203,42 @@ describe('a lost create interrupted after its `failed` record and before the boo
     const id = await interruptedLoss('lost-then-repaired');
     await repair();
     expect(await t.app.repos.bookings.findById(id)).toMatchObject({ status: 'failed', failure: 'OVERLAPPING_BOOKING', released: true });
-    expect(await t.db.collection('seats').countDocuments({ bookingId: id })).toBe(0);
-    expect(await t.db.collection('timelocks').countDocuments({ bookingId: id })).toBe(0);
+    expect(await t.db.collection('seats').countDocuments({ 'subject.id': id })).toBe(0);
+    expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': id })).toBe(0);
     const retry = await create(resident.token, 'lost-then-repaired');
     expect(retry.ok ? 'ok' : retry.error.code).toBe('OVERLAPPING_BOOKING');
   });
+});
+
+it('touches only booking holds: an activity place and its time survive the booking repair and purge', async () => {
+  const activity = { kind: 'activity' as const, id: 'act-class-1' };
+  const startsAt = slot(9);
+  const pool = `activity:act-class-1:teacher`;
+  await t.app.repos.holds.takeSeat(pool, 2, activity, startsAt, clock.now());
+  expect(await t.app.repos.holds.lockBuckets('volunteer:v1', activity, [startsAt], clock.now())).toEqual([]);
+  clock.advance(3 * 24 * 3600_000);
+  const report = await repair();
+  expect(report).toMatchObject({ orphanSeats: 0, orphanLocks: 0, purged: 0 });
+  expect(await t.app.repos.holds.seatsOf(activity)).toHaveLength(1);
+  expect(await t.app.repos.holds.locksOf(activity)).toHaveLength(1);
+});
+
+it('adopts holds stored before they named a subject, and frees them with their booking', async () => {
+  const booked = expectOk<{ id: string }>(
+    await t.callAs(resident.token, 'booking', {
+      action: 'create', requestId: 'legacy-1', providerId: 'pv-advisor-1', startsAt: slot(14, 30).toISOString(),
+      details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+    }),
+  );
+  // Rewrite its holds the way an older version stored them.
+  for (const name of ['seats', 'timelocks']) {
+    await t.db.collection(name).updateMany({ 'subject.id': booked.id }, { $set: { bookingId: booked.id }, $unset: { subject: '' } });
+  }
+  await repair();
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id, 'subject.kind': 'booking' })).toBe(1);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': booked.id })).toBe(6);
+  expect(await t.db.collection('seats').countDocuments({ bookingId: { $exists: true } })).toBe(0);
+  expectOk(await t.callAs(resident.token, 'booking', { action: 'cancel', bookingId: booked.id }));
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': booked.id })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': booked.id })).toBe(0);
 });

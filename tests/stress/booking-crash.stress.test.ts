@@ -108,11 +108,11 @@ describe.each(Array.from({ length: ROUNDS }, (_, i) => i))('round %i', (round) =
     for (const booking of active) perPool.set(booking.pool, (perPool.get(booking.pool) ?? 0) + 1);
     expect([...perPool.values()].filter((n) => n > 1)).toEqual([]);
     const activeIds = new Set(active.map((b) => b._id));
-    const seats = await db.collection<{ bookingId: string; pool: string }>('seats').find({}).toArray();
-    expect(seats.filter((seat) => !activeIds.has(seat.bookingId))).toEqual([]);
+    const seats = await db.collection<{ subject: { id: string }; pool: string }>('seats').find({}).toArray();
+    expect(seats.filter((seat) => !activeIds.has(seat.subject.id))).toEqual([]);
     expect(seats).toHaveLength(active.length);
-    const locks = await db.collection<{ bookingId: string }>('timelocks').find({}).toArray();
-    expect(locks.filter((lock) => !activeIds.has(lock.bookingId))).toEqual([]);
+    const locks = await db.collection<{ subject: { id: string } }>('timelocks').find({}).toArray();
+    expect(locks.filter((lock) => !activeIds.has(lock.subject.id))).toEqual([]);
     for (const [i, reply] of first.entries()) {
       if (reply.ok) expect(activeIds.has((reply.data as { id: string }).id)).toBe(true);
       else expect(retries[i]!.ok).toBe(activeIds.has(retries[i]!.ok ? (retries[i]!.data as { id: string }).id : '-'));

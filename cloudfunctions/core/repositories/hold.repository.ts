@@ -2,25 +2,31 @@ import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db, type Filter, type OptionalUnlessRequiredId } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { holderOf, lockId, numberedClaimId, type HoldSubject, type HoldSubjectKind } from '../../../shared/domain/hold-keys';
 
 /**
- * Seats and time locks: the unique-key inserts every booking invariant rests on (FerretDB applies
- * conditional updates non-atomically, unique inserts it does enforce).
+ * Seats and time locks: the unique-key inserts every capacity and overlap invariant rests on
+ * (FerretDB applies conditional updates non-atomically, unique inserts it does enforce). Each hold
+ * names its subject (`{ kind, id }`: a booking, an activity place); key formats are in
+ * shared/domain/hold-keys.ts.
  *
  * - A seat `_id = <pool>#<n>` for n < capacity. Pools are a provider's slot or a 街道's escort day.
- *   `holder` is unique, so one booking holds at most one seat of a pool even when a create is
+ *   `holder` is unique, so one subject holds at most one seat of a pool even when a create is
  *   retried while the first attempt is still running.
  * - A time lock `_id = <personKey>#<5-minute bucket>`: a person's bookings (and an escort's jobs,
  *   `escort:<providerId>`) can never cover the same bucket twice. Reschedule keeps the buckets the
- *   old and new times share (same `bookingId`).
- * - A daily create allowance `<key>#<n>` held by one booking (`holder` unique, its own collection so
+ *   old and new times share (same subject).
+ * - A daily create allowance `<key>#<n>` held by one subject (`holder` unique, its own collection so
  *   seat look-ups never read them): every retry of one create, concurrent or not, finds the same one.
  */
-export type SeatDoc = { _id: string; pool: string; holder: string; bookingId: string; startsAt: Date | null; createdAt: Date };
+export type SeatDoc = { _id: string; pool: string; holder: string; subject: HoldSubject; startsAt: Date | null; createdAt: Date };
 export type AllowanceDoc = { _id: string; pool: string; holder: string; createdAt: Date };
 /** What both kinds of numbered claims share: `<pool>#<n>`, at most one per holder. */
 type Claim = { _id: string; pool: string; holder: string };
-export type TimeLockDoc = { _id: string; personKey: string; bookingId: string; bucket: Date; createdAt: Date };
+export type TimeLockDoc = { _id: string; personKey: string; subject: HoldSubject; bucket: Date; createdAt: Date };
+
+/** Holds of one subject: the filter every per-subject look-up and release uses. */
+const ofSubject = (subject: HoldSubject) => ({ 'subject.kind': subject.kind, 'subject.id': subject.id });
 
 export const holdIndexes: CollectionIndexes[] = [
   {
@@ -28,7 +34,7 @@ export const holdIndexes: CollectionIndexes[] = [
     indexes: [
       { key: { holder: 1 }, name: 'holder_unique', unique: true },
       { key: { pool: 1 }, name: 'by_pool' },
-      { key: { bookingId: 1 }, name: 'by_booking' },
+      { key: { 'subject.id': 1 }, name: 'by_subject' },
       { key: { createdAt: 1 }, name: 'by_created' },
     ],
   },
@@ -43,7 +49,7 @@ export const holdIndexes: CollectionIndexes[] = [
   {
     collection: 'timelocks',
     indexes: [
-      { key: { bookingId: 1 }, name: 'by_booking' },
+      { key: { 'subject.id': 1 }, name: 'by_subject' },
       { key: { createdAt: 1 }, name: 'by_created' },
     ],
   },
@@ -66,11 +72,12 @@ export class HoldRepository {
   }
 
   /**
-   * Takes a seat of `pool` for `holder`, or returns the one it already has; null when every seat is
-   * taken. `seen` (seats read moments ago) spares the first read.
+   * Takes a seat of `pool` for the subject, or returns the one it already has; null when every seat
+   * is taken. `seen` (seats read moments ago) spares the first read.
    */
-  takeSeat(pool: string, capacity: number, holder: string, bookingId: string, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
-    return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, bookingId, startsAt, createdAt: now }));
+  takeSeat(pool: string, capacity: number, subject: HoldSubject, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
+    const holder = holderOf(subject, pool);
+    return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, subject, startsAt, createdAt: now }));
   }
 
   /** The allowances spent under a daily key (at most the limit: one read). */
@@ -79,11 +86,12 @@ export class HoldRepository {
   }
 
   /**
-   * Spends one of `limit` daily allowances under `key` for `holder` (a booking), or finds the one it
-   * already spent: retries of one create, even concurrent ones, spend one allowance between them.
-   * Kept apart from seats so that spent allowances never slow seat look-ups; repair purges past days.
+   * Spends one of `limit` daily allowances under `key` for the subject, or finds the one it already
+   * spent: retries of one create, even concurrent ones, spend one allowance between them. Kept apart
+   * from seats so that spent allowances never slow seat look-ups; repair purges past days.
    */
-  async takeAllowance(key: string, limit: number, holder: string, now: Date, seen?: AllowanceDoc[]): Promise<boolean> {
+  async takeAllowance(key: string, limit: number, subject: HoldSubject, now: Date, seen?: AllowanceDoc[]): Promise<boolean> {
+    const holder = holderOf(subject, key);
     return (await claimNumbered(this.allowances, key, limit, holder, seen, (_id) => ({ _id, pool: key, holder, createdAt: now }))) !== null;
   }
 
@@ -101,12 +109,14 @@ export class HoldRepository {
     return counts;
   }
 
-  seatsOf(bookingId: string): Promise<SeatDoc[]> {
-    return this.seats.find({ bookingId }).toArray();
+  seatsOf(subject: HoldSubject): Promise<SeatDoc[]> {
+    return this.seats.find(ofSubject(subject)).toArray();
   }
 
-  async releaseSeats(bookingId: string, keepHolders: string[] = []): Promise<number> {
-    const filter = keepHolders.length > 0 ? { bookingId, holder: { $nin: keepHolders } } : { bookingId };
+  /** Frees the subject's seats, except those of the pools in `keepPools`. */
+  async releaseSeats(subject: HoldSubject, keepPools: string[] = []): Promise<number> {
+    const keepHolders = keepPools.map((pool) => holderOf(subject, pool));
+    const filter = keepHolders.length > 0 ? { ...ofSubject(subject), holder: { $nin: keepHolders } } : ofSubject(subject);
     return (await this.seats.deleteMany(filter)).deletedCount;
   }
 
@@ -114,8 +124,8 @@ export class HoldRepository {
    * Locks every bucket for the person. Returns the ids that belong to another booking (an overlap);
    * when there are any, nothing of this attempt is left behind.
    */
-  async lockBuckets(personKey: string, bookingId: string, buckets: Date[], now: Date): Promise<string[]> {
-    const docs: TimeLockDoc[] = buckets.map((bucket) => ({ _id: `${personKey}#${bucket.toISOString()}`, personKey, bookingId, bucket, createdAt: now }));
+  async lockBuckets(personKey: string, subject: HoldSubject, buckets: Date[], now: Date): Promise<string[]> {
+    const docs: TimeLockDoc[] = buckets.map((bucket) => ({ _id: lockId(personKey, bucket), personKey, subject, bucket, createdAt: now }));
     const duplicates: string[] = [];
     try {
       // One unordered insertMany: each bucket stands or falls alone, in a single round trip.
@@ -132,28 +142,29 @@ export class HoldRepository {
     const inserted = new Set(docs.map((doc) => doc._id).filter((lockId) => !duplicates.includes(lockId)));
     if (duplicates.length === 0) return [];
     const holders = await this.locks.find({ _id: { $in: duplicates } }).toArray();
-    const foreign = duplicates.filter((lockId) => holders.find((h) => h._id === lockId)?.bookingId !== bookingId);
-    if (foreign.length > 0 && inserted.size > 0) await this.locks.deleteMany({ _id: { $in: [...inserted] }, bookingId });
+    const same = (held: TimeLockDoc | undefined) => held?.subject?.kind === subject.kind && held.subject.id === subject.id;
+    const foreign = duplicates.filter((id) => !same(holders.find((h) => h._id === id)));
+    if (foreign.length > 0 && inserted.size > 0) await this.locks.deleteMany({ _id: { $in: [...inserted] }, ...ofSubject(subject) });
     return foreign;
   }
 
-  /** Deletes those of `ids` that belong to the booking (an undo of lockBuckets that went through). */
-  async deleteLocksOf(bookingId: string, ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.locks.deleteMany({ _id: { $in: ids }, bookingId });
+  /** Deletes those of `ids` that belong to the subject (an undo of lockBuckets that went through). */
+  async deleteLocksOf(subject: HoldSubject, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.locks.deleteMany({ _id: { $in: ids }, ...ofSubject(subject) });
   }
 
-  locksOf(bookingId: string): Promise<TimeLockDoc[]> {
-    return this.locks.find({ bookingId }).toArray();
+  locksOf(subject: HoldSubject): Promise<TimeLockDoc[]> {
+    return this.locks.find(ofSubject(subject)).toArray();
   }
 
-  async releaseLocks(bookingId: string, keepIds: string[] = []): Promise<number> {
-    const filter = keepIds.length > 0 ? { bookingId, _id: { $nin: keepIds } } : { bookingId };
+  async releaseLocks(subject: HoldSubject, keepIds: string[] = []): Promise<number> {
+    const filter = keepIds.length > 0 ? { ...ofSubject(subject), _id: { $nin: keepIds } } : ofSubject(subject);
     return (await this.locks.deleteMany(filter)).deletedCount;
   }
 
-  /** Holds older than `before`, for the repair step to check against their bookings. */
-  async staleHolds(before: Date, since: Date): Promise<{ seats: SeatDoc[]; locks: TimeLockDoc[] }> {
-    const window = { createdAt: { $lt: before, $gte: since } };
+  /** Holds of one subject kind older than `before`, for that domain's repair step to check. */
+  async staleHolds(kind: HoldSubjectKind, before: Date, since: Date): Promise<{ seats: SeatDoc[]; locks: TimeLockDoc[] }> {
+    const window = { 'subject.kind': kind, createdAt: { $lt: before, $gte: since } };
     return {
       seats: await this.seats.find(window).toArray(),
       locks: await this.locks.find(window).toArray(),
@@ -164,10 +175,27 @@ export class HoldRepository {
    * Deletes seats and time locks of times long past. They guard nothing any more, and every look-up
    * but `_id` scans its whole collection on the local engine, so these two are kept to what is current.
    */
-  async purgePast(before: Date): Promise<number> {
-    const seats = await this.seats.deleteMany({ startsAt: { $lt: before } });
-    const locks = await this.locks.deleteMany({ bucket: { $lt: before } });
+  async purgePast(kind: HoldSubjectKind, before: Date): Promise<number> {
+    const seats = await this.seats.deleteMany({ 'subject.kind': kind, startsAt: { $lt: before } });
+    const locks = await this.locks.deleteMany({ 'subject.kind': kind, bucket: { $lt: before } });
     return seats.deletedCount + locks.deletedCount;
+  }
+
+  /**
+   * Holds stored before they named a subject (`bookingId` only) become booking holds. Cheap once
+   * done: both collections hold only what is current.
+   */
+  async adoptLegacyHolds(): Promise<number> {
+    let adopted = 0;
+    for (const collection of [this.seats, this.locks] as Collection<SeatDoc | TimeLockDoc>[]) {
+      for (const doc of await collection.find({ subject: { $exists: false } }).toArray()) {
+        const bookingId = (doc as unknown as { bookingId?: string }).bookingId;
+        if (!bookingId) continue;
+        await collection.updateOne({ _id: doc._id }, { $set: { subject: { kind: 'booking', id: bookingId } }, $unset: { bookingId: '' } } as never);
+        adopted += 1;
+      }
+    }
+    return adopted;
   }
 
   async deleteSeat(id: string): Promise<void> {
@@ -198,7 +226,7 @@ async function claimNumbered<T extends Claim>(
     const mine = taken.find((claim) => claim.holder === holder);
     if (mine) return mine;
     const takenIds = new Set(taken.map((claim) => claim._id));
-    const free = Array.from({ length: capacity }, (_, n) => `${pool}#${n}`).filter((id) => !takenIds.has(id));
+    const free = Array.from({ length: capacity }, (_, n) => numberedClaimId(pool, n)).filter((id) => !takenIds.has(id));
     if (free.length === 0) return null;
     // Start at a random free number so racers spread over them instead of all colliding on the first.
     const start = Math.floor(Math.random() * free.length);

@@ -13,8 +13,9 @@ import type { HoldRepository, SeatDoc } from '../../repositories/hold.repository
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
-import { applyTransition, release, seatHolder, timeBuckets } from './booking-effects';
-import { escortDayPool, slotPool, type SlotService } from './slot.service';
+import { bookingSubject, dailyCreatesPool, escortDayPool, holderOf, slotPool, timeBuckets } from '../../../../shared/domain/hold-keys';
+import { applyTransition, release } from './booking-effects';
+import type { SlotService } from './slot.service';
 
 export type CreateInput = z.output<typeof bookingActions.create>;
 
@@ -61,7 +62,7 @@ export class BookingCreateService {
     // The stored booking (for a retry), the draft's reads and the slot's seats go out together:
     // the seat pool is known from the request, and every read is a round trip.
     const pool = requestedPool(input);
-    const allowanceKey = `creates:${caller.userId}:${districtDateOf(now)}`;
+    const allowanceKey = dailyCreatesPool(caller.userId, districtDateOf(now));
     const [existing, drafted, seen, spent] = await Promise.all([
       this.deps.bookings.findById(bookingId),
       this.draft(caller, input, bookingId, now).then(
@@ -78,12 +79,12 @@ export class BookingCreateService {
     const seats = draft.pool === pool && seen ? seen : await this.deps.holds.seatsIn(draft.pool);
     // A full slot is answered from that one read, before anything is written: in a rush most
     // attempts end here. A seat of our own (a concurrent retry of this request took it) is not "full".
-    const holder = seatHolder(bookingId, draft.pool);
+    const holder = holderOf(bookingSubject(bookingId), draft.pool);
     if (seats.length >= draft.poolCapacity && !seats.some((seat) => seat.holder === holder)) throw new AppError(fullCode(draft));
     // Every request that writes spends an allowance, whatever its outcome, so one account cannot
     // hammer a day; the allowance belongs to the booking, so retries of it (even concurrent ones,
     // which all get here before any of them stored the booking) spend that one and no other.
-    if (!(await this.deps.holds.takeAllowance(allowanceKey, this.deps.dailyLimit, bookingId, now, spent))) throw new AppError('RATE_LIMITED');
+    if (!(await this.deps.holds.takeAllowance(allowanceKey, this.deps.dailyLimit, bookingSubject(bookingId), now, spent))) throw new AppError('RATE_LIMITED');
     if (draft.streetId === null) draft.streetId = await this.streetOf(draft.stationId, caller.communityId);
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking, seats) : this.settle(booking);
@@ -181,9 +182,9 @@ export class BookingCreateService {
   async acquire(booking: BookingDoc & { poolCapacity?: number }, seen?: SeatDoc[]): Promise<BookingDoc> {
     const now = this.deps.clock.now();
     const capacity = booking.poolCapacity ?? 1;
-    const seat = await this.deps.holds.takeSeat(booking.pool, capacity, seatHolder(booking._id, booking.pool), booking._id, booking.startsAt, now, seen);
+    const seat = await this.deps.holds.takeSeat(booking.pool, capacity, bookingSubject(booking._id), booking.startsAt, now, seen);
     if (!seat) return this.decide(booking, 'failed', fullCode(booking), null);
-    const foreign = await this.deps.holds.lockBuckets(booking.personKey, booking._id, timeBuckets(booking.startsAt, booking.endsAt), now);
+    const foreign = await this.deps.holds.lockBuckets(booking.personKey, bookingSubject(booking._id), timeBuckets(booking.startsAt, booking.endsAt), now);
     if (foreign.length > 0) return this.decide(booking, 'failed', 'OVERLAPPING_BOOKING', seat);
     return this.decide(booking, 'requested', null, seat);
   }

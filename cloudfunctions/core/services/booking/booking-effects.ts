@@ -1,6 +1,6 @@
 import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import { ESCORT_REQUEST_OPEN, escortsToTell } from '../../../../shared/domain/escort-pool';
-import { MINUTE_MS } from '../../../../shared/domain/time';
+import { bookingSubject, escortPersonKey, lockIds } from '../../../../shared/domain/hold-keys';
 import type { BookingDoc, BookingRepository, StoredStatus, TransitionDoc } from '../../repositories/booking.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
@@ -9,34 +9,11 @@ import type { ProviderRepository } from '../../repositories/provider.repository'
 /** Statuses whose seat and time locks are given back. */
 export const RELEASING: readonly StoredStatus[] = ['declined', 'expired', 'cancelled', 'failed'];
 
-export const BUCKET_MINUTES = 5;
-
-/** The 5-minute buckets a booking's time covers; two bookings of one person may share none. */
-export function timeBuckets(startsAt: Date, endsAt: Date): Date[] {
-  const size = BUCKET_MINUTES * MINUTE_MS;
-  const buckets: Date[] = [];
-  for (let t = Math.floor(startsAt.getTime() / size) * size; t < endsAt.getTime(); t += size) buckets.push(new Date(t));
-  return buckets;
-}
-
-export function seatHolder(bookingId: string, pool: string): string {
-  return `${bookingId}@${pool}`;
-}
-
-/** An escort's own time: two jobs of one escort may share no bucket either. */
-export function escortPersonKey(escortProviderId: string): string {
-  return `escort:${escortProviderId}`;
-}
-
 /** The time locks an active booking should hold: its person's, and its escort's once it has one. */
 export function liveLockIds(booking: Pick<BookingDoc, 'service' | 'personKey' | 'providerId' | 'startsAt' | 'endsAt'>): string[] {
   const own = lockIds(booking.personKey, booking.startsAt, booking.endsAt);
   if (booking.service !== 'escort' || !booking.providerId) return own;
   return [...own, ...lockIds(escortPersonKey(booking.providerId), booking.startsAt, booking.endsAt)];
-}
-
-export function lockIds(personKey: string, startsAt: Date, endsAt: Date): string[] {
-  return timeBuckets(startsAt, endsAt).map((bucket) => `${personKey}#${bucket.toISOString()}`);
 }
 
 export type EffectDeps = { bookings: BookingRepository; holds: HoldRepository; outbox: EventLog; providers: ProviderRepository };
@@ -53,8 +30,8 @@ export async function applyTransition(deps: EffectDeps, booking: BookingDoc, t: 
   }
   if (t.changes.pool && t.changes.pool !== booking.pool) {
     // A reschedule: the new seat and locks were taken before the record; now free the old ones.
-    await deps.holds.releaseSeats(booking._id, [seatHolder(booking._id, t.changes.pool)]);
-    await deps.holds.releaseLocks(booking._id, lockIds(next.personKey, next.startsAt, next.endsAt));
+    await deps.holds.releaseSeats(bookingSubject(booking._id), [t.changes.pool]);
+    await deps.holds.releaseLocks(bookingSubject(booking._id), lockIds(next.personKey, next.startsAt, next.endsAt));
   }
   if (RELEASING.includes(t.to)) await release(deps, next);
   await recordEvent(deps, next, t, booking.providerId);
@@ -63,8 +40,8 @@ export async function applyTransition(deps: EffectDeps, booking: BookingDoc, t: 
 }
 
 export async function release(deps: EffectDeps, booking: BookingDoc): Promise<void> {
-  await deps.holds.releaseSeats(booking._id);
-  await deps.holds.releaseLocks(booking._id);
+  await deps.holds.releaseSeats(bookingSubject(booking._id));
+  await deps.holds.releaseLocks(bookingSubject(booking._id));
   if (!booking.released) await deps.bookings.set(booking._id, { released: true });
   booking.released = true;
 }

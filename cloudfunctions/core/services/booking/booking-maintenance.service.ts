@@ -5,7 +5,8 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { applyTransition, liveLockIds, release, RELEASING, seatHolder } from './booking-effects';
+import { bookingSubject, holderOf } from '../../../../shared/domain/hold-keys';
+import { applyTransition, liveLockIds, release, RELEASING } from './booking-effects';
 import type { BookingCreateService } from './booking-create.service';
 import type { BookingTransitionService } from './booking-transition.service';
 
@@ -60,6 +61,7 @@ export class BookingMaintenanceService {
     const before = new Date(now.getTime() - REPAIR_GRACE_MS);
     const since = new Date(now.getTime() - LOOKBACK_MS);
     const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 };
+    await this.deps.holds.adoptLegacyHolds();
 
     for (const stuck of await this.deps.bookings.find({ status: 'holding', createdAt: { $lt: before } })) {
       await this.deps.creator.acquire(stuck).catch((error) => {
@@ -83,23 +85,24 @@ export class BookingMaintenanceService {
 
     await this.deps.holds.purgeAllowances(new Date(now.getTime() - DAY_MS - DAY_MS / 2));
     // Past the look-back, a booking's seat and time are history: its times can no longer be booked.
-    report.purged = await this.deps.holds.purgePast(since);
-    const { seats, locks } = await this.deps.holds.staleHolds(before, since);
+    // Only booking holds: an activity's seats and locks are its own module's to repair.
+    report.purged = await this.deps.holds.purgePast('booking', since);
+    const { seats, locks } = await this.deps.holds.staleHolds('booking', before, since);
     const cache = new Map<string, BookingDoc | null>();
     const bookingOf = async (id: string) => {
       if (!cache.has(id)) cache.set(id, await this.deps.bookings.findById(id));
       return cache.get(id) ?? null;
     };
     for (const seat of seats) {
-      const booking = await bookingOf(seat.bookingId);
-      const current = booking && booking.status !== 'holding' && !RELEASING.includes(booking.status) && seat.holder === seatHolder(booking._id, booking.pool);
+      const booking = await bookingOf(seat.subject.id);
+      const current = booking && booking.status !== 'holding' && !RELEASING.includes(booking.status) && seat.holder === holderOf(bookingSubject(booking._id), booking.pool);
       if (!current && booking?.status !== 'holding') {
         await this.deps.holds.deleteSeat(seat._id);
         report.orphanSeats += 1;
       }
     }
     for (const lock of locks) {
-      const booking = await bookingOf(lock.bookingId);
+      const booking = await bookingOf(lock.subject.id);
       if (booking?.status === 'holding') continue;
       const live = booking && !RELEASING.includes(booking.status) && liveLockIds(booking).includes(lock._id);
       if (!live) {

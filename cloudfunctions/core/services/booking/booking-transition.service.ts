@@ -6,8 +6,9 @@ import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { applyTransition, escortPersonKey, lockIds, seatHolder, timeBuckets } from './booking-effects';
-import { slotPool, type SlotService } from './slot.service';
+import { bookingSubject, escortPersonKey, lockIds, slotPool, timeBuckets } from '../../../../shared/domain/hold-keys';
+import { applyTransition } from './booking-effects';
+import type { SlotService } from './slot.service';
 
 type Deps = {
   bookings: BookingRepository;
@@ -85,14 +86,14 @@ export class BookingTransitionService {
     if (!slot) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'startsAt', message: '这个时间不能预约，请选择日历上的时间' }] });
 
     const pool = slotPool(provider._id, slot.startsAt);
-    const holder = seatHolder(booking._id, pool);
-    const seat = await this.deps.holds.takeSeat(pool, slot.capacity, holder, booking._id, slot.startsAt, now);
+    const subject = bookingSubject(booking._id);
+    const seat = await this.deps.holds.takeSeat(pool, slot.capacity, subject, slot.startsAt, now);
     if (!seat) throw new AppError('SLOT_FULL');
-    const foreign = await this.deps.holds.lockBuckets(booking.personKey, booking._id, timeBuckets(slot.startsAt, slot.endsAt), now);
+    const foreign = await this.deps.holds.lockBuckets(booking.personKey, subject, timeBuckets(slot.startsAt, slot.endsAt), now);
     const undo = async () => {
       await this.deps.holds.deleteSeat(seat._id);
       const keep = lockIds(booking.personKey, booking.startsAt, booking.endsAt);
-      await this.deps.holds.releaseLocks(booking._id, keep);
+      await this.deps.holds.releaseLocks(subject, keep);
     };
     if (foreign.length > 0) {
       await undo();
@@ -136,7 +137,7 @@ export class BookingTransitionService {
       this.commit(booking, actor, 'confirmed', 'reassign', reason, { providerId: escortProviderId }),
     );
     // The escort who lost the job has that time free again (the repair step would free it too).
-    if (previous) await this.deps.holds.deleteLocksOf(booking._id, lockIds(escortPersonKey(previous), booking.startsAt, booking.endsAt));
+    if (previous) await this.deps.holds.deleteLocksOf(bookingSubject(booking._id), lockIds(escortPersonKey(previous), booking.startsAt, booking.endsAt));
     return moved;
   }
 
@@ -146,7 +147,7 @@ export class BookingTransitionService {
    */
   private async withEscortTime(booking: BookingDoc, escortProviderId: string, step: () => Promise<BookingDoc>): Promise<BookingDoc> {
     const person = escortPersonKey(escortProviderId);
-    const foreign = await this.deps.holds.lockBuckets(person, booking._id, timeBuckets(booking.startsAt, booking.endsAt), this.deps.clock.now());
+    const foreign = await this.deps.holds.lockBuckets(person, bookingSubject(booking._id), timeBuckets(booking.startsAt, booking.endsAt), this.deps.clock.now());
     if (foreign.length > 0) throw new AppError('ESCORT_BUSY');
     try {
       return await step();
@@ -157,7 +158,7 @@ export class BookingTransitionService {
       // repair step sorts the locks out.
       if (error instanceof AppError) {
         const won = await this.deps.bookings.findTransition(`${booking._id}#${booking.version + 1}`);
-        if (won?.changes.providerId !== escortProviderId) await this.deps.holds.deleteLocksOf(booking._id, lockIds(person, booking.startsAt, booking.endsAt));
+        if (won?.changes.providerId !== escortProviderId) await this.deps.holds.deleteLocksOf(bookingSubject(booking._id), lockIds(person, booking.startsAt, booking.endsAt));
       }
       throw error;
     }

@@ -4,21 +4,12 @@ import { addDays, districtDateOf, districtDayStart } from '../../../../shared/do
 import type { AvailabilityRepository } from '../../repositories/availability.repository';
 import type { CatalogRepository, ServiceDoc } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
+import { slotPool } from '../../../../shared/domain/hold-keys';
 import type { ProviderDoc } from '../../repositories/provider.repository';
 
 export type FreeSlot = { startsAt: string; endsAt: string; capacity: number; remaining: number };
 
 const noCalendar: HolidayCalendar = { holidays: [], workdays: [] };
-
-/** The seat pool of one provider slot: seats `<pool>#0 … #capacity-1` hold its bookings. */
-export function slotPool(providerId: string, startsAt: Date): string {
-  return `slot:${providerId}:${startsAt.toISOString()}`;
-}
-
-/** The seat pool of a 街道's escort requests on one district day (its daily escort capacity). */
-export function escortDayPool(streetId: string, day: string): string {
-  return `escortday:${streetId}:${day}`;
-}
 
 /** Free slots: the provider's rules laid out by the shared generator, minus the seats taken. */
 export class SlotService {
