@@ -55,7 +55,7 @@ export function useRequest<T>(
 
   useEffect(() => {
     if (!options.manual) void run();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller's deps decide when to fetch again (run itself never changes).
   }, deps);
 
   return { data, error, loading, run };

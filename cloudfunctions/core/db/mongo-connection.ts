@@ -1,5 +1,8 @@
 import { MongoClient, type Db } from 'mongodb';
 
+/** The database handle the composition root passes to repositories, without importing the driver itself. */
+export type { Db };
+
 export type DbHandle = { client: MongoClient; db: Db; close(): Promise<void> };
 
 /**

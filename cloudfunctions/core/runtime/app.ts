@@ -1,7 +1,6 @@
-import type { Db } from 'mongodb';
 import type { ServerConfig } from '../../../config/server-config.schema';
 import { parseServerConfig } from '../../../config/server-config.schema';
-import { connectDb } from '../db/mongo-connection';
+import { connectDb, type Db } from '../db/mongo-connection';
 import { ensureIndexes } from '../db/indexes';
 import { systemClock, type Clock } from '../ports/clock';
 import { randomIds, type IdGenerator } from '../ports/ids';
