@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  // `npm start` runs us under npm and tsx; a SIGTERM sent to npm can end them without reaching us.
+  // `npm start` runs us under npm and a shell; a SIGTERM sent to npm ends them without reaching us.
   // When whoever started the host is gone, the host (and the engine it started) goes too.
   const parent = process.ppid;
   setInterval(() => {
