@@ -260,7 +260,9 @@ export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
   await loginAs(ctx, '居民 王阿姨', '王阿姨');
   await open(ctx, `/subpackages/booking/pages/detail/index?bookingId=${id}`);
   await cur(ctx).getByRole('button', { name: /^打电话给陪诊员钱师傅 1\d{10}$/ }).waitFor();
-  await cur(ctx).getByText(/前可以取消$/).waitFor();
+  // An escort request can be cancelled, never moved: the line names 取消 alone, whichever side of the
+  // deadline the wall clock is (the flow books tomorrow, and a deadline at night moves to 20:00).
+  await cur(ctx).getByText(/(前可以取消|已过可以取消的时间，有变动请联系街道或陪诊员)$/).waitFor();
   await scan(ctx, 'booking-detail-escort');
 }
 

@@ -103,6 +103,7 @@ test('signed in, a tap on a service opens its page in the booking subpackage', a
   await app.waitForText('南大街街道');
   expect(app.stack.current?.query).toEqual({ service: 'advisor' });
   expect(app.page.byClass('page-title').textContent).toBe('预约养老顾问');
-  expect(app.page.hasText('1. 选择街道')).toBe(true);
+  // A resident with no community yet is asked where they live (then it is kept in the profile).
+  expect(app.page.hasText('1. 您住在哪个街道')).toBe(true);
   expect(app.stack.pages.map((page) => page.route)).toEqual(['pages/home/index', 'subpackages/booking/pages/choose/index']);
 });

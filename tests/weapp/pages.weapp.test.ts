@@ -86,8 +86,8 @@ describe('elder mode', () => {
     await app.tap('长辈模式');
     await app.waitFor('the elder class', () => classesOf(app.page.byClass('page')).includes('elder'));
     expect(classesOf(profile.root())).toEqual(['page', 'elder']);
-    // The simulator turns rpx into px one to one: 26 px title / 72 px large button at 375 px wide.
-    expect({ title: fontOf(app.page.byClass('page-title')), buttonHeight: styleOf(button, 'height') }).toEqual({ title: '52px', buttonHeight: '144px' });
+    // The simulator turns rpx into px one to one: 32 px title (key text, ≥ 30 px) / 72 px large button at 375 px wide.
+    expect({ title: fontOf(app.page.byClass('page-title')), buttonHeight: styleOf(button, 'height') }).toEqual({ title: '64px', buttonHeight: '144px' });
     expect(app.storage.get('civic.elderMode')).toBe('"on"');
 
     // Another page keeps it: the mode lives above the pages.

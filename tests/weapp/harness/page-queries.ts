@@ -55,11 +55,14 @@ export class PageView {
     dispatch(input, 'input', { value, cursor: value.length, keyCode: 0 }, false);
   }
 
+  /** The input of the ui layer's Field whose label (on its own line above vant's box) reads `label`. */
   fieldByLabel(label: string): Element {
-    const fields = Array.from(this.root.querySelectorAll('van-field')).filter((field) =>
-      Array.from(field.querySelectorAll('*')).some((element) => element.children.length === 0 && normalise(element.textContent ?? '') === label),
+    const labelled = (scope: Element) =>
+      Array.from(scope.querySelectorAll('*')).some((element) => element.children.length === 0 && normalise(element.textContent ?? '') === label);
+    const wraps = Array.from(this.root.querySelectorAll('*')).filter(
+      (element) => classesOf(element).includes('ui-field-wrap') && element.querySelector('van-field') && labelled(element),
     );
-    return only(fields, `field "${label}"`, this);
+    return only(wraps, `field "${label}"`, this).querySelector('van-field')!;
   }
 }
 

@@ -31,7 +31,7 @@ describe('notification messages', () => {
 
   it('offers an open escort request to the escorts of the 街道: time and hospital, on the new-request template', () => {
     const message = eventMessage({ type: 'escort_request_open', audience: 'escort_pool', service: 'escort', startsAt, place: '常州市第一人民医院' });
-    expect(message).toMatchObject({ title: '新的陪诊请求', body: '有一个陪诊请求等待接单：12月1日 09:00，常州市第一人民医院。', group: 'new_request' });
+    expect(message).toMatchObject({ title: '新的陪诊请求', body: '有一个陪诊请求等待接单：12月1日 周二 上午 9:00，常州市第一人民医院。', group: 'new_request' });
     expect(message.fields).toMatchObject({ service: '陪诊', status: '待接单', note: '点击查看并接单', place: '常州市第一人民医院' });
   });
 
