@@ -212,7 +212,8 @@ export async function escortRequestClaimed(ctx: FlowContext): Promise<void> {
   await loginAs(ctx, '居民 王阿姨', '王阿姨');
   await cur(ctx).getByRole('button', { name: /^陪诊服务/ }).click();
   await arrive(ctx, '看病信息');
-  await pickLaterDay(ctx);
+  // The day after tomorrow: tomorrow's 9:00 is inside the 12-hour notice after 21:00 Beijing time.
+  await cur(ctx).getByRole('button', { name: /^后天.*可约 \d+$/ }).click();
   await cur(ctx).getByRole('button', { name: /上午 9:00$/ }).click();
   await cur(ctx).getByLabel('医院').fill('常州市第一人民医院');
   await cur(ctx).getByLabel('科室').fill('心内科');
