@@ -80,7 +80,8 @@ export async function advisorSeesWhoBooked(ctx: FlowContext): Promise<void> {
  */
 export async function escortToldClaimsAndWorks(ctx: FlowContext): Promise<void> {
   const resident = await tokenOf(ctx, 'demo-resident-2');
-  const startsAt = shanghaiAt(2, 10);
+  // Day 3: the resident flow before this one has 钱师傅 escorting on day 2 from 9:00.
+  const startsAt = shanghaiAt(3, 10);
   const request = await api<{ id: string }>(ctx, resident, 'booking', {
     action: 'create',
     requestId: requestId(),
