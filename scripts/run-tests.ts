@@ -4,17 +4,18 @@ import { join, resolve } from 'node:path';
 import { startEngine, type Engine } from '../host/engine/local-engine';
 
 /**
- * `npm test`: lint and typecheck, while every jest project runs (unit, client components, and
- * integration and stress against the real local engine), then the end-to-end suite in headless
- * Chromium. One engine is started by the same launcher `npm start` uses, only when a step needs it,
- * and stopped at the end. Prints `tests: N passed, N failed`.
+ * `npm test`: lint, typecheck and every jest project (unit, client components, and integration and
+ * stress against the real local engine) at once, then, once lint and typecheck are done, the
+ * end-to-end suite in headless Chromium while jest goes on. One engine is started by the same
+ * launcher `npm start` uses, only when a step needs it, and stopped at the end. Prints
+ * `tests: N passed, N failed`.
  *
  *   tsx scripts/run-tests.ts [--fast] [--only <pattern>] [--projects a,b] [--no-<step>]
  *
- *   --fast             lint, typecheck, the unit and client projects: no engine (npm run test:fast)
+ *   --fast             lint (cached), typecheck, the unit and client projects: no engine (npm run test:fast)
  *   --only <pattern>   jest runs only files whose path matches (jest --testPathPatterns); the
  *                      end-to-end suite runs only if the pattern matches tests/e2e/run-e2e.ts
- *   --projects a,b     jest runs only these projects (jest --selectProjects)
+ *   --projects a,b     jest runs only these projects (jest --selectProjects); no end-to-end
  *   --no-<step>        skips a step: --no-lint, --no-typecheck, --no-jest, --no-e2e
  *
  * Each step is one entry of `steps` below; a new tier is a new entry.
@@ -23,20 +24,23 @@ const root = resolve(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const results = join(root, '.data', 'test-results');
 
-type Options = { only: string | null; projects: string[] | null; skip: Set<string> };
+type Options = { only: string | null; projects: string[] | null; skip: Set<string>; fast: boolean };
 type Outcome = { passed: number; failed: number };
-type Context = { options: Options; env: NodeJS.ProcessEnv };
+type Output = { stdio: 'inherit' | 'pipe'; write(chunk: Buffer): void };
 type Step = {
   /** Also the name of its `--no-<name>` flag. */
   name: string;
   title: string;
-  /** Runs at the same time as the steps after it (lint and typecheck need no engine and one core each). */
-  alongside?: boolean;
+  /** Steps that must end before this one starts; without, it starts at once, beside the others. */
+  after?: string[];
+  /** Shows its output as it comes (one step at most); the others print theirs whole when they end. */
+  live?: boolean;
+  /** Passes or fails as a whole and counts no tests (lint, typecheck). */
+  check?: boolean;
   enabled(options: Options): boolean;
   needsEngine(options: Options): boolean;
-  run(context: Context, out: Output): Promise<Outcome>;
+  run(options: Options, env: NodeJS.ProcessEnv, out: Output): Promise<Outcome>;
 };
-type Output = { stdio: 'inherit' | 'pipe'; write(chunk: Buffer): void };
 
 /** The jest projects that talk to the engine (the others run without one). */
 const ENGINE_PROJECTS = ['integration', 'stress'];
@@ -49,66 +53,76 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, out: Outpu
     child.stdout?.on('data', out.write);
     child.stderr?.on('data', out.write);
     child.on('exit', (code, signal) => resolveRun(code ?? (signal ? 1 : 0)));
+    child.on('error', (error) => {
+      out.write(Buffer.from(`[test] could not start ${command}: ${error.message}\n`));
+      resolveRun(1);
+    });
   });
 }
 
 /** A check that passes or fails as a whole (lint, typecheck): a failure counts as one failed test. */
-function check(name: string, title: string, command: string, args: string[]): Step {
+function check(name: string, title: string, command: string, args: (options: Options) => string[]): Step {
   return {
     name,
     title,
-    alongside: true,
+    check: true,
     enabled: () => true,
     needsEngine: () => false,
-    run: async ({ env }, out) => ((await run(command, args, env, out)) === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 }),
+    run: async (options, env, out) => ((await run(command, args(options), env, out)) === 0 ? { passed: 0, failed: 0 } : { passed: 0, failed: 1 }),
   };
+}
+
+/** Reads a report written by a step; an exit code that is not 0 with no failure in it still fails. */
+function outcomeOf(code: number, report: string, read: (json: unknown) => Outcome): Outcome {
+  const outcome = existsSync(report) ? read(JSON.parse(readFileSync(report, 'utf8'))) : { passed: 0, failed: 0 };
+  return code !== 0 && outcome.failed === 0 ? { ...outcome, failed: 1 } : outcome;
 }
 
 const jestStep: Step = {
   name: 'jest',
   title: 'jest',
+  live: true,
   enabled: () => true,
   needsEngine: ({ projects }) => projects === null || projects.some((p) => ENGINE_PROJECTS.includes(p)),
-  async run({ options, env }, out) {
-    const jestJson = join(results, 'jest.json');
-    rmSync(jestJson, { force: true });
-    const args = ['--ci', '--json', `--outputFile=${jestJson}`];
+  async run(options, env, out) {
+    const report = join(results, 'jest.json');
+    rmSync(report, { force: true });
+    // Two workers: the engine answers two test files at once on two cores, where one file at a
+    // time leaves a core idle while it waits on the engine.
+    const args = ['--ci', '--maxWorkers=2', '--json', `--outputFile=${report}`];
     if (options.projects) args.push('--selectProjects', ...options.projects);
     // A pattern meant for the end-to-end suite alone matches no jest file: that is not a failure.
     if (options.only) args.push('--testPathPatterns', options.only, '--passWithNoTests');
     const code = await run(bin('jest'), args, env, out);
-    const outcome = { passed: 0, failed: 0 };
-    if (existsSync(jestJson)) {
-      const summary = JSON.parse(readFileSync(jestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
-      outcome.passed = summary.numPassedTests;
+    return outcomeOf(code, report, (json) => {
+      const summary = json as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
       // A file that cannot even load counts as a failure too, not as zero tests.
-      outcome.failed = summary.numFailedTests + summary.numRuntimeErrorTestSuites;
-    }
-    if (code !== 0 && outcome.failed === 0) outcome.failed = 1;
-    return outcome;
+      return { passed: summary.numPassedTests, failed: summary.numFailedTests + summary.numRuntimeErrorTestSuites };
+    });
   },
 };
 
 const e2eStep: Step = {
   name: 'e2e',
   title: 'end-to-end in headless Chromium',
+  // It mostly waits on the browser: beside jest it costs little time, beside lint and tsc too much CPU.
+  after: ['lint', 'typecheck'],
   enabled: ({ only, projects }) => projects === null && (only === null || new RegExp(only).test(E2E_ENTRY)),
   needsEngine: () => true,
-  async run({ env }, out) {
-    const e2eJson = join(results, 'e2e.json');
-    rmSync(e2eJson, { force: true });
-    const code = await run(bin('tsx'), [join(root, E2E_ENTRY), `--report=${e2eJson}`], env, out);
-    const outcome = { passed: 0, failed: 0 };
-    if (existsSync(e2eJson)) Object.assign(outcome, JSON.parse(readFileSync(e2eJson, 'utf8')) as Outcome);
-    if (code !== 0 && outcome.failed === 0) outcome.failed = 1;
-    return outcome;
+  async run(_options, env, out) {
+    const report = join(results, 'e2e.json');
+    rmSync(report, { force: true });
+    const code = await run(bin('tsx'), [join(root, E2E_ENTRY), `--report=${report}`], env, out);
+    return outcomeOf(code, report, (json) => json as Outcome);
   },
 };
 
 const steps: Step[] = [
-  check('lint', 'lint (eslint)', bin('eslint'), ['.']),
-  // Incremental: tsc re-checks only what changed since the last run (a fresh clone checks everything).
-  check('typecheck', 'typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', join(root, '.data', 'cache', 'tsc.tsbuildinfo')]),
+  // The fast loop lints only files that changed since its last run. ESLint's cache does not follow
+  // types across files, so a floating promise made by a change elsewhere shows in `npm test`.
+  check('lint', 'lint (eslint)', bin('eslint'), ({ fast }) => (fast ? ['--cache', '--cache-strategy', 'content', '--cache-location', join(root, '.data', 'cache', 'eslint') + '/', '.'] : ['.'])),
+  // Incremental: tsc re-checks only what changed since its last run (a fresh clone checks everything).
+  check('typecheck', 'typecheck (tsc --noEmit)', bin('tsc'), () => ['--noEmit', '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', join(root, '.data', 'cache', 'tsc.tsbuildinfo')]),
   jestStep,
   e2eStep,
 ];
@@ -116,7 +130,7 @@ const steps: Step[] = [
 const USAGE = 'usage: run-tests [--fast] [--only <pattern>] [--projects a,b] ' + steps.map((s) => `[--no-${s.name}]`).join(' ');
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { only: null, projects: null, skip: new Set() };
+  const options: Options = { only: null, projects: null, skip: new Set(), fast: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = () => {
@@ -125,6 +139,7 @@ function parseOptions(argv: string[]): Options {
       return next;
     };
     if (arg === '--fast') {
+      options.fast = true;
       options.projects = FAST_PROJECTS;
       options.skip.add('e2e');
     } else if (arg === '--only') options.only = value();
@@ -141,43 +156,39 @@ async function main(): Promise<number> {
   const chosen = steps.filter((s) => !options.skip.has(s.name) && s.enabled(options));
   const label = (step: Step) => `${chosen.indexOf(step) + 1}/${chosen.length} ${step.title}`;
   const total: Outcome = { passed: 0, failed: 0 };
-  const add = (step: Step, outcome: Outcome) => {
-    total.passed += outcome.passed;
-    total.failed += outcome.failed;
-    if (outcome.failed > 0) console.log(`[test] ${step.name} failed`);
-  };
-
-  let engine: Engine | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
+  let engine: Engine | null = null;
   try {
-    // Steps marked `alongside` start at once and hold their output, printing it whole when they end,
-    // while the others run one after another with their output live.
-    const alongside = Promise.all(
-      chosen
-        .filter((s) => s.alongside)
-        .map(async (step) => {
+    if (chosen.some((s) => s.needsEngine(options))) {
+      engine = await startEngine({ dataDir: join(root, '.data', 'test') });
+      env.MONGODB_URI = engine.uri;
+    }
+    const ended = new Map<string, Promise<void>>();
+    for (const step of chosen) {
+      const waitFor = (step.after ?? []).map((name) => ended.get(name)).filter((p) => p !== undefined);
+      ended.set(
+        step.name,
+        Promise.all(waitFor).then(async () => {
           const started = Date.now();
           const held: Buffer[] = [];
-          const outcome = await step.run({ options, env }, { stdio: 'pipe', write: (chunk) => held.push(chunk) });
+          if (step.live) console.log(`[test] ${label(step)}`);
+          const out: Output = step.live ? { stdio: 'inherit', write: () => undefined } : { stdio: 'pipe', write: (chunk) => held.push(chunk) };
+          const outcome = await step.run(options, env, out);
           console.log(`[test] ${label(step)}: ${outcome.failed === 0 ? 'ok' : 'failed'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
           process.stdout.write(Buffer.concat(held));
-          add(step, outcome);
+          total.passed += outcome.passed;
+          total.failed += outcome.failed;
         }),
-    );
-    for (const step of chosen.filter((s) => !s.alongside)) {
-      if (step.needsEngine(options) && !engine) {
-        engine = await startEngine({ dataDir: join(root, '.data', 'test') });
-        env.MONGODB_URI = engine.uri;
-      }
-      console.log(`[test] ${label(step)}`);
-      add(step, await step.run({ options, env: { ...env } }, { stdio: 'inherit', write: () => undefined }));
+      );
     }
-    await alongside;
+    await Promise.all(ended.values());
   } finally {
     await engine?.stop();
   }
   console.log(`\ntests: ${total.passed} passed, ${total.failed} failed`);
-  return total.failed === 0 && total.passed > 0 ? 0 : 1;
+  // A run that was to run tests and ran none (a pattern that matches nothing) has proven nothing.
+  const ranNothing = total.passed === 0 && chosen.some((s) => !s.check);
+  return total.failed === 0 && !ranNothing ? 0 : 1;
 }
 
 main().then(
