@@ -61,7 +61,7 @@ export default tseslint.config(
     // A promise nobody awaits in a service is a write that may fail unseen or land after the reply.
     // Type-aware, so only here: it needs the TypeScript program and that costs seconds.
     files: ['cloudfunctions/core/services/**/*.ts'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { project: './tsconfig.lint.json', tsconfigRootDir: import.meta.dirname } },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
 );
