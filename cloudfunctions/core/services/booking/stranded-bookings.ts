@@ -19,14 +19,15 @@ export class StrandedBookings {
   /** Active future bookings of the provider whose slot it no longer offers (all of them once inactive). */
   async ofProvider(provider: ProviderDoc): Promise<BookingDoc[]> {
     const now = this.deps.clock.now();
-    const active = await this.deps.bookings.find({ providerId: provider._id, status: { $in: ['requested', 'confirmed'] }, startsAt: { $gt: now } });
+    const active = await this.deps.bookings.upcomingActiveOf(provider._id, now);
     return this.unoffered(provider, active, now);
   }
 
   /** The same for every provider with hours (advisors and counselors), after a district-wide change. */
   async ofDistrict(): Promise<BookingDoc[]> {
     const now = this.deps.clock.now();
-    const active = await this.deps.bookings.find({ service: { $ne: 'escort' }, providerId: { $ne: null }, status: { $in: ['requested', 'confirmed'] }, startsAt: { $gt: now } });
+    // Escorts keep no hours, so no district-wide change of hours can strand their jobs.
+    const active = await this.deps.bookings.upcomingActiveAssigned(now, 'escort');
     const byProvider = new Map<string, BookingDoc[]>();
     for (const booking of active) byProvider.set(booking.providerId!, [...(byProvider.get(booking.providerId!) ?? []), booking]);
     const stranded: BookingDoc[] = [];
