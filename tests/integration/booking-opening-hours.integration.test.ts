@@ -48,7 +48,7 @@ describe('opening hours', () => {
     const events = await directOutbox(w, { type: 'availability_changed' });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      bookingId: wednesday.id,
+      subject: { kind: 'booking', id: wednesday.id },
       recipients: [resident1.userId],
       payload: { service: 'advisor', startsAt: at(WED, '09:00') },
       at: new Date('2026-11-30T00:05:00.000Z'),
