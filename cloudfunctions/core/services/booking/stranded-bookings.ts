@@ -1,3 +1,4 @@
+import { bookingSubject } from '../../../../shared/domain/subject';
 import type { Clock } from '../../ports/clock';
 import type { EventLog } from '../../ports/event-log';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
@@ -57,7 +58,7 @@ export class StrandedBookings {
       await this.deps.outbox.add({
         _id: `availability:${booking._id}:${now.toISOString()}`,
         type: 'availability_changed',
-        bookingId: booking._id,
+        subject: bookingSubject(booking._id),
         recipients: [booking.bookerId],
         payload: { service: booking.service, startsAt: booking.startsAt.toISOString() },
         at: now,
