@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { MongoClient } from 'mongodb';
 
 /** What a running engine left behind so a later launcher can find and reuse it. */
-export type EngineState = { kind: string; pid: number; uri: string; startedAt: string };
+export type EngineState = { kind: string; backend?: 'postgresql' | 'sqlite' | null; pid: number; uri: string; startedAt: string };
 
 export function readEngineState(file: string): EngineState | null {
   if (!existsSync(file)) return null;

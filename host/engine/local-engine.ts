@@ -1,18 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { buildFerretdb, findFerretdb, which } from './ferretdb-binary';
+import { findPostgresBin, startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 import { clearEngineState, isProcessAlive, pingEngine, readEngineState, writeEngineState } from './engine-state';
 
 export type Engine = {
   uri: string;
   kind: 'external' | 'reused' | 'mongod' | 'ferretdb' | 'memory-server';
+  /** FerretDB's storage: PostgreSQL when it is installed, SQLite otherwise; null for other engines. */
+  backend: FerretdbBackend | null;
   /** Stops the engine if this launcher started it; a reused or external one is left running. */
   stop(): Promise<void>;
   /** The process id of the engine this launcher runs now (it changes with a restart); null when it runs none. */
   pid(): number | null;
 };
+
+export type FerretdbBackend = 'postgresql' | 'sqlite';
 
 type Options = {
   dataDir: string;
@@ -40,15 +45,15 @@ export async function startEngine(options: Options): Promise<Engine> {
   const external = options.uri === undefined ? process.env.MONGODB_URI : options.uri;
   if (external) {
     log('[engine] using MONGODB_URI');
-    return { uri: external, kind: 'external', stop: async () => undefined, pid: () => null };
+    return { uri: external, kind: 'external', backend: null, stop: async () => undefined, pid: () => null };
   }
 
   const dataDir = resolve(options.dataDir);
   const stateFile = join(dataDir, 'engine.json');
   const previous = readEngineState(stateFile);
   if (previous && isProcessAlive(previous.pid) && (await pingEngine(previous.uri))) {
-    log(`[engine] reusing the ${previous.kind} already running at ${previous.uri} (pid ${previous.pid})`);
-    return { uri: previous.uri, kind: 'reused', stop: async () => undefined, pid: () => null };
+    log(`[engine] reusing the ${previous.kind}${previous.backend ? ` on ${previous.backend}` : ''} already running at ${previous.uri} (pid ${previous.pid})`);
+    return { uri: previous.uri, kind: 'reused', backend: previous.backend ?? null, stop: async () => undefined, pid: () => null };
   }
   clearEngineState(stateFile);
 
@@ -58,7 +63,7 @@ export async function startEngine(options: Options): Promise<Engine> {
     const dbPath = join(dataDir, 'mongod');
     mkdirSync(dbPath, { recursive: true });
     const spawnMongod = () => spawnLogged(mongod, ['--dbpath', dbPath, '--bind_ip', '127.0.0.1', '--port', String(port)], join(dataDir, 'mongod.log'));
-    return await supervise(spawnMongod, `mongodb://127.0.0.1:${port}/`, 'mongod', stateFile, log);
+    return await supervise(spawnMongod, `mongodb://127.0.0.1:${port}/`, 'mongod', null, stateFile, log);
   }
 
   let ferretdb = findFerretdb();
@@ -73,26 +78,56 @@ export async function startEngine(options: Options): Promise<Engine> {
     const port = await freePort();
     const dir = join(dataDir, 'ferretdb');
     mkdirSync(dir, { recursive: true });
+    const pg = await postgresFor(dataDir, dir, log);
+    const storage = pg ? [`--handler=postgresql`, `--postgresql-url=${pg.url}`] : ['--handler=sqlite', `--sqlite-url=file:${dir}/`];
     const binary = ferretdb;
     const spawnFerretdb = () => spawnLogged(
       binary,
-      [
-        '--handler=sqlite',
-        `--sqlite-url=file:${dir}/`,
-        `--listen-addr=127.0.0.1:${port}`,
-        `--state-dir=${dir}`,
-        '--debug-addr=-',
-        '--telemetry=disable',
-        '--log-level=warn',
-      ],
+      [...storage, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${dir}`, '--debug-addr=-', '--telemetry=disable', '--log-level=warn'],
       join(dataDir, 'ferretdb.log'),
     );
-    return await supervise(spawnFerretdb, `mongodb://127.0.0.1:${port}/`, 'ferretdb', stateFile, log);
+    try {
+      const engine = await supervise(spawnFerretdb, `mongodb://127.0.0.1:${port}/`, 'ferretdb', pg ? 'postgresql' : 'sqlite', stateFile, log);
+      return pg ? { ...engine, stop: async () => { await engine.stop(); await pg.stop(); } } : engine;
+    } catch (error) {
+      await pg?.stop();
+      throw error;
+    }
   }
 
   const memory = await tryMemoryServer(log);
   if (memory) return memory;
   throw new Error(NO_ENGINE_HELP);
+}
+
+/**
+ * FerretDB's storage for this data folder. PostgreSQL when it is installed (lookups use no index on
+ * SQLite and writers queue there; ../shared/toolchain.md has the numbers), unless ENGINE_BACKEND
+ * says sqlite, or the folder already holds SQLite data and no cluster: that data is kept in use
+ * rather than left behind (ENGINE_BACKEND=postgresql starts afresh on PostgreSQL beside it).
+ */
+async function postgresFor(dataDir: string, sqliteDir: string, log: (line: string) => void): Promise<PostgresCluster | null> {
+  const wanted = process.env.ENGINE_BACKEND;
+  if (wanted && wanted !== 'postgresql' && wanted !== 'sqlite') throw new Error(`ENGINE_BACKEND is ${wanted}; use postgresql or sqlite`);
+  if (wanted === 'sqlite') return null;
+  const clusterDir = join(dataDir, 'postgres');
+  const sqliteData = readdirSync(sqliteDir).some((f) => f.endsWith('.sqlite'));
+  if (!wanted && sqliteData && !existsSync(join(clusterDir, 'PG_VERSION'))) {
+    log('[engine] this data folder holds SQLite data from before: FerretDB keeps using SQLite here (ENGINE_BACKEND=postgresql switches)');
+    return null;
+  }
+  if (!findPostgresBin()) {
+    if (wanted) throw new Error('ENGINE_BACKEND=postgresql but PostgreSQL is not installed');
+    log('[engine] PostgreSQL is not installed: FerretDB runs on SQLite');
+    return null;
+  }
+  try {
+    return await startPostgresCluster(clusterDir, log);
+  } catch (error) {
+    if (wanted) throw error;
+    log(`[engine] PostgreSQL could not start (${(error as Error).message}): FerretDB runs on SQLite`);
+    return null;
+  }
 }
 
 function spawnLogged(command: string, args: string[], logFile: string): ChildProcess {
@@ -135,7 +170,14 @@ async function untilAnswering(child: ChildProcess, uri: string, kind: string): P
  * again on the same port (so every client's URI stays valid and the driver reconnects by itself),
  * with a growing pause while it keeps dying, and a log line each time.
  */
-async function supervise(spawnEngine: () => ChildProcess, uri: string, kind: 'mongod' | 'ferretdb', stateFile: string, log: (line: string) => void): Promise<Engine> {
+async function supervise(
+  spawnEngine: () => ChildProcess,
+  uri: string,
+  kind: 'mongod' | 'ferretdb',
+  backend: FerretdbBackend | null,
+  stateFile: string,
+  log: (line: string) => void,
+): Promise<Engine> {
   let child = spawnEngine();
   await untilAnswering(child, uri, kind).catch((error: Error) => {
     child.kill('SIGKILL');
@@ -145,7 +187,7 @@ async function supervise(spawnEngine: () => ChildProcess, uri: string, kind: 'mo
   let attempt = 0;
   let restartTimer: NodeJS.Timeout | undefined;
   let stableTimer: NodeJS.Timeout | undefined;
-  const record = () => writeEngineState(stateFile, { kind, pid: child.pid!, uri, startedAt: new Date().toISOString() });
+  const record = () => writeEngineState(stateFile, { kind, backend, pid: child.pid!, uri, startedAt: new Date().toISOString() });
 
   const restart = async () => {
     if (stopping) return;
@@ -176,7 +218,7 @@ async function supervise(spawnEngine: () => ChildProcess, uri: string, kind: 'mo
   }
   watch(child);
   record();
-  log(`[engine] started ${kind} at ${uri} (pid ${child.pid})`);
+  log(`[engine] started ${kind}${backend ? ` on ${backend}` : ''} at ${uri} (pid ${child.pid})`);
 
   // If this process ends without calling stop (an uncaught error), the engine must not outlive it.
   const killOnExit = () => child.kill('SIGTERM');
@@ -185,6 +227,7 @@ async function supervise(spawnEngine: () => ChildProcess, uri: string, kind: 'mo
   return {
     uri,
     kind,
+    backend,
     pid: () => (child.exitCode === null && child.signalCode === null ? child.pid ?? null : null),
     stop: async () => {
       stopping = true;
@@ -213,7 +256,7 @@ async function tryMemoryServer(log: (line: string) => void): Promise<Engine | nu
   try {
     const server = await mod.MongoMemoryServer.create();
     log('[engine] started mongodb-memory-server');
-    return { uri: server.getUri(), kind: 'memory-server', stop: async () => void (await server.stop()), pid: () => null };
+    return { uri: server.getUri(), kind: 'memory-server', backend: null, stop: async () => void (await server.stop()), pid: () => null };
   } catch (error) {
     log(`[engine] mongodb-memory-server-core failed: ${(error as Error).message}`);
     return null;
