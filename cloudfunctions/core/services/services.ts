@@ -38,7 +38,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const tokens = config.tokenSecret ? new SessionTokenService(config.tokenSecret, config.tokenTtlSeconds, clock) : null;
   const wechatAuth = new WeChatAuthClient(config.wechat);
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
-  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users });
+  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
   const notify = createNotifyServices({ config, repos, clock, ids });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
