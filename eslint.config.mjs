@@ -17,6 +17,38 @@ const mongodbOnlyInRepositories = {
   patterns: [{ group: ['mongodb/*', 'bson'], message: 'Only cloudfunctions/core/repositories and core/db import the driver.' }],
 };
 
+// MongoDB query syntax belongs to the repositories: a service asks a named question
+// (`bookings.requestsFor(providerIds, page)`), it does not build a filter. Flags an object key or a
+// type member named like an operator or stage (`$in`, `$gte`, `$set`, `$group`, quoted or not) and a
+// type imported inline from the driver (`import('mongodb').Filter`), which the import rule cannot see.
+const operatorKey = /^\$[A-Za-z]/;
+const keyName = (key) => (key?.type === 'Identifier' ? key.name : key?.type === 'Literal' && typeof key.value === 'string' ? key.value : null);
+const project = {
+  rules: {
+    'no-query-syntax': {
+      meta: { type: 'problem', schema: [], messages: { operator: 'MongoDB operator `{{name}}` outside core/repositories and core/db: ask a named repository method.', driver: 'Types of the driver stay in core/repositories and core/db.' } },
+      create(context) {
+        const check = (node) => {
+          const name = !node.computed || node.key?.type === 'Literal' ? keyName(node.key) : null;
+          if (name && operatorKey.test(name)) context.report({ node: node.key, messageId: 'operator', data: { name } });
+        };
+        return {
+          Property: check,
+          TSPropertySignature: check,
+          TSImportType(node) {
+            const source = node.argument?.literal?.value ?? node.argument?.value;
+            if (typeof source === 'string' && (source === 'mongodb' || source.startsWith('mongodb/') || source === 'bson')) context.report({ node, messageId: 'driver' });
+          },
+        };
+      },
+    },
+  },
+};
+
+// Who else may talk to the driver: the database layer itself; the engine launcher (it pings the
+// engine it started); tests, which check what was written with the official driver; benchmarks.
+const driverUsers = ['cloudfunctions/core/repositories/**', 'cloudfunctions/core/db/**', 'host/engine/**', 'tests/**', 'scripts/bench-*.ts'];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'build/', 'dist/', '.data/', '.bench/', 'coverage/', '.cache/', '.swc/', 'test-results/', '**/*.d.ts'],
@@ -28,10 +60,11 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,js,cjs,mjs}'],
     languageOptions: { parser: tseslint.parser },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    plugins: { '@typescript-eslint': tseslint.plugin, project },
     rules: {
       'no-restricted-syntax': ['error', noEnum, ...noDefaultExport],
       '@typescript-eslint/no-restricted-imports': ['error', mongodbOnlyInRepositories],
+      'project/no-query-syntax': 'error',
     },
   },
   {
@@ -52,10 +85,8 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', noEnum] },
   },
   {
-    // Who else may talk to the driver: the database layer itself; the engine launcher (it pings the
-    // engine it started); tests, which check what was written with the official driver; benchmarks.
-    files: ['cloudfunctions/core/repositories/**', 'cloudfunctions/core/db/**', 'host/engine/**', 'tests/**', 'scripts/bench-*.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
+    files: driverUsers,
+    rules: { '@typescript-eslint/no-restricted-imports': 'off', 'project/no-query-syntax': 'off' },
   },
   {
     // A promise nobody awaits in a service is a write that may fail unseen or land after the reply.

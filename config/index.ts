@@ -65,6 +65,14 @@ export default defineConfig<'webpack5'>(() => {
       staticDirectory: 'static',
       compile: { include: compileInclude },
       router: { mode: 'hash' },
+      webpackChain(chain) {
+        // Taro splits only the entry's chunks; each page chunk would carry its own copy of the forms,
+        // cards and code tables several pages share. Modules used by two or more pages go to shared
+        // chunks, fetched once and cached by every page after.
+        chain.optimization.merge({
+          splitChunks: { cacheGroups: { pageShared: { chunks: 'async', minChunks: 2, minSize: 8000, priority: 5, reuseExistingChunk: true } } },
+        });
+      },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

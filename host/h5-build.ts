@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { precompressH5 } from './h5-precompress';
 
 /**
  * Makes sure build/h5 holds a browser build of the client that is at least as new as its sources,
@@ -50,12 +51,24 @@ export async function ensureH5Build({ log = console.log, force = false }: Option
   const reason = force ? 'a rebuild was asked for' : h5BuildReason();
   if (!reason) {
     log('[h5] build/h5 is up to date');
+    compress(log);
     return { built: false, reason: 'up to date', ms: 0 };
   }
   log(`[h5] building the browser app (${reason}); this takes a minute or two…`);
   const ms = await runTaroBuild('h5', { log, done: () => existsSync(outputIndex) });
   log(`[h5] built build/h5 in ${(ms / 1000).toFixed(1)} s`);
+  compress(log);
   return { built: true, reason, ms };
+}
+
+/** The brotli and gzip copies the host serves (also after a bare `npm run build:h5`). */
+function compress(log: (line: string) => void): void {
+  const started = Date.now();
+  const done = precompressH5(dirname(outputIndex));
+  if (done.written > 0) {
+    const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+    log(`[h5] compressed ${done.written} of ${done.files} files in ${((Date.now() - started) / 1000).toFixed(1)} s: ${kb(done.rawBytes)} → ${kb(done.brotliBytes)} with brotli`);
+  }
 }
 
 type TaroBuildOptions = { log: (line: string) => void; env?: NodeJS.ProcessEnv; done: () => boolean };

@@ -52,18 +52,52 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
   });
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    void http.register(fastifyStatic, { root: staticDir, index: 'index.html' });
-    // The H5 app routes in the browser; any other GET outside /api gets its shell, except a missing
-    // file (a name with an extension, e.g. an old script): that is a 404, not a page.
-    http.setNotFoundHandler((request, reply) => {
-      const isFile = /\.[A-Za-z0-9]{1,8}$/.test(request.url.split('?')[0] ?? '');
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !isFile) return reply.sendFile('index.html');
-      return reply.code(404).send(failure(new AppError('NOT_FOUND').toBody()));
-    });
+    registerH5App(http, staticDir);
   } else {
     http.setNotFoundHandler((_request, reply) => reply.code(404).send(failure(new AppError('NOT_FOUND').toBody())));
   }
   return http;
+}
+
+// Scripts and styles carry a content hash in their name (config/index.ts), so a name never changes
+// meaning and may be kept for a year; the shell that names them must be asked for again each time.
+const HASHED_ASSET = /\/(js|css)\/[^/]+\.[0-9a-f]{8}\.(js|css)$/;
+const YEAR_IMMUTABLE = 'public, max-age=31536000, immutable';
+const ALWAYS_REVALIDATE = 'no-cache';
+const ONE_DAY = 'public, max-age=86400';
+
+/** Cache-Control for a file of the H5 build, by what its name promises. */
+export function cacheControlFor(sentPath: string): string {
+  // A compressed copy is cached as the file it stands for.
+  const path = sentPath.replace(/\.(br|gz)$/, '');
+  if (HASHED_ASSET.test(path)) return YEAR_IMMUTABLE;
+  if (path.endsWith('.html')) return ALWAYS_REVALIDATE;
+  return ONE_DAY;
+}
+
+/**
+ * The H5 build at /: brotli or gzip copies (written by host/h5-precompress.ts) chosen by
+ * Accept-Encoding, each file with the Cache-Control its name allows.
+ */
+export function registerH5App(http: FastifyInstance, staticDir: string): void {
+  void http.register(fastifyStatic, {
+    root: staticDir,
+    index: 'index.html',
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', cacheControlFor(path));
+      // Caches keep the brotli, gzip and plain answers apart.
+      res.setHeader('vary', 'accept-encoding');
+    },
+  });
+  // The H5 app routes in the browser; any other GET outside /api gets its shell, except a missing
+  // file (a name with an extension, e.g. an old script): that is a 404, not a page.
+  http.setNotFoundHandler((request, reply) => {
+    const isFile = /\.[A-Za-z0-9]{1,8}$/.test(request.url.split('?')[0] ?? '');
+    if (request.method === 'GET' && !request.url.startsWith('/api/') && !isFile) return reply.sendFile('index.html');
+    return reply.code(404).send(failure(new AppError('NOT_FOUND').toBody()));
+  });
 }
 
 function bearerToken(header: string | undefined): string | null {

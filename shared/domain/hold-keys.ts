@@ -1,4 +1,7 @@
+import { subjectRef, type Subject, type SubjectKind } from './subject';
 import { MINUTE_MS } from './time';
+
+export { bookingSubject, SUBJECT_KINDS as HOLD_SUBJECT_KINDS } from './subject';
 
 /**
  * The key formats of holds (seats, time locks, daily allowances), in one place: every invariant
@@ -8,11 +11,8 @@ import { MINUTE_MS } from './time';
  * A hold names its subject: what holds it (a booking today; an activity place with the silver-age
  * module). Each domain's repair step touches only the holds of its own kind.
  */
-export const HOLD_SUBJECT_KINDS = ['booking', 'activity'] as const;
-export type HoldSubjectKind = (typeof HOLD_SUBJECT_KINDS)[number];
-export type HoldSubject = { kind: HoldSubjectKind; id: string };
-
-export const bookingSubject = (id: string): HoldSubject => ({ kind: 'booking', id });
+export type HoldSubjectKind = SubjectKind;
+export type HoldSubject = Subject;
 
 /** The seat pool of one provider slot: seats `<pool>#0 … #capacity-1` hold its bookings. */
 export function slotPool(providerId: string, startsAt: Date): string {
@@ -36,8 +36,7 @@ export function numberedClaimId(pool: string, n: number): string {
 
 /** Who holds a claim of a pool; unique, so one subject holds at most one claim per pool. */
 export function holderOf(subject: HoldSubject, pool: string): string {
-  // Bookings keep the format they were first stored with (no kind prefix).
-  return subject.kind === 'booking' ? `${subject.id}@${pool}` : `${subject.kind}:${subject.id}@${pool}`;
+  return `${subjectRef(subject)}@${pool}`;
 }
 
 /** An escort's own time: two jobs of one escort may share no time step either. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageInput } from './common.schema';
 
-/** A notice id: `<event id>:<user id>` or `reminder:<booking id>:<24h|2h>:<user id>:<ISO time>`. */
+/** A notice id: `<event id>:<user id>` or `reminder:<subject>:<24h|2h>:<user id>:<ISO time>`. */
 export const notificationId = z.string().regex(/^[A-Za-z0-9_:#.-]{1,200}$/, '消息编号格式不对');
 
 /** A WeChat subscribe-message template id. */

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { bookingSubject } from '../../shared/domain/subject';
 import type { App } from '../../cloudfunctions/core/runtime/app';
 import type { NotificationDoc } from '../../cloudfunctions/core/repositories/notification.repository';
 import type { DeliveryReport } from '../../cloudfunctions/core/services/notify/notification-delivery.service';
@@ -35,14 +36,14 @@ export async function deliver(app: App): Promise<DeliverReport> {
 
 let eventCounter = 0;
 
-/** An outbox event as the booking core records it (status notice to `recipients`). */
+/** An outbox event as the booking core records it (status notice to `recipients`); without `bookingId` it names a booking that does not exist. */
 export async function addEvent(app: App, recipients: string[], overrides: { type?: string; service?: string; startsAt?: string; bookingId?: string | null } = {}): Promise<string> {
   eventCounter += 1;
   const id = `transition:test-${process.pid}-${eventCounter}#2`;
   await app.repos.outbox.add({
     _id: id,
     type: overrides.type ?? 'booking_accept',
-    bookingId: overrides.bookingId ?? null,
+    subject: bookingSubject(overrides.bookingId ?? ''),
     recipients,
     payload: { service: overrides.service ?? 'advisor', status: 'confirmed', startsAt: overrides.startsAt ?? '2026-12-01T01:00:00.000Z', reason: null },
     at: app.clock.now(),

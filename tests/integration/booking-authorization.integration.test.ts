@@ -513,7 +513,7 @@ describe('counseling topic and notes', () => {
     expectOk(await w.as(w.people.counselor1, 'provider', { action: 'accept', bookingId: other.id }));
     expectOk(await w.as(w.people.counselor1, 'provider', { action: 'cancel', bookingId: other.id, reason: '来访者提到的家庭暴力需转介' }));
     const events = await directOutbox(w);
-    const ours = events.filter((e) => e.bookingId === booking.id || e.bookingId === other.id);
+    const ours = events.filter((e) => e.subject.id === booking.id || e.subject.id === other.id);
     expect(ours.map((e) => e.type).sort()).toEqual(['booking_accept', 'booking_accept', 'booking_cancel', 'booking_complete', 'booking_requested', 'booking_requested']);
     for (const event of ours) expect(event.payload.reason ?? null).toBeNull();
     hidesSecrets(events);
@@ -578,7 +578,7 @@ describe('counseling topic and notes', () => {
       expect(changed.affected.map((b) => b.id)).toEqual([stranded.id]);
       expect(changed.affected[0]!.details).toEqual({ kind: 'counseling', format: 'individual' });
       hidesSecrets(changed);
-      const events = await directOutbox(w, { type: 'availability_changed', bookingId: stranded.id });
+      const events = await directOutbox(w, { type: 'availability_changed', 'subject.id': stranded.id });
       expect(events).toHaveLength(1);
       hidesSecrets(events);
     } finally {

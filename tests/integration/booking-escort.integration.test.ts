@@ -67,7 +67,7 @@ describe('escort', () => {
     const schedule = expectOk<{ items: BookingView[] }>(await provider(w.people.escort1, 'schedule', { date: THU }));
     expect(schedule.items.map((b) => b.id)).toEqual([dibao.id]);
     expect(outcome(await call(w.people.escort2, 'booking', { action: 'detail', bookingId: dibao.id }))).toBe('NOT_FOUND');
-    const [event] = await directOutbox(w, { bookingId: dibao.id, type: 'booking_claim' });
+    const [event] = await directOutbox(w, { 'subject.id': dibao.id, type: 'booking_claim' });
     expect(event!.recipients).toEqual([residents[1]!.userId]);
   });
 
@@ -109,9 +109,9 @@ describe('escort', () => {
     expect(await schedule(escort2)).toEqual([request.id]);
     expect(outcome(await provider(escort1, 'complete', { bookingId: request.id }))).toBe('NOT_FOUND');
 
-    const [assignEvent] = await directOutbox(w, { bookingId: request.id, type: 'booking_assign' });
+    const [assignEvent] = await directOutbox(w, { 'subject.id': request.id, type: 'booking_assign' });
     expect(assignEvent!.recipients.sort()).toEqual([resident.userId, escort1.userId].sort());
-    const [reassignEvent] = await directOutbox(w, { bookingId: request.id, type: 'booking_reassign' });
+    const [reassignEvent] = await directOutbox(w, { 'subject.id': request.id, type: 'booking_reassign' });
     // The escort who lost the job must hear of it too, or they go to the hospital for nothing.
     expect(reassignEvent!.recipients.sort()).toEqual([resident.userId, escort1.userId, escort2.userId].sort());
     expect(reassignEvent!.payload.reason).toBe('钱师傅临时住院');

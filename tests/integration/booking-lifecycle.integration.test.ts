@@ -70,7 +70,7 @@ describe('advisor booking', () => {
     expect(records.map((r) => r.actorId)).toEqual([resident1.userId, advisor1.userId, advisor1.userId]);
 
     // Each step tells the other side.
-    const events = await directOutbox(w, { bookingId: created.id });
+    const events = await directOutbox(w, { 'subject.id': created.id });
     expect(events.map((e) => [e.type, e.recipients])).toEqual([
       ['booking_requested', [advisor1.userId]],
       ['booking_accept', [resident1.userId]],
@@ -93,7 +93,7 @@ describe('advisor booking', () => {
     // Those who may not act at all are still told so first.
     expect(outcome(await provider(staff, 'complete', { bookingId: first.id }))).toBe('FORBIDDEN');
     expect(await directBooking(w, first.id)).toMatchObject({ status: 'confirmed', version: 2, serviceNotes: null });
-    expect(await directOutbox(w, { bookingId: first.id, type: { $in: ['booking_complete', 'booking_no_show'] } })).toEqual([]);
+    expect(await directOutbox(w, { 'subject.id': first.id, type: { $in: ['booking_complete', 'booking_no_show'] } })).toEqual([]);
     // Cancelling is still possible before the start.
     expect(outcome(await provider(advisor1, 'cancel', { bookingId: second.id, reason: '站点临时停电' }))).toBe('ok');
 
@@ -125,7 +125,7 @@ describe('advisor booking', () => {
     const { history } = await detailOf(w, resident1, created.id);
     expect(history.at(-1)).toEqual({ at: '2026-11-30T00:30:00.000Z', from: 'requested', to: 'declined', action: 'decline', actorRole: 'provider', reason: '当天去区里开会' });
     expect(await starts(ids.advisor1, TUE)).toContain(created.startsAt);
-    const [event] = await directOutbox(w, { bookingId: created.id, type: 'booking_decline' });
+    const [event] = await directOutbox(w, { 'subject.id': created.id, type: 'booking_decline' });
     expect(event).toMatchObject({ recipients: [resident1.userId], payload: { status: 'declined', reason: '当天去区里开会' } });
     // Declined is final.
     expect(outcome(await provider(advisor1, 'accept', { bookingId: created.id }))).toBe('CONFLICT');
@@ -188,7 +188,7 @@ describe('advisor booking', () => {
     const cancelled = expectOk<BookingView>(await provider(advisor1, 'cancel', { bookingId: created.id, reason: '临时被抽调去防汛值班' }));
     expect(cancelled).toMatchObject({ status: 'cancelled', reason: '临时被抽调去防汛值班' });
     expect((await detailOf(w, resident1, created.id)).history.at(-1)).toMatchObject({ action: 'cancel', actorRole: 'provider', reason: '临时被抽调去防汛值班' });
-    const [event] = await directOutbox(w, { bookingId: created.id, type: 'booking_cancel' });
+    const [event] = await directOutbox(w, { 'subject.id': created.id, type: 'booking_cancel' });
     expect(event).toMatchObject({ recipients: [resident1.userId], payload: { status: 'cancelled', reason: '临时被抽调去防汛值班' } });
     expect(await starts(ids.advisor1, WED)).toContain(created.startsAt);
   });
@@ -298,7 +298,7 @@ describe('advisor booking', () => {
 
     expect(await w.t.db.collection('bookings').countDocuments({ requestId: event.requestId })).toBe(1);
     expect(await w.t.db.collection('seats').countDocuments({ pool: `slot:${ids.advisor1}:${at(TUE, '14:00')}` })).toBe(1);
-    expect(await w.t.db.collection('outbox').countDocuments({ bookingId: first.id, type: 'booking_requested' })).toBe(1);
+    expect(await w.t.db.collection('outbox').countDocuments({ 'subject.id': first.id, type: 'booking_requested' })).toBe(1);
     // The request id is the client's own: another resident using the same one makes their own attempt.
     expect(outcome(await call(resident2, 'booking', event))).toBe('SLOT_FULL');
   });

@@ -48,7 +48,7 @@ describe('opening hours', () => {
     const events = await directOutbox(w, { type: 'availability_changed' });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
-      bookingId: wednesday.id,
+      subject: { kind: 'booking', id: wednesday.id },
       recipients: [resident1.userId],
       payload: { service: 'advisor', startsAt: at(WED, '09:00') },
       at: new Date('2026-11-30T00:05:00.000Z'),
@@ -144,7 +144,7 @@ describe('opening hours', () => {
     const events = await directOutbox(w, { type: 'availability_changed' });
     // Events of one moment come back in no particular order.
     const byBooking = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
-    expect(events.map((e) => [e.bookingId, e.recipients]).sort(byBooking)).toEqual(
+    expect(events.map((e) => [e.subject.id, e.recipients]).sort(byBooking)).toEqual(
       [
         [onHoliday.id, [resident1.userId]],
         [counseling.id, [resident2.userId]],
@@ -172,6 +172,6 @@ describe('opening hours', () => {
       [requested.id, 'requested'],
       [confirmed.id, 'confirmed'],
     ]);
-    expect((await directOutbox(w, { type: 'availability_changed' })).map((e) => e.bookingId).sort()).toEqual([requested.id, confirmed.id].sort());
+    expect((await directOutbox(w, { type: 'availability_changed' })).map((e) => e.subject.id).sort()).toEqual([requested.id, confirmed.id].sort());
   });
 });

@@ -66,7 +66,7 @@ afterEach(async () => {
 });
 
 const told = () => [w.people.escort1, w.people.escort2, w.people.escort3, streetEscort];
-const announcements = (bookingId: string): Promise<NotificationDoc[]> => notificationsOf(w.t, { bookingId, type: TYPE });
+const announcements = (bookingId: string): Promise<NotificationDoc[]> => notificationsOf(w.t, { 'subject.id': bookingId, type: TYPE });
 const inbox = async (person: Person) => expectOk<{ items: { id: string; type: string; title: string; page: string }[] }>(await w.as(person, 'notify', { action: 'list' })).items;
 const unread = async (person: Person) => expectOk<{ count: number }>(await w.as(person, 'notify', { action: 'unreadCount' })).count;
 
@@ -118,7 +118,7 @@ describe('a new escort request', () => {
         await deliver(w.t.app);
         await deliver(w.t.app);
 
-        expect(await w.t.db.collection('outbox').countDocuments({ type: TYPE, bookingId })).toBe(1);
+        expect(await w.t.db.collection('outbox').countDocuments({ type: TYPE, 'subject.id': bookingId })).toBe(1);
         const notices = await announcements(bookingId!);
         expect(notices.map((n) => n.userId).sort()).toEqual(told().map((p) => p.userId).sort());
       }

@@ -48,7 +48,7 @@ describe('events become notices', () => {
     expect(await unread(advisor1)).toBe(1);
     const providerInbox = await inbox(advisor1);
     expect(providerInbox.items).toEqual([
-      expect.objectContaining({ type: 'booking_requested', title: '新的预约申请', body: '您有一条新的养老顾问预约：12月1日 周二 上午 9:00，请及时处理。', bookingId: booking.id, readAt: null }),
+      expect.objectContaining({ type: 'booking_requested', title: '新的预约申请', body: '您有一条新的养老顾问预约：12月1日 周二 上午 9:00，请及时处理。', subject: { kind: 'booking', id: booking.id }, bookingId: booking.id, readAt: null }),
     ]);
     // The resident made the request: nobody tells them what they just did.
     expect((await inbox(resident1)).total).toBe(0);
@@ -156,7 +156,7 @@ describe('the inbox is private to its owner', () => {
 
 describe('reminders', () => {
   const reminderIds = async (bookingId: string, withdrawn: boolean) =>
-    (await notificationsOf(w.t, { bookingId, kind: 'reminder', withdrawnAt: withdrawn ? { $ne: null } : null })).map((n) => n._id).sort();
+    (await notificationsOf(w.t, { 'subject.id': bookingId, kind: 'reminder', withdrawnAt: withdrawn ? { $ne: null } : null })).map((n) => n._id).sort();
 
   it('are scheduled on confirmation, moved on reschedule and withdrawn on cancellation', async () => {
     const { resident1, advisor1 } = w.people;
@@ -206,7 +206,7 @@ describe('reminders', () => {
     expectOk(await w.as(escort1, 'provider', { action: 'claim', bookingId: request.id }));
     await run();
     expect(await titles(resident)).toEqual(['陪诊员已接单']);
-    const escortReminders = async (person: Person) => (await notificationsOf(w.t, { bookingId: request.id, kind: 'reminder', userId: person.userId, withdrawnAt: null })).length;
+    const escortReminders = async (person: Person) => (await notificationsOf(w.t, { 'subject.id': request.id, kind: 'reminder', userId: person.userId, withdrawnAt: null })).length;
     expect(await escortReminders(escort1)).toBe(2);
 
     w.clock.advance(HOUR);

@@ -166,7 +166,10 @@ export const noticeSchema = z.object({
   body: z.string().optional().default(''),
   createdAt: z.string().optional().default(''),
   readAt: z.string().nullable().optional().default(null),
+  /** What the notice is about; an older server sends only `bookingId`. */
+  subject: z.object({ kind: z.string(), id: z.string() }).nullable().optional().default(null),
   bookingId: z.string().nullable().optional().default(null),
+  /** The page it opens (its link), chosen on the server by its subject's kind. */
   page: z.string().optional().default(''),
 });
 export type Notice = z.output<typeof noticeSchema>;

@@ -16,11 +16,6 @@ export class AvailabilityRepository {
     return (await this.availability.findOne({ _id: providerId })) ?? { _id: providerId, rules: [], exceptions: [], updatedAt: new Date(0), updatedBy: null };
   }
 
-  async getMany(providerIds: string[]): Promise<Map<string, AvailabilityDoc>> {
-    const docs = await this.availability.find({ _id: { $in: providerIds } }).toArray();
-    return new Map(docs.map((doc) => [doc._id, doc]));
-  }
-
   async save(doc: AvailabilityDoc): Promise<void> {
     await this.availability.replaceOne({ _id: doc._id }, doc, { upsert: true });
   }

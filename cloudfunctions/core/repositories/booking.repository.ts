@@ -1,6 +1,6 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
-import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
+import { ACTIVE_BOOKING_STATUSES, type BookingStatus } from '../../../shared/domain/booking-lifecycle';
 import type { BookingDetails } from '../../../shared/schemas/booking.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
@@ -8,6 +8,15 @@ import type { ServiceKindValue } from './catalog.repository';
 
 /** `holding` is a create in progress: not shown to anyone until its seat and locks are held. */
 export type StoredStatus = BookingStatus | 'holding' | 'failed';
+
+/** Create attempts in progress or lost: nobody is shown them, and they are not counted. */
+const UNSHOWN: readonly StoredStatus[] = ['holding', 'failed'];
+
+/** Which page of a list: how many to skip and how many to return. */
+export type Page = { skip: number; limit: number };
+
+/** One row of the staff counts. */
+export type StatusCount = { service: ServiceKindValue; status: StoredStatus; streetId: string | null; count: number };
 
 export type FamilyMember = { name: string; phone: string; relationship: string };
 
@@ -102,25 +111,86 @@ export class BookingRepository {
     return this.bookings.findOne({ _id: id });
   }
 
-  find(filter: Filter<BookingDoc>, options: { sort?: Record<string, 1 | -1>; skip?: number; limit?: number } = {}): Promise<BookingDoc[]> {
-    let cursor = this.bookings.find(filter);
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.toArray();
+  /** A booker's own bookings (one status, or every status shown), latest start first, one page. */
+  async ofBooker(bookerId: string, query: { status?: BookingStatus } & Page): Promise<{ items: BookingDoc[]; total: number }> {
+    return this.page({ bookerId, status: query.status ?? { $nin: [...UNSHOWN] } }, { startsAt: -1 }, query);
   }
 
-  count(filter: Filter<BookingDoc>): Promise<number> {
-    return this.bookings.countDocuments(filter);
+  /** Requests waiting for one of these providers to accept or decline, soonest first, one page. */
+  async requestsFor(providerIds: string[], page: Page): Promise<{ items: BookingDoc[]; total: number }> {
+    return this.page({ providerId: { $in: providerIds }, status: 'requested' }, { startsAt: 1 }, page);
+  }
+
+  /** Bookings of these providers in one of `statuses` starting in [from, to), in start order. */
+  ofProvidersBetween(providerIds: string[], from: Date, to: Date, statuses: readonly StoredStatus[]): Promise<BookingDoc[]> {
+    return this.bookings
+      .find({ providerId: { $in: providerIds }, status: { $in: [...statuses] }, startsAt: { $gte: from, $lt: to } })
+      .sort({ startsAt: 1 })
+      .toArray();
+  }
+
+  /** Escort requests no escort has claimed and staff have not assigned: the pool. */
+  openEscortRequests(): Promise<BookingDoc[]> {
+    return this.bookings.find({ service: 'escort', status: 'requested', providerId: null }).toArray();
+  }
+
+  /** The provider's active bookings (requested or confirmed) that start after `now`. */
+  upcomingActiveOf(providerId: string, now: Date): Promise<BookingDoc[]> {
+    return this.bookings.find({ providerId, status: { $in: [...ACTIVE_BOOKING_STATUSES] }, startsAt: { $gt: now } }).toArray();
+  }
+
+  /** Every active booking that starts after `now` and has a provider, except those of `exceptService`. */
+  upcomingActiveAssigned(now: Date, exceptService: ServiceKindValue): Promise<BookingDoc[]> {
+    return this.bookings
+      .find({ service: { $ne: exceptService }, providerId: { $ne: null }, status: { $in: [...ACTIVE_BOOKING_STATUSES] }, startsAt: { $gt: now } })
+      .toArray();
+  }
+
+  /** Requests whose accept window closed before `now`, at most `limit` (the timer takes the rest next time). */
+  requestsDueForExpiry(now: Date, limit: number): Promise<BookingDoc[]> {
+    return this.bookings.find({ status: 'requested', acceptBy: { $lt: now } }).limit(limit).toArray();
+  }
+
+  /** Creates still in `holding` that began before `before`: interrupted, for repair to resume. */
+  stuckInHolding(before: Date): Promise<BookingDoc[]> {
+    return this.bookings.find({ status: 'holding', createdAt: { $lt: before } }).toArray();
+  }
+
+  /** Bookings in one of `statuses` whose seats and locks have not been given back yet. */
+  unreleasedIn(statuses: readonly StoredStatus[]): Promise<BookingDoc[]> {
+    return this.bookings.find({ status: { $in: [...statuses] }, released: false }).toArray();
+  }
+
+  /**
+   * How many bookings start in [from, to), per service, status and 街道 (one 街道 when given),
+   * counted by the engine so that a month of the district never travels to the function. Create
+   * attempts in progress or failed are not counted. Rows come sorted, so the answer is stable.
+   */
+  async countsByServiceStatusStreet(window: { from: Date; to: Date; streetId?: string }): Promise<StatusCount[]> {
+    const match: Filter<BookingDoc> = { status: { $nin: [...UNSHOWN] }, startsAt: { $gte: window.from, $lt: window.to } };
+    if (window.streetId) match.streetId = window.streetId;
+    const groups = await this.bookings
+      .aggregate<{ _id: { service: ServiceKindValue; status: StoredStatus; streetId?: string | null }; count: number }>([
+        { $match: match },
+        { $group: { _id: { service: '$service', status: '$status', streetId: '$streetId' }, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return groups
+      .map(({ _id, count }) => ({ service: _id.service, status: _id.status, streetId: _id.streetId ?? null, count }))
+      .sort((a, b) => a.service.localeCompare(b.service) || a.status.localeCompare(b.status) || (a.streetId ?? '').localeCompare(b.streetId ?? ''));
+  }
+
+  private async page(filter: Filter<BookingDoc>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: BookingDoc[]; total: number }> {
+    const [items, total] = await Promise.all([
+      this.bookings.find(filter).sort(sort).skip(page.skip).limit(page.limit).toArray(),
+      this.bookings.countDocuments(filter),
+    ]);
+    return { items, total };
   }
 
   /** Applies fields to a booking. Only the winner of a transition (or a create's owner) calls this. */
   async set(id: string, fields: Partial<BookingDoc>): Promise<void> {
     await this.bookings.updateOne({ _id: id }, { $set: fields });
-  }
-
-  async deleteHolding(id: string): Promise<void> {
-    await this.bookings.deleteOne({ _id: id, status: 'holding' });
   }
 
   /**

@@ -1,9 +1,10 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { NotifyTemplateField, NotifyTemplateGroup } from '../../../config/server-config.schema';
+import type { Subject } from '../../../shared/domain/subject';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
-import type { OutboxEvent } from './outbox.repository';
+import { ofSubjectFilter, withSubject, type OutboxEvent } from './outbox.repository';
 
 /**
  * Where a notice stands on the WeChat channel (the inbox needs no state: a notice is in it once its
@@ -19,20 +20,24 @@ export type PushState = 'pending' | 'sending' | 'sent' | 'unconfirmed' | 'off' |
 export type NotificationKind = 'event' | 'reminder';
 
 export type NotificationDoc = {
-  /** `<outbox event id>:<userId>` or `reminder:<bookingId>:<24h|2h>:<userId>:<startsAt ISO>`: a retry never doubles it. */
+  /**
+   * `<outbox event id>:<userId>` or `reminder:<subject>:<24h|2h>:<userId>:<startsAt ISO>` (a booking's
+   * subject is its bare id): a retry, a second worker or a racing call never doubles it.
+   */
   _id: string;
   userId: string;
   kind: NotificationKind;
   type: string;
-  bookingId: string | null;
+  /** What it is about (legacy notices have `bookingId` instead and are read as booking subjects). */
+  subject: Subject;
   title: string;
   body: string;
   /** Which WeChat template carries it, and the values for that template's keywords. */
   group: NotifyTemplateGroup;
   fields: Partial<Record<NotifyTemplateField, string | Date>>;
-  /** The mini-program page a WeChat message opens. */
+  /** The mini-program page the notice (and its WeChat message) opens; its subject's handler chose it. */
   page: string;
-  /** The start this notice speaks of; a reminder whose booking moved is withdrawn. */
+  /** The start this notice speaks of; a reminder whose subject moved is withdrawn. */
   startsAt: Date | null;
   createdAt: Date;
   dueAt: Date;
@@ -74,6 +79,8 @@ export const notificationIndexes: CollectionIndexes[] = [
     indexes: [
       { key: { userId: 1, dueAt: -1 }, name: 'by_user_due' },
       { key: { push: 1, nextAttemptAt: 1 }, name: 'by_push_next' },
+      { key: { 'subject.kind': 1, 'subject.id': 1, kind: 1 }, name: 'by_subject_kind' },
+      // Notices stored before subjects (read as booking subjects) are found by this one.
       { key: { bookingId: 1, kind: 1 }, name: 'by_booking_kind' },
     ],
   },
@@ -101,8 +108,9 @@ export class NotificationRepository {
     }
   }
 
-  findById(id: string): Promise<NotificationDoc | null> {
-    return this.notifications.findOne({ _id: id });
+  async findById(id: string): Promise<NotificationDoc | null> {
+    const doc = await this.notifications.findOne({ _id: id });
+    return doc && withSubject(doc);
   }
 
   private inboxQuery({ userId, now, unreadOnly }: InboxFilter): Filter<NotificationDoc> {
@@ -111,8 +119,8 @@ export class NotificationRepository {
     return query;
   }
 
-  inbox(filter: InboxFilter, skip: number, limit: number): Promise<NotificationDoc[]> {
-    return this.notifications.find(this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray();
+  async inbox(filter: InboxFilter, skip: number, limit: number): Promise<NotificationDoc[]> {
+    return (await this.notifications.find(this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(withSubject);
   }
 
   countInbox(filter: InboxFilter): Promise<number> {
@@ -126,9 +134,10 @@ export class NotificationRepository {
     return (await this.notifications.updateMany(query, { $set: { readAt: at } })).modifiedCount;
   }
 
-  /** Reminders of a booking still ahead, for withdrawing the ones that no longer apply. */
-  futureReminders(bookingId: string, now: Date): Promise<NotificationDoc[]> {
-    return this.notifications.find({ bookingId, kind: 'reminder', withdrawnAt: null, dueAt: { $gt: now } }).toArray();
+  /** Reminders of a subject still ahead, for withdrawing the ones that no longer apply. */
+  async futureReminders(subject: Subject, now: Date): Promise<NotificationDoc[]> {
+    const query: Filter<NotificationDoc> = { ...ofSubjectFilter<NotificationDoc>(subject), kind: 'reminder', withdrawnAt: null, dueAt: { $gt: now } };
+    return (await this.notifications.find(query).toArray()).map(withSubject);
   }
 
   async withdraw(ids: string[], at: Date): Promise<void> {
@@ -137,22 +146,29 @@ export class NotificationRepository {
   }
 
   /**
-   * Withdraws a booking's notices of one type that still show: they leave the inbox, and a WeChat
+   * Withdraws a subject's notices of one type that still show: they leave the inbox, and a WeChat
    * message not yet on its way is not sent (one already sent or sending keeps its state).
    */
-  async withdrawOfType(bookingId: string, type: string, at: Date): Promise<number> {
-    const shown = await this.notifications.updateMany({ bookingId, type, withdrawnAt: null }, { $set: { withdrawnAt: at, updatedAt: at } });
-    await this.notifications.updateMany({ bookingId, type, push: 'pending' }, { $set: { push: 'withdrawn', updatedAt: at } });
+  async withdrawOfType(subject: Subject, type: string, at: Date): Promise<number> {
+    const ofType: Filter<NotificationDoc> = { ...ofSubjectFilter<NotificationDoc>(subject), type };
+    const shown = await this.notifications.updateMany({ ...ofType, withdrawnAt: null }, { $set: { withdrawnAt: at, updatedAt: at } });
+    await this.notifications.updateMany({ ...ofType, push: 'pending' }, { $set: { push: 'withdrawn', updatedAt: at } });
     return shown.modifiedCount;
   }
 
+  /** Brings a withdrawn reminder back (its subject matches it again), due for WeChat at `dueAt`. */
+  async restore(id: string, push: PushState, dueAt: Date, at: Date): Promise<void> {
+    await this.notifications.updateOne({ _id: id }, { $set: { withdrawnAt: null, push, nextAttemptAt: dueAt, leaseUntil: null, updatedAt: at } });
+  }
+
   /** Notices whose WeChat message is due, and attempts whose owner's lease ran out. */
-  dueForPush(now: Date, limit: number): Promise<NotificationDoc[]> {
-    return this.notifications
+  async dueForPush(now: Date, limit: number): Promise<NotificationDoc[]> {
+    const due = await this.notifications
       .find({ $or: [{ push: 'pending', nextAttemptAt: { $lte: now } }, { push: 'sending', leaseUntil: { $lt: now } }] })
       .sort({ nextAttemptAt: 1, _id: 1 })
       .limit(limit)
       .toArray();
+    return due.map(withSubject);
   }
 
   /**
@@ -163,8 +179,8 @@ export class NotificationRepository {
     await this.notifications.updateOne({ _id: id }, { $set: fields });
   }
 
-  listByPush(states: PushState[], skip: number, limit: number): Promise<NotificationDoc[]> {
-    return this.notifications.find({ push: { $in: states } }).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).toArray();
+  async listByPush(states: PushState[], skip: number, limit: number): Promise<NotificationDoc[]> {
+    return (await this.notifications.find({ push: { $in: states } }).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).toArray()).map(withSubject);
   }
 
   countByPush(states: PushState[]): Promise<number> {
@@ -206,8 +222,8 @@ export class OutboxFeed {
     this.outbox = resilientCollection<OutboxEvent>(db, 'outbox');
   }
 
-  pending(limit: number): Promise<OutboxEvent[]> {
-    return this.outbox.find({ processedAt: null }).sort({ at: 1, _id: 1 }).limit(limit).toArray();
+  async pending(limit: number): Promise<OutboxEvent[]> {
+    return (await this.outbox.find({ processedAt: null }).sort({ at: 1, _id: 1 }).limit(limit).toArray()).map(withSubject);
   }
 
   async markProcessed(id: string, at: Date): Promise<void> {

@@ -1,5 +1,6 @@
 import { resilientCollection } from '../db/resilient-collection';
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
+import { bookingSubject, type Subject } from '../../../shared/domain/subject';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 
@@ -10,7 +11,8 @@ import { isDuplicateKeyError } from '../db/mongo-errors';
 export type OutboxEvent = {
   _id: string;
   type: string;
-  bookingId: string | null;
+  /** What the event is about; its kind's handler (registered with notify) says what it means. */
+  subject: Subject;
   /** Users who should hear of it. */
   recipients: string[];
   /** Never holds counseling topics or notes. */
@@ -23,6 +25,24 @@ export const outboxIndexes: CollectionIndexes = {
   collection: 'outbox',
   indexes: [{ key: { processedAt: 1, at: 1 }, name: 'by_pending' }],
 };
+
+/**
+ * Records written before events named a subject carry `bookingId` instead: every one of them was
+ * about a booking. They are read as booking subjects (migrated on read, never rewritten), so old
+ * and new writers may run side by side while functions are deployed one by one.
+ */
+export function withSubject<T extends { subject?: Subject }>(doc: T): T & { subject: Subject } {
+  if (doc.subject) return doc as T & { subject: Subject };
+  const { bookingId, ...rest } = doc as T & { bookingId?: string | null };
+  // An empty id finds no booking: what a legacy event without a booking meant (none was written).
+  return { ...(rest as unknown as T), subject: bookingSubject(bookingId ?? '') };
+}
+
+/** The stored records of one subject, legacy ones (`bookingId`) included. */
+export function ofSubjectFilter<T>(subject: Subject): Filter<T> {
+  const current = { 'subject.kind': subject.kind, 'subject.id': subject.id };
+  return (subject.kind === 'booking' ? { $or: [current, { subject: { $exists: false }, bookingId: subject.id }] } : current) as Filter<T>;
+}
 
 export class OutboxRepository {
   private readonly outbox: Collection<OutboxEvent>;
@@ -39,10 +59,9 @@ export class OutboxRepository {
     }
   }
 
-  list(filter: { bookingId?: string; type?: string }): Promise<OutboxEvent[]> {
-    const query: Record<string, string> = {};
-    if (filter.bookingId) query.bookingId = filter.bookingId;
+  async list(filter: { subject?: Subject; type?: string }): Promise<OutboxEvent[]> {
+    const query: Filter<OutboxEvent> = filter.subject ? ofSubjectFilter<OutboxEvent>(filter.subject) : {};
     if (filter.type) query.type = filter.type;
-    return this.outbox.find(query).sort({ at: 1 }).toArray();
+    return (await this.outbox.find(query).sort({ at: 1 }).toArray()).map(withSubject);
   }
 }

@@ -97,8 +97,4 @@ export class UserRepository {
       { returnDocument: 'after' },
     );
   }
-
-  count(): Promise<number> {
-    return this.users.countDocuments({});
-  }
 }

@@ -117,20 +117,12 @@ export class DistrictAdminService {
   async stats(caller: Caller, input: { from: string; to: string; streetId?: string }) {
     const scope = streetScopeOf(caller, input.streetId);
     const streetId = scope.kind === 'street' ? scope.streetId : scope.kind === 'none' ? '__none__' : undefined;
-    const filter: Record<string, unknown> = {
-      status: { $nin: ['holding', 'failed'] },
-      startsAt: { $gte: districtDayStart(input.from), $lt: districtDayStart(addDays(input.to, 1)) },
-    };
-    if (streetId) filter.streetId = streetId;
-    const bookings = await this.deps.bookings.find(filter as never);
-    const rows = new Map<string, { service: string; status: string; streetId: string | null; count: number }>();
-    for (const b of bookings) {
-      const key = `${b.service}|${b.status}|${b.streetId}`;
-      const row = rows.get(key) ?? { service: b.service, status: b.status, streetId: b.streetId, count: 0 };
-      row.count += 1;
-      rows.set(key, row);
-    }
-    return { from: input.from, to: input.to, total: bookings.length, rows: [...rows.values()] };
+    const rows = await this.deps.bookings.countsByServiceStatusStreet({
+      from: districtDayStart(input.from),
+      to: districtDayStart(addDays(input.to, 1)),
+      ...(streetId ? { streetId } : {}),
+    });
+    return { from: input.from, to: input.to, total: rows.reduce((sum, row) => sum + row.count, 0), rows };
   }
 
   /** New holidays can take away booked slots: those bookings are returned and their residents told. */

@@ -10,6 +10,7 @@ import { AvailabilityService } from './booking/availability.service';
 import { BookingAccess } from './booking/booking-access';
 import { BookingCreateService } from './booking/booking-create.service';
 import { BookingMaintenanceService } from './booking/booking-maintenance.service';
+import { bookingNoticeHandler } from './booking/booking-notices';
 import { BookingTransitionService } from './booking/booking-transition.service';
 import { BookingService } from './booking/booking.service';
 import { ProviderWorkService } from './booking/provider-work.service';
@@ -39,7 +40,9 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const wechatAuth = new WeChatAuthClient(config.wechat);
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
-  const notify = createNotifyServices({ config, repos, clock, ids });
+  // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
+  const subjects = new Map([['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })]]);
+  const notify = createNotifyServices({ config, repos, clock, ids, subjects });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
   const outbox: EventLog = {

@@ -1,23 +1,31 @@
 import { routes } from '../../navigation/routes';
 import { noticeTarget } from './notice-link';
 
+const booking = (id: string) => ({ kind: 'booking', id });
+
 describe('noticeTarget', () => {
   it('opens an open escort request in the pool, not in the resident’s booking page', () => {
-    expect(noticeTarget({ page: 'subpackages/provider/pages/pool/index?nid=escort_request_open%3Abk1%3Au1', bookingId: 'bk1' })).toEqual({
+    expect(noticeTarget({ page: 'subpackages/provider/pages/pool/index?nid=escort_request_open%3Abk1%3Au1', subject: booking('bk1'), bookingId: 'bk1' })).toEqual({
       route: routes.providerPool,
       params: {},
     });
   });
 
   it('opens a provider’s notice on their case page with the booking', () => {
-    expect(noticeTarget({ page: 'subpackages/provider/pages/case/index?bookingId=bk2&nid=x', bookingId: 'bk2' })).toEqual({
+    expect(noticeTarget({ page: 'subpackages/provider/pages/case/index?bookingId=bk2&nid=x', subject: booking('bk2'), bookingId: 'bk2' })).toEqual({
       route: routes.providerCase,
       params: { bookingId: 'bk2' },
     });
   });
 
-  it('follows no page outside the app and falls back to the booking, or nowhere', () => {
-    expect(noticeTarget({ page: 'https://example.com/x?bookingId=bk3', bookingId: 'bk3' })).toEqual({ route: routes.bookingDetail, params: { bookingId: 'bk3' } });
-    expect(noticeTarget({ page: '', bookingId: null })).toBeNull();
+  it('follows no page outside the app and falls back to its subject’s page, or nowhere', () => {
+    expect(noticeTarget({ page: 'https://example.com/x?bookingId=bk3', subject: booking('bk3'), bookingId: 'bk3' })).toEqual({ route: routes.bookingDetail, params: { bookingId: 'bk3' } });
+    expect(noticeTarget({ page: '', subject: null, bookingId: null })).toBeNull();
+    // A kind the client has no page for opens nothing rather than a wrong page.
+    expect(noticeTarget({ page: '', subject: { kind: 'activity', id: 'ac1' }, bookingId: null })).toBeNull();
+  });
+
+  it('reads a notice of an older server that names only its booking', () => {
+    expect(noticeTarget({ page: '', subject: null, bookingId: 'bk4' })).toEqual({ route: routes.bookingDetail, params: { bookingId: 'bk4' } });
   });
 });

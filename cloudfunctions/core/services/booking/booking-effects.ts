@@ -62,7 +62,7 @@ async function recordEvent(deps: EffectDeps, booking: BookingDoc, t: TransitionD
   await deps.outbox.add({
     _id: `transition:${t._id}`,
     type,
-    bookingId: booking._id,
+    subject: bookingSubject(booking._id),
     recipients: [...recipients],
     payload: {
       service: booking.service,
@@ -87,7 +87,7 @@ async function announceEscortRequest(deps: EffectDeps, booking: BookingDoc, t: T
   await deps.outbox.add({
     _id: `${ESCORT_REQUEST_OPEN}:${booking._id}`,
     type: ESCORT_REQUEST_OPEN,
-    bookingId: booking._id,
+    subject: bookingSubject(booking._id),
     recipients: escortsToTell(escorts, booking),
     payload: { service: booking.service, status: 'requested', startsAt: booking.startsAt.toISOString(), reason: null },
     at: t.at,

@@ -32,7 +32,7 @@ export class BookingMaintenanceService {
 
   async expireRequests(): Promise<{ expired: number }> {
     const now = this.deps.clock.now();
-    const due = await this.deps.bookings.find({ status: 'requested', acceptBy: { $lt: now } }, { limit: 500 });
+    const due = await this.deps.bookings.requestsDueForExpiry(now, 500);
     let expired = 0;
     for (const booking of due) {
       try {
@@ -63,7 +63,7 @@ export class BookingMaintenanceService {
     const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 };
     await this.deps.holds.adoptLegacyHolds();
 
-    for (const stuck of await this.deps.bookings.find({ status: 'holding', createdAt: { $lt: before } })) {
+    for (const stuck of await this.deps.bookings.stuckInHolding(before)) {
       await this.deps.creator.acquire(stuck).catch((error) => {
         if (!(error instanceof AppError)) throw error;
       });
@@ -78,7 +78,7 @@ export class BookingMaintenanceService {
       }
     }
 
-    for (const booking of await this.deps.bookings.find({ status: { $in: [...RELEASING] }, released: false })) {
+    for (const booking of await this.deps.bookings.unreleasedIn(RELEASING)) {
       await release(this.deps, booking);
       report.released += 1;
     }

@@ -37,11 +37,7 @@ export class BookingService {
   }
 
   async mine(caller: Caller, query: { status?: BookingStatus; page: number; pageSize: number }) {
-    const filter = { bookerId: caller.userId, status: query.status ?? { $nin: ['holding', 'failed'] } };
-    const [items, total] = await Promise.all([
-      this.deps.bookings.find(filter as never, { sort: { startsAt: -1 }, skip: (query.page - 1) * query.pageSize, limit: query.pageSize }),
-      this.deps.bookings.count(filter as never),
-    ]);
+    const { items, total } = await this.deps.bookings.ofBooker(caller.userId, { status: query.status, skip: (query.page - 1) * query.pageSize, limit: query.pageSize });
     return { items: await this.deps.access.views(items, 'booker'), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -9,6 +9,9 @@ import type { Caller } from '../../runtime/caller';
 import type { BookingAccess } from './booking-access';
 import type { BookingTransitionService } from './booking-transition.service';
 
+/** What a provider's day shows: the jobs to do and the ones done or missed, not the withdrawn. */
+const ON_SCHEDULE: readonly BookingStatus[] = ['requested', 'confirmed', 'completed', 'no_show'];
+
 /** The provider's side: requests inbox, accept/decline/complete/no-show, the day's schedule, the escort pool. */
 export class ProviderWorkService {
   constructor(
@@ -17,24 +20,13 @@ export class ProviderWorkService {
 
   async inbox(caller: Caller, page: number, pageSize: number) {
     const providerIds = await this.deps.access.providerIdsOf(caller);
-    const filter = { providerId: { $in: providerIds }, status: 'requested' as const };
-    const [items, total] = await Promise.all([
-      this.deps.bookings.find(filter, { sort: { startsAt: 1 }, skip: (page - 1) * pageSize, limit: pageSize }),
-      this.deps.bookings.count(filter),
-    ]);
+    const { items, total } = await this.deps.bookings.requestsFor(providerIds, { skip: (page - 1) * pageSize, limit: pageSize });
     return { items: await this.deps.access.views(items, 'provider'), total, page, pageSize };
   }
 
   async schedule(caller: Caller, date: string) {
     const providerIds = await this.deps.access.providerIdsOf(caller);
-    const items = await this.deps.bookings.find(
-      {
-        providerId: { $in: providerIds },
-        status: { $in: ['requested', 'confirmed', 'completed', 'no_show'] },
-        startsAt: { $gte: districtDayStart(date), $lt: districtDayStart(addDays(date, 1)) },
-      },
-      { sort: { startsAt: 1 } },
-    );
+    const items = await this.deps.bookings.ofProvidersBetween(providerIds, districtDayStart(date), districtDayStart(addDays(date, 1)), ON_SCHEDULE);
     // The schedule is where a provider does the job: what a confirmed job needs is shown in full.
     return { date, items: await this.deps.access.views(items, 'provider', { worklist: true }) };
   }
@@ -42,7 +34,7 @@ export class ProviderWorkService {
   /** Open escort requests, eligible residents (低保, 特困, …) first, then by appointment time. */
   async pool(caller: Caller, page: number, pageSize: number) {
     if ((await this.escortIdOf(caller)) === null) throw new AppError('FORBIDDEN');
-    const open = await this.deps.bookings.find({ service: 'escort', status: 'requested', providerId: null });
+    const open = await this.deps.bookings.openEscortRequests();
     const ordered = orderEscortPool(open.map((b) => ({ ...b, id: b._id, eligibility: b.details.kind === 'escort' ? b.details.eligibility : 'none', appointmentAt: b.startsAt })));
     const items = ordered.slice((page - 1) * pageSize, page * pageSize) as unknown as BookingDoc[];
     return { items: await this.deps.access.views(items, 'pool'), total: ordered.length, page, pageSize };

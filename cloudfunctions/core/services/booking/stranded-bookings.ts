@@ -1,3 +1,4 @@
+import { bookingSubject } from '../../../../shared/domain/subject';
 import type { Clock } from '../../ports/clock';
 import type { EventLog } from '../../ports/event-log';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
@@ -19,14 +20,15 @@ export class StrandedBookings {
   /** Active future bookings of the provider whose slot it no longer offers (all of them once inactive). */
   async ofProvider(provider: ProviderDoc): Promise<BookingDoc[]> {
     const now = this.deps.clock.now();
-    const active = await this.deps.bookings.find({ providerId: provider._id, status: { $in: ['requested', 'confirmed'] }, startsAt: { $gt: now } });
+    const active = await this.deps.bookings.upcomingActiveOf(provider._id, now);
     return this.unoffered(provider, active, now);
   }
 
   /** The same for every provider with hours (advisors and counselors), after a district-wide change. */
   async ofDistrict(): Promise<BookingDoc[]> {
     const now = this.deps.clock.now();
-    const active = await this.deps.bookings.find({ service: { $ne: 'escort' }, providerId: { $ne: null }, status: { $in: ['requested', 'confirmed'] }, startsAt: { $gt: now } });
+    // Escorts keep no hours, so no district-wide change of hours can strand their jobs.
+    const active = await this.deps.bookings.upcomingActiveAssigned(now, 'escort');
     const byProvider = new Map<string, BookingDoc[]>();
     for (const booking of active) byProvider.set(booking.providerId!, [...(byProvider.get(booking.providerId!) ?? []), booking]);
     const stranded: BookingDoc[] = [];
@@ -56,7 +58,7 @@ export class StrandedBookings {
       await this.deps.outbox.add({
         _id: `availability:${booking._id}:${now.toISOString()}`,
         type: 'availability_changed',
-        bookingId: booking._id,
+        subject: bookingSubject(booking._id),
         recipients: [booking.bookerId],
         payload: { service: booking.service, startsAt: booking.startsAt.toISOString() },
         at: now,

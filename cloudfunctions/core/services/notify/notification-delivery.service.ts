@@ -1,13 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import type { ServerConfig } from '../../../../config/server-config.schema';
-import { ESCORT_REQUEST_OPEN, isOpenEscortRequest } from '../../../../shared/domain/escort-pool';
 import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/ids';
-import type { BookingRepository } from '../../repositories/booking.repository';
 import { claimKey, fateKey, type NotificationDoc, type NotificationRepository, type PushState } from '../../repositories/notification.repository';
-import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { UserRepository } from '../../repositories/user.repository';
+import type { SubjectHandlers } from './subject-handlers';
 import type { SubscriptionConsentService } from './subscription-consent.service';
 import { templateData } from './template-fields';
 import type { WeChatAccessTokens } from './wechat-access-token';
@@ -24,8 +22,8 @@ export type DeliveryReport = { sent: number; retrying: number; dead: number; set
 
 type Deps = {
   notifications: NotificationRepository;
-  bookings: BookingRepository;
-  providers: ProviderRepository;
+  /** Asked whether a notice still holds when its message falls due (a reminder's subject may have moved). */
+  subjects: SubjectHandlers;
   users: UserRepository;
   consent: SubscriptionConsentService;
   api: WeChatSubscribeClient | null;
@@ -102,18 +100,9 @@ export class NotificationDeliveryService {
   /** Notices that get no WeChat message, whoever looks: every worker reaches the same verdict. */
   private async verdict(doc: NotificationDoc): Promise<PushState | null> {
     const now = this.deps.clock.now();
-    if (doc.kind === 'reminder') {
-      const booking = doc.bookingId ? await this.deps.bookings.findById(doc.bookingId) : null;
-      const provider = booking?.providerId ? await this.deps.providers.findById(booking.providerId) : null;
-      const party = booking && (booking.bookerId === doc.userId || provider?.userId === doc.userId);
-      if (!booking || booking.status !== 'confirmed' || !party || booking.startsAt.getTime() !== doc.startsAt?.getTime()) return 'withdrawn';
-      if (now >= booking.startsAt) return 'expired';
-    }
-    if (doc.type === ESCORT_REQUEST_OPEN) {
-      // Taken by another escort (or withdrawn) since: telling of it now would send someone for nothing.
-      const booking = doc.bookingId ? await this.deps.bookings.findById(doc.bookingId) : null;
-      if (!booking || !isOpenEscortRequest(booking)) return 'withdrawn';
-    }
+    // A reminder of a subject that moved, an offer somebody took: its kind's handler knows.
+    const verdict = await this.deps.subjects.get(doc.subject.kind)?.stillHolds(doc, now);
+    if (verdict) return verdict;
     if (!this.deps.config().templates[doc.group] || !this.deps.api || !this.deps.tokens) return 'off';
     if (now.getTime() - doc.nextAttemptAt.getTime() > STALE_AFTER_MS) return 'expired';
     return null;

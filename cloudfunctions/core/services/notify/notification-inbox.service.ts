@@ -1,3 +1,4 @@
+import type { Subject } from '../../../../shared/domain/subject';
 import { AppError } from '../../../../shared/errors';
 import type { Clock } from '../../ports/clock';
 import type { NotificationDoc, NotificationRepository, PushState } from '../../repositories/notification.repository';
@@ -7,8 +8,11 @@ export type InboxItem = {
   type: string;
   title: string;
   body: string;
+  /** What the notice is about (`{ kind: 'booking', id }`, …). */
+  subject: Subject;
+  /** The subject's id when it is a booking: kept for mini-program versions that read it. */
   bookingId: string | null;
-  /** The mini-program page the notice opens (as its WeChat message does), with its query. */
+  /** The mini-program page the notice opens (as its WeChat message does), with its query: its link. */
   page: string;
   /** When the notice entered the inbox (a reminder: when it fell due). */
   createdAt: string;
@@ -19,6 +23,7 @@ export type DeadItem = {
   id: string;
   userId: string;
   type: string;
+  subject: Subject;
   bookingId: string | null;
   state: PushState;
   attempts: number;
@@ -30,13 +35,16 @@ export type DeadItem = {
 /** States staff see as failed: a resend is their call (an unconfirmed message may have arrived). */
 const FAILED: PushState[] = ['dead', 'unconfirmed'];
 
+const bookingIdOf = (subject: Subject): string | null => (subject.kind === 'booking' && subject.id ? subject.id : null);
+
 function itemOf(doc: NotificationDoc): InboxItem {
   return {
     id: doc._id,
     type: doc.type,
     title: doc.title,
     body: doc.body,
-    bookingId: doc.bookingId,
+    subject: doc.subject,
+    bookingId: bookingIdOf(doc.subject),
     page: doc.page,
     createdAt: doc.dueAt.toISOString(),
     readAt: doc.readAt ? doc.readAt.toISOString() : null,
@@ -76,7 +84,8 @@ export class NotificationInboxService {
       id: doc._id,
       userId: doc.userId,
       type: doc.type,
-      bookingId: doc.bookingId,
+      subject: doc.subject,
+      bookingId: bookingIdOf(doc.subject),
       state: doc.push,
       attempts: doc.pushAttempts - doc.pushAttemptBase,
       lastError: doc.lastError,

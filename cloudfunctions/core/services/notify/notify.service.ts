@@ -5,6 +5,7 @@ import type { Repositories } from '../../repositories/repositories';
 import { NotificationDeliveryService, type DeliveryReport } from './notification-delivery.service';
 import { NotificationInboxService } from './notification-inbox.service';
 import { NotificationIntakeService, type IntakeReport } from './notification-intake.service';
+import type { SubjectHandlers } from './subject-handlers';
 import { SubscriptionConsentService } from './subscription-consent.service';
 import { WeChatAccessTokens } from './wechat-access-token';
 import { WeChatSubscribeClient } from './wechat-subscribe.client';
@@ -18,7 +19,16 @@ export type NotifyServices = {
   deliver(options?: { limit?: number; budgetMs?: number }): Promise<{ intake: IntakeReport; delivery: DeliveryReport }>;
 };
 
-export function createNotifyServices({ config, repos, clock, ids }: { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator }): NotifyServices {
+export type NotifyDeps = {
+  config: ServerConfig;
+  repos: Repositories;
+  clock: Clock;
+  ids: IdGenerator;
+  /** What each subject kind means to notices, registered by its domain (the booking handler lives in booking/). */
+  subjects: SubjectHandlers;
+};
+
+export function createNotifyServices({ config, repos, clock, ids, subjects }: NotifyDeps): NotifyServices {
   const api = config.wechat.appId && config.wechat.appSecret ? new WeChatSubscribeClient(config.wechat) : null;
   const tokens = api ? new WeChatAccessTokens({ api, tokens: repos.wechatTokens, clock, appId: config.wechat.appId! }) : null;
   const templates = () => config.notify.templates;
@@ -30,15 +40,13 @@ export function createNotifyServices({ config, repos, clock, ids }: { config: Se
   const intake = new NotificationIntakeService({
     notifications: repos.notifications,
     outbox: repos.outboxFeed,
-    bookings: repos.bookings,
-    providers: repos.providers,
+    subjects,
     clock,
     channelOn: (group) => Boolean(api && templates()[group]),
   });
   const delivery = new NotificationDeliveryService({
     notifications: repos.notifications,
-    bookings: repos.bookings,
-    providers: repos.providers,
+    subjects,
     users: repos.users,
     consent,
     api,
