@@ -1,22 +1,25 @@
 import { bookingActions } from '../../shared/schemas/booking.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { accessIn } from '../../shared/domain/permissions';
+
+const access = accessIn('booking');
 
 export const bookingFunction = defineFunction(
   'booking',
   {
-    create: action({ input: bookingActions.create, access: 'user', run: (input, { app, caller }) => app.services.bookings.create(caller, input) }),
+    create: action({ input: bookingActions.create, access: access('create'), run: (input, { app, caller }) => app.services.bookings.create(caller, input) }),
     cancel: action({
       input: bookingActions.cancel,
-      access: 'user',
+      access: access('cancel'),
       run: ({ bookingId, reason }, { app, caller }) => app.services.bookings.cancel(caller, bookingId, reason),
     }),
     reschedule: action({
       input: bookingActions.reschedule,
-      access: 'user',
+      access: access('reschedule'),
       run: ({ bookingId, startsAt }, { app, caller }) => app.services.bookings.reschedule(caller, bookingId, startsAt),
     }),
-    mine: action({ input: bookingActions.mine, access: 'user', run: (query, { app, caller }) => app.services.bookings.mine(caller, query) }),
-    detail: action({ input: bookingActions.detail, access: 'user', run: ({ bookingId }, { app, caller }) => app.services.bookings.detail(caller, bookingId) }),
+    mine: action({ input: bookingActions.mine, access: access('mine'), run: (query, { app, caller }) => app.services.bookings.mine(caller, query) }),
+    detail: action({ input: bookingActions.detail, access: access('detail'), run: ({ bookingId }, { app, caller }) => app.services.bookings.detail(caller, bookingId) }),
   },
   {
     timers: [

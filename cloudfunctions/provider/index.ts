@@ -1,47 +1,47 @@
 import { providerActions } from '../../shared/schemas/booking.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { accessIn } from '../../shared/domain/permissions';
 
-const providers = ['advisor', 'counselor', 'escort', 'staff', 'admin'] as const;
-const slotKeepers = ['advisor', 'counselor', 'staff', 'admin'] as const;
+const access = accessIn('provider');
 
 export const providerFunction = defineFunction('provider', {
-  inbox: action({ input: providerActions.inbox, access: providers, run: ({ page, pageSize }, { app, caller }) => app.services.providerWork.inbox(caller, page, pageSize) }),
-  accept: action({ input: providerActions.accept, access: providers, run: ({ bookingId }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'confirmed', 'accept') }),
+  inbox: action({ input: providerActions.inbox, access: access('inbox'), run: ({ page, pageSize }, { app, caller }) => app.services.providerWork.inbox(caller, page, pageSize) }),
+  accept: action({ input: providerActions.accept, access: access('accept'), run: ({ bookingId }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'confirmed', 'accept') }),
   decline: action({
     input: providerActions.decline,
-    access: providers,
+    access: access('decline'),
     run: ({ bookingId, reason }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'declined', 'decline', { reason }),
   }),
   complete: action({
     input: providerActions.complete,
-    access: providers,
+    access: access('complete'),
     run: ({ bookingId, notes }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'completed', 'complete', { notes }),
   }),
-  noShow: action({ input: providerActions.noShow, access: providers, run: ({ bookingId }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'no_show', 'no_show') }),
+  noShow: action({ input: providerActions.noShow, access: access('noShow'), run: ({ bookingId }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'no_show', 'no_show') }),
   cancel: action({
     input: providerActions.cancel,
-    access: providers,
+    access: access('cancel'),
     run: ({ bookingId, reason }, { app, caller }) => app.services.providerWork.act(caller, bookingId, 'cancelled', 'cancel', { reason }),
   }),
-  schedule: action({ input: providerActions.schedule, access: providers, run: ({ date }, { app, caller }) => app.services.providerWork.schedule(caller, date) }),
-  availability: action({ input: providerActions.availability, access: slotKeepers, run: ({ providerId }, { app, caller }) => app.services.availability.get(caller, providerId) }),
+  schedule: action({ input: providerActions.schedule, access: access('schedule'), run: ({ date }, { app, caller }) => app.services.providerWork.schedule(caller, date) }),
+  availability: action({ input: providerActions.availability, access: access('availability'), run: ({ providerId }, { app, caller }) => app.services.availability.get(caller, providerId) }),
   setWeeklyRules: action({
     input: providerActions.setWeeklyRules,
-    access: slotKeepers,
+    access: access('setWeeklyRules'),
     run: ({ providerId, rules }, { app, caller }) => app.services.availability.setWeeklyRules(caller, providerId, rules),
   }),
   addException: action({
     input: providerActions.addException,
-    access: slotKeepers,
+    access: access('addException'),
     run: ({ providerId, exception }, { app, caller }) => app.services.availability.addException(caller, providerId, exception),
   }),
   removeException: action({
     input: providerActions.removeException,
-    access: slotKeepers,
+    access: access('removeException'),
     run: ({ providerId, date }, { app, caller }) => app.services.availability.removeException(caller, providerId, date),
   }),
-  pool: action({ input: providerActions.pool, access: ['escort'], run: ({ page, pageSize }, { app, caller }) => app.services.providerWork.pool(caller, page, pageSize) }),
-  claim: action({ input: providerActions.claim, access: ['escort'], run: ({ bookingId }, { app, caller }) => app.services.providerWork.claim(caller, bookingId) }),
+  pool: action({ input: providerActions.pool, access: access('pool'), run: ({ page, pageSize }, { app, caller }) => app.services.providerWork.pool(caller, page, pageSize) }),
+  claim: action({ input: providerActions.claim, access: access('claim'), run: ({ bookingId }, { app, caller }) => app.services.providerWork.claim(caller, bookingId) }),
 });
 
 export const main = providerFunction.main;

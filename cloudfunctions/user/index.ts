@@ -1,26 +1,29 @@
 import { userActions } from '../../shared/schemas/user.schema';
 import { action, defineFunction, publicAction } from '../core/runtime/define-function';
+import { accessIn } from '../../shared/domain/permissions';
+
+const access = accessIn('user');
 
 export const userFunction = defineFunction('user', {
   login: publicAction({
     input: userActions.login,
-    access: 'public',
+    access: access('login'),
     run: ({ code }, { app, identity }) =>
       app.services.users.login(code, identity.kind === 'wechat' ? identity.openid : null),
   }),
   devLogin: publicAction({
     input: userActions.devLogin,
-    access: 'public',
+    access: access('devLogin'),
     run: ({ openid }, { app }) => app.services.users.devLogin(openid),
   }),
   me: action({
     input: userActions.me,
-    access: 'user',
+    access: access('me'),
     run: (_input, { app, caller }) => app.services.users.me(caller.userId),
   }),
   updateProfile: action({
     input: userActions.updateProfile,
-    access: 'user',
+    access: access('updateProfile'),
     run: (changes, { app, caller }) => app.services.users.updateProfile(caller.userId, changes),
   }),
 });

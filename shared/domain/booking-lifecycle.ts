@@ -155,6 +155,15 @@ export function cancellationDeadline(startsAt: Date, cutoffMinutes: number): Dat
 }
 
 /**
+ * Whether `now` is still before the cancellation cut-off. The deadline itself is already too late:
+ * "before the cut-off" is strict, so a 24 h cut-off on a 09:00 appointment allows cancelling until
+ * 08:59:59.999 the day before. Server and client both decide with this (through cancellationDeadline).
+ */
+export function isBeforeCutoff(startsAt: Date, cutoffMinutes: number, now: Date): boolean {
+  return now.getTime() < cancellationDeadline(startsAt, cutoffMinutes).getTime();
+}
+
+/**
  * When a request not yet accepted expires: the service's accept window from `now`, and in any case
  * no later than the start. Null when the service needs no acceptance. Create computes it from the
  * moment of booking, a reschedule of a request from the moment of the move.
@@ -205,12 +214,7 @@ export function checkTransition(input: TransitionInput): TransitionCheck {
     return { ok: false, code: 'VALIDATION_FAILED', field: 'notes' };
   }
 
-  // The deadline itself is already too late: "before the cut-off" is strict, so a 24 h cut-off on a
-  // 09:00 appointment allows cancelling until 08:59:59.999 the day before.
-  if (permission.beforeCutoff) {
-    const deadline = cancellationDeadline(input.startsAt, input.cancelCutoffMinutes);
-    if (input.now.getTime() >= deadline.getTime()) return { ok: false, code: 'CUTOFF_PASSED' };
-  }
+  if (permission.beforeCutoff && !isBeforeCutoff(input.startsAt, input.cancelCutoffMinutes, input.now)) return { ok: false, code: 'CUTOFF_PASSED' };
 
   // From the start on: at 09:00 sharp a 09:00 appointment may be recorded, at 08:59:59.999 not yet.
   if (rule.notBeforeStart && input.now.getTime() < input.startsAt.getTime()) return { ok: false, code: 'NOT_STARTED' };

@@ -156,6 +156,26 @@ describe('advisor booking', () => {
     expect(expectOk<BookingView>(await call(resident1, 'booking', { action: 'cancel', bookingId: unanswered.id })).status).toBe('cancelled');
   });
 
+  it('says in each view what the caller may do now, and the server then allows exactly that', async () => {
+    const { resident1, advisor1 } = w.people;
+    const allowed = async (person: typeof resident1, id: string) => [...(await detailOf(w, person, id)).booking.allowedActions].sort();
+    const confirmed = await book(w, resident1, advisorCreate(at(TUE, '09:00')));
+    const request = await book(w, resident1, advisorCreate(at(TUE, '10:30')));
+    expect([...confirmed.allowedActions].sort()).toEqual(['cancel', 'reschedule']);
+    expect(await allowed(advisor1, confirmed.id)).toEqual(['accept', 'decline']);
+    expect(expectOk<BookingView>(await provider(advisor1, 'accept', { bookingId: confirmed.id })).allowedActions).toEqual(['cancel']);
+
+    // Tuesday 09:00: past both cut-offs (07:00 and 08:30). The confirmed booking is fixed for the
+    // resident; the request, which promised nothing yet, may still be withdrawn or moved.
+    w.clock.set(at(TUE, '09:00'));
+    expect(await allowed(resident1, confirmed.id)).toEqual([]);
+    expect(await allowed(advisor1, confirmed.id)).toEqual(['cancel', 'complete', 'mark_no_show']);
+    expect(await allowed(resident1, request.id)).toEqual(['cancel', 'reschedule']);
+    const moved = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: request.id, startsAt: at(TUE, '16:00') }));
+    expect(moved).toMatchObject({ status: 'requested', startsAt: at(TUE, '16:00') });
+    expect(outcome(await call(resident1, 'booking', { action: 'reschedule', bookingId: confirmed.id, startsAt: at(TUE, '16:30') }))).toBe('CUTOFF_PASSED');
+  });
+
   it('is cancelled by its provider only with a reason, which the resident is told', async () => {
     const { resident1, advisor1 } = w.people;
     const created = await book(w, resident1, advisorCreate(at(WED, '14:00')));

@@ -1,6 +1,7 @@
 import './zod-setup';
 import { z } from 'zod';
 import { allBookingStatuses } from '../../../shared/domain/booking-lifecycle';
+import type { AllowedBookingAction } from '../../../shared/domain/permissions';
 import { allServiceKinds } from '../../../shared/domain/service-kinds';
 
 /**
@@ -91,6 +92,8 @@ export const bookingViewSchema = z.object({
   freeOfCharge: z.boolean().optional().default(false),
   acceptBy: z.string().nullable().optional().default(null),
   cancelDeadline: z.string(),
+  // What the caller may do to it now, decided by the server (shared/domain/permissions); none when an older server does not say.
+  allowedActions: z.array(z.string()).optional().default([]),
   reason: z.string().nullable().optional().default(null),
   serviceNotes: z.string().nullable().optional().default(null),
   createdAt: z.string().optional().default(''),
@@ -172,3 +175,8 @@ export const noticeSchema = z.object({
 export type Notice = z.output<typeof noticeSchema>;
 
 export const noticePageSchema = z.object({ items: z.array(noticeSchema), total: z.number().optional() });
+
+/** Whether the server offered this action on the booking (`allowedActions`); the server checks again on the attempt. */
+export function mayDo(booking: Pick<BookingView, 'allowedActions'>, action: AllowedBookingAction): boolean {
+  return booking.allowedActions.includes(action);
+}

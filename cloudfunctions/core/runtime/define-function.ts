@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, failure, isAppError, parseOrThrow, success, type Envelope } from '../../../shared/errors';
-import { hasAnyRole, type Role } from '../../../shared/domain/roles';
+import type { Access } from '../../../shared/domain/permissions';
+import { hasAnyRole } from '../../../shared/domain/roles';
 import { isEngineUnreachableError } from '../db/mongo-errors';
 import type { App } from './app';
 import { getDefaultApp } from './app';
 import { callerOf, type Caller, type IdentitySource } from './caller';
 import { readWeChatOpenid } from './wechat-context';
 
-/** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
-export type Access = 'public' | 'user' | readonly Role[];
+// The roles each action needs are in shared/domain/permissions (actionAccess); entry files read them there.
+export type { Access };
 
 export type ActionContext = { app: App; caller: Caller | null; identity: IdentitySource; requestId: string };
 export type SignedInContext = ActionContext & { caller: Caller };

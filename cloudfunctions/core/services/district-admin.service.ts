@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { districtDayStart, addDays } from '../../../shared/domain/time';
+import { actorOf, relationsThatMay, streetScopeOf } from '../../../shared/domain/permissions';
 import type { z } from 'zod';
 import type { adminBookingActions } from '../../../shared/schemas/booking.schema';
 import type { Clock } from '../ports/clock';
@@ -105,14 +106,17 @@ export class DistrictAdminService {
   async assignEscort(caller: Caller, bookingId: string, providerId: string, reason: string | undefined) {
     const escort = await this.deps.providers.findById(providerId);
     if (!escort || escort.kind !== 'escort' || !escort.active) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'providerId', message: '没有这位陪诊员' }] });
-    const { booking, relation } = await this.deps.access.load(caller, bookingId, ['staff', 'admin']);
-    const updated = await this.deps.transitions.assign(booking, providerId, { id: caller.userId, role: relation === 'admin' ? 'admin' : 'staff' }, reason ?? null);
+    const { booking, relation } = await this.deps.access.load(caller, bookingId, relationsThatMay('assign'));
+    const role = actorOf(relation);
+    if (!role) throw new AppError('NOT_FOUND');
+    const updated = await this.deps.transitions.assign(booking, providerId, { id: caller.userId, role }, reason ?? null);
     return this.deps.access.view(updated, relation);
   }
 
   /** Counts per service, status and 街道 for bookings starting in [from, to]; staff see their 街道 only. */
   async stats(caller: Caller, input: { from: string; to: string; streetId?: string }) {
-    const streetId = caller.roles.includes('admin') ? input.streetId : caller.staffStreetId ?? '__none__';
+    const scope = streetScopeOf(caller, input.streetId);
+    const streetId = scope.kind === 'street' ? scope.streetId : scope.kind === 'none' ? '__none__' : undefined;
     const rows = await this.deps.bookings.countsByServiceStatusStreet({
       from: districtDayStart(input.from),
       to: districtDayStart(addDays(input.to, 1)),

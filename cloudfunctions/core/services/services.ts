@@ -39,7 +39,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const tokens = config.tokenSecret ? new SessionTokenService(config.tokenSecret, config.tokenTtlSeconds, clock) : null;
   const wechatAuth = new WeChatAuthClient(config.wechat);
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
-  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users });
+  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
   // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
   const subjects = new Map([['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })]]);
   const notify = createNotifyServices({ config, repos, clock, ids, subjects });

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { toApiError, type ApiError } from '../../api/api-error';
 import { providerApi } from '../../api/provider.api';
-import type { BookingView } from '../../api/views.schema';
+import { mayDo, type BookingView } from '../../api/views.schema';
 import { BookingCard } from '../../components/BookingCard';
 import { DetailRows } from '../../components/DetailRows';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -59,14 +59,19 @@ export function ProviderBookingCard({ booking, onChanged }: Props) {
       {booking.status === 'requested' && booking.service === 'escort' && !booking.provider ? (
         <Text className='provider-note'>等待陪诊员在“陪诊接单”中认领</Text>
       ) : null}
-      {booking.status === 'requested' && !declining && !(booking.service === 'escort' && !booking.provider) ? (
+      {/* What the server lets this caller do now: an escort request nobody took is claimed or assigned, not accepted. */}
+      {(mayDo(booking, 'accept') || mayDo(booking, 'decline')) && !declining ? (
         <View className='card-actions'>
-          <Button block disabled={busy} onClick={() => setDeclining(true)}>
-            拒绝
-          </Button>
-          <Button variant='primary' block loading={busy} onClick={() => void accept()}>
-            接受
-          </Button>
+          {mayDo(booking, 'decline') ? (
+            <Button block disabled={busy} onClick={() => setDeclining(true)}>
+              拒绝
+            </Button>
+          ) : null}
+          {mayDo(booking, 'accept') ? (
+            <Button variant='primary' block loading={busy} onClick={() => void accept()}>
+              接受
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {declining ? (

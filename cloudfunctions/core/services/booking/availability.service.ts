@@ -1,5 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { availabilityMessages, overlappingIndexes, type DateException, type WeeklyRule } from '../../../../shared/domain/availability';
+import { bookingRelationOfKeeper, relationToProviderRecord, type ProviderRecordRelation } from '../../../../shared/domain/permissions';
 import type { Clock } from '../../ports/clock';
 import type { AvailabilityDoc, AvailabilityRepository } from '../../repositories/availability.repository';
 import type { CatalogRepository } from '../../repositories/catalog.repository';
@@ -27,7 +28,7 @@ export class AvailabilityService {
   constructor(private readonly deps: Deps) {}
 
   async get(caller: Caller, providerId?: string) {
-    const provider = await this.editable(caller, providerId);
+    const { provider } = await this.editable(caller, providerId);
     const [doc, service] = await Promise.all([this.deps.availability.get(provider._id), this.deps.catalog.findService(provider.kind)]);
     return { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: doc.rules, exceptions: doc.exceptions };
   }
@@ -62,7 +63,7 @@ export class AvailabilityService {
     edit: (doc: AvailabilityDoc) => AvailabilityDoc,
     check: (serviceMinutes: number) => { path: string; message: string }[] = () => [],
   ) {
-    const provider = await this.editable(caller, providerId);
+    const { provider, keeper } = await this.editable(caller, providerId);
     const service = await this.deps.catalog.findService(provider.kind);
     const issues = service ? check(service.durationMinutes) : [];
     if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fields: issues });
@@ -74,26 +75,26 @@ export class AvailabilityService {
     );
     return {
       availability: { providerId: provider._id, slotMinutes: service?.durationMinutes ?? null, rules: next.rules, exceptions: next.exceptions },
-      affected: await this.deps.access.views(affected, caller.userId === provider.userId ? 'provider' : 'staff'),
+      affected: await this.deps.access.views(affected, bookingRelationOfKeeper[keeper]),
     };
   }
 
-  /** The provider's own record, or one staff (same 街道) or admin may edit for them. */
-  private async editable(caller: Caller, providerId: string | undefined): Promise<ProviderDoc> {
+  /** The provider's own record, or one staff (same 街道) or admin may edit for them (relationToProviderRecord). */
+  private async editable(caller: Caller, providerId: string | undefined): Promise<{ provider: ProviderDoc; keeper: ProviderRecordRelation }> {
     const own = (await this.deps.providers.findByUser(caller.userId)).filter((p) => p.kind !== 'escort');
     if (!providerId) {
       const [first] = own;
       if (!first) throw new AppError('NOT_FOUND');
-      return first;
+      return { provider: first, keeper: 'self' };
     }
     const provider = await this.deps.providers.findById(providerId);
     if (!provider) throw new AppError('NOT_FOUND');
-    if (provider.userId === caller.userId || caller.roles.includes('admin')) return provider;
-    if (caller.roles.includes('staff') && provider.stationId) {
-      const station = await this.deps.district.findStation(provider.stationId);
-      if (station && station.streetId === caller.staffStreetId) return provider;
-    }
-    throw new AppError('NOT_FOUND');
+    // The station's 街道 is read only when it can matter: a staff caller editing someone else's hours.
+    const forOthers = provider.userId !== caller.userId && caller.roles.includes('staff');
+    const station = forOthers && provider.stationId ? await this.deps.district.findStation(provider.stationId) : null;
+    const keeper = relationToProviderRecord(provider, station?.streetId ?? null, caller);
+    if (!keeper) throw new AppError('NOT_FOUND');
+    return { provider, keeper };
   }
 }
 

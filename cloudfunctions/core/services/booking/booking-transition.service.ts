@@ -6,6 +6,7 @@ import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
+import { checkReschedule } from '../../../../shared/domain/permissions';
 import { bookingSubject, escortPersonKey, lockIds, slotPool, timeBuckets } from '../../../../shared/domain/hold-keys';
 import { applyTransition } from './booking-effects';
 import type { SlotService } from './slot.service';
@@ -69,16 +70,15 @@ export class BookingTransitionService {
    * the service's window from now to answer, never past the new start.
    */
   async reschedule(booking: BookingDoc, actor: Actor, startsAt: Date): Promise<BookingDoc> {
-    if (booking.status !== 'requested' && booking.status !== 'confirmed') throw new AppError('CONFLICT');
-    if (booking.service === 'escort' || !booking.providerId) {
-      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '陪诊请取消后重新申请' }] });
-    }
     const now = this.deps.clock.now();
     const service = await this.deps.catalog.findService(booking.service);
-    const provider = await this.deps.providers.findById(booking.providerId);
+    const movable = checkReschedule(booking, now, service?.cancelCutoffMinutes ?? 0);
+    if (!movable.ok) {
+      if (movable.code === 'NOT_MOVABLE') throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '陪诊请取消后重新申请' }] });
+      throw new AppError(movable.code);
+    }
+    const provider = booking.providerId ? await this.deps.providers.findById(booking.providerId) : null;
     if (!service || !provider) throw new AppError('NOT_FOUND');
-    const cutoff = checkTransition({ from: 'confirmed', to: 'cancelled', actor: 'resident', startsAt: booking.startsAt, now, cancelCutoffMinutes: service.cancelCutoffMinutes });
-    if (booking.status === 'confirmed' && !cutoff.ok) throw new AppError('CUTOFF_PASSED');
     if (startsAt.getTime() === booking.startsAt.getTime()) {
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'startsAt', message: '新时间与原时间相同' }] });
     }

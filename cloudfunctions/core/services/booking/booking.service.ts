@@ -1,4 +1,5 @@
 import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { relationsActingThrough, relationsThatMay } from '../../../../shared/domain/permissions';
 import { AppError } from '../../../../shared/errors';
 import type { BookingRepository } from '../../repositories/booking.repository';
 import type { Caller } from '../../runtime/caller';
@@ -24,13 +25,13 @@ export class BookingService {
   }
 
   async cancel(caller: Caller, bookingId: string, reason: string | undefined) {
-    const { booking } = await this.deps.access.load(caller, bookingId, ['booker']);
+    const { booking } = await this.deps.access.load(caller, bookingId, relationsActingThrough('booking'));
     const updated = await this.deps.transitions.transition(booking, { id: caller.userId, role: 'resident' }, { to: 'cancelled', action: 'cancel', reason: reason ?? null });
     return this.deps.access.view(updated, 'booker');
   }
 
   async reschedule(caller: Caller, bookingId: string, startsAt: Date) {
-    const { booking } = await this.deps.access.load(caller, bookingId, ['booker']);
+    const { booking } = await this.deps.access.load(caller, bookingId, relationsThatMay('reschedule'));
     const updated = await this.deps.transitions.reschedule(booking, { id: caller.userId, role: 'resident' }, startsAt);
     return this.deps.access.view(updated, 'booker');
   }

@@ -1,18 +1,16 @@
 import { AppError } from '../../../../shared/errors';
 import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import { orderEscortPool } from '../../../../shared/domain/escort-pool';
+import { actorOf, needsEscortFirst, relationsActingThrough } from '../../../../shared/domain/permissions';
 import { addDays, districtDayStart } from '../../../../shared/domain/time';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
 import type { BookingAccess } from './booking-access';
-import type { Actor, BookingTransitionService } from './booking-transition.service';
-import type { Relation } from './booking-view';
+import type { BookingTransitionService } from './booking-transition.service';
 
 /** What a provider's day shows: the jobs to do and the ones done or missed, not the withdrawn. */
 const ON_SCHEDULE: readonly BookingStatus[] = ['requested', 'confirmed', 'completed', 'no_show'];
-
-const ACTOR_BY_RELATION: Partial<Record<Relation, Actor['role']>> = { provider: 'provider', staff: 'staff', admin: 'admin' };
 
 /** The provider's side: requests inbox, accept/decline/complete/no-show, the day's schedule, the escort pool. */
 export class ProviderWorkService {
@@ -56,10 +54,10 @@ export class ProviderWorkService {
   }
 
   async act(caller: Caller, bookingId: string, to: BookingStatus, action: string, text: { reason?: string; notes?: string } = {}) {
-    const { booking, relation } = await this.deps.access.load(caller, bookingId, ['provider', 'staff', 'admin']);
-    const role = ACTOR_BY_RELATION[relation];
+    const { booking, relation } = await this.deps.access.load(caller, bookingId, relationsActingThrough('provider'));
+    const role = actorOf(relation);
     if (!role) throw new AppError('NOT_FOUND');
-    if (to === 'confirmed' && booking.service === 'escort' && booking.providerId === null) {
+    if (to === 'confirmed' && needsEscortFirst(booking)) {
       // Accepting would confirm a request nobody is going to: an escort claims it, or staff assign one.
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '陪诊请由陪诊员认领或由工作人员指派' }] });
     }

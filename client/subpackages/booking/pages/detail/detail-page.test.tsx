@@ -57,6 +57,32 @@ describe('booking detail', () => {
     expect(screen.getByText('13900001111')).toBeTruthy();
   });
 
+  it('draws its buttons from what the server allows: a request past the cut-off may still be moved', async () => {
+    // The server moves a request nobody accepted yet at any time; only a confirmed booking has a cut-off.
+    const request = {
+      ...escortBooking, id: 'bk-advisor', service: 'advisor', provider: { id: 'pv-1', name: '李顾问', venue: '小营前站' }, forFamily: null,
+      details: { kind: 'advisor', topic: 'policy', visitMode: 'station' }, cancelDeadline: '2020-01-01T00:00:00.000Z', allowedActions: ['cancel', 'reschedule'],
+    };
+    fakeHost({ 'booking.detail': () => ({ booking: request, history: [] }) });
+    setRouterParams({ bookingId: 'bk-advisor' });
+    renderPage(<BookingDetailPage />);
+
+    fireEvent.click(await screen.findByRole('button', { name: '改期' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/booking/pages/slots/index?bookingId=bk-advisor' });
+    expect(screen.getByRole('button', { name: '取消预约' })).toBeTruthy();
+  });
+
+  it('shows no cancel or move when the server allows neither, whatever the deadline on the page says', async () => {
+    const confirmed = { ...claimed, cancelDeadline: '2099-01-01T00:00:00.000Z', allowedActions: [] };
+    fakeHost({ 'booking.detail': () => ({ booking: confirmed, history: [] }) });
+    setRouterParams({ bookingId: 'bk-escort' });
+    renderPage(<BookingDetailPage />);
+
+    expect(await screen.findByText('陪诊员：钱师傅')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '取消预约' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '改期' })).toBeNull();
+  });
+
   it('offers the next step on a booking that is over: book again, or the list', async () => {
     fakeHost({ 'booking.detail': () => ({ booking: { ...escortBooking, status: 'cancelled' }, history: [] }) });
     setRouterParams({ bookingId: 'bk-escort' });

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
-import type { BookingDetail } from '../../../../src/api/views.schema';
+import { mayDo, type BookingDetail } from '../../../../src/api/views.schema';
 import { isActiveStatus } from '../../../../../shared/domain/booking-lifecycle';
 import { BookingWayOn, NoBookingNamed } from '../../../../src/components/BookingWayOn';
 import { CallButton } from '../../../../src/components/CallButton';
@@ -53,10 +53,9 @@ function Detail({ detail, reload }: { detail: BookingDetail; reload: () => void 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const now = Date.now();
-  const beforeCutoff = now < Date.parse(booking.cancelDeadline);
-  // A request nobody accepted yet may be withdrawn any time; a confirmed one until the cut-off.
-  const canCancel = booking.status === 'requested' || (booking.status === 'confirmed' && beforeCutoff);
-  const canMove = (booking.status === 'requested' || booking.status === 'confirmed') && beforeCutoff && booking.provider !== null && booking.service !== 'escort';
+  // The server says what may be done (the lifecycle table, the resident's relation, the cut-off).
+  const canCancel = mayDo(booking, 'cancel');
+  const canMove = mayDo(booking, 'reschedule');
   const place = placeOf(booking);
 
   const cancel = async () => {

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
+import { hoursPageRoles } from '../../../../src/features/provider/provider-roles';
 import { daysLabel, groupRules, rangeTerms, weekdayNames, weekOrder, type RuleGroup } from '../../../../src/features/provider/weekly-rules';
 import { addDaysToKey, districtDateKey, formatDateKey, formatDateTime, shortDateOfKey, weekdayOfKey } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -31,7 +32,7 @@ export default function AvailabilityPage() {
   return (
     <Page>
       <Text className='page-title'>服务时间</Text>
-      <SignedIn roles={['advisor', 'counselor', 'staff']} forbiddenText='只有养老顾问和婚姻辅导师需要设置服务时间。'>
+      <SignedIn roles={hoursPageRoles} forbiddenText='只有养老顾问和婚姻辅导师需要设置服务时间。'>
         {() => <RequestView state={state}>{(data) => <Editor initial={data} reload={() => void state.run()} />}</RequestView>}
       </SignedIn>
     </Page>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
 import { providerApi } from '../../../../src/api/provider.api';
-import type { BookingDetail } from '../../../../src/api/views.schema';
+import { mayDo, type BookingDetail } from '../../../../src/api/views.schema';
 import { DetailRows } from '../../../../src/components/DetailRows';
 import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { HistoryTimeline } from '../../../../src/components/HistoryTimeline';
@@ -49,6 +49,10 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
   const [error, setError] = useState<ApiError | null>(null);
   const [retry, setRetry] = useState<(() => void) | null>(null);
   const started = Date.now() >= Date.parse(booking.startsAt);
+  // The buttons are what the server says this caller may do now (allowedActions): staff, say, may
+  // mark a no-show but not record a service, and nobody "accepts" an escort request nobody took.
+  const offersNoShow = mayDo(booking, 'mark_no_show');
+  const offersCancel = mayDo(booking, 'cancel');
 
   const act = async (label: string, action: () => Promise<unknown>) => {
     setBusy(true);
@@ -89,14 +93,18 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
 
       {error ? <ErrorNotice error={error} onRetry={retry ?? undefined} /> : null}
 
-      {booking.status === 'requested' && mode === 'idle' ? (
+      {(mayDo(booking, 'accept') || mayDo(booking, 'decline')) && mode === 'idle' ? (
         <View className='flow-actions'>
-          <Button variant='primary' size='large' loading={busy} onClick={() => run('已接受，已通知居民', () => providerApi.accept(booking.id))}>
-            接受预约
-          </Button>
-          <Button block disabled={busy} onClick={() => setMode('decline')}>
-            拒绝
-          </Button>
+          {mayDo(booking, 'accept') ? (
+            <Button variant='primary' size='large' loading={busy} onClick={() => run('已接受，已通知居民', () => providerApi.accept(booking.id))}>
+              接受预约
+            </Button>
+          ) : null}
+          {mayDo(booking, 'decline') ? (
+            <Button block disabled={busy} onClick={() => setMode('decline')}>
+              拒绝
+            </Button>
+          ) : null}
         </View>
       ) : null}
       {mode === 'decline' ? (
@@ -107,7 +115,7 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
       {booking.status === 'confirmed' && !started ? (
         <Text className='provider-note'>预约开始后，可以在这里记录服务完成或对方没来。</Text>
       ) : null}
-      {booking.status === 'confirmed' && started && mode === 'idle' ? (
+      {mayDo(booking, 'complete') && mode === 'idle' ? (
         <View>
           <CellGroup title='服务记录'>
             <Field label='做了什么' multiline value={notes} maxLength={notesLimit} hint={`选填，最多 ${notesLimit} 字`}
@@ -129,10 +137,10 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
       </CellGroup>
 
       {/* What ends a job (cancel, no-show) stays away from the main action: after the history, plain until chosen. */}
-      {booking.status === 'confirmed' ? (
+      {booking.status === 'confirmed' && (offersNoShow || offersCancel) ? (
         <View className='provider-apart'>
           <Text className='provider-note'>
-            {started
+            {offersNoShow
               ? '对方没有来，也没有提前取消，可以记为爽约。'
               : booking.service === 'escort'
                 ? '去不了？请先联系街道工作人员改派。实在需要取消，居民会收到通知。'
@@ -141,7 +149,7 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
           {mode === 'cancel' ? (
             <ReasonForm label='取消原因' confirmText='确认取消' onCancel={() => setMode('idle')}
               onConfirm={(reason) => act('已取消，已通知居民', () => providerApi.cancel(booking.id, reason)).catch(() => undefined)} />
-          ) : started ? (
+          ) : offersNoShow ? (
             <Button block disabled={busy} onClick={() => void noShow()}>
               对方没来（爽约）
             </Button>

@@ -7,7 +7,7 @@ import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { ProviderBookingCard } from '../../../../src/features/provider/ProviderBookingCard';
-import { forbiddenText, isEscort, keepsHours, providerPageRoles } from '../../../../src/features/provider/provider-roles';
+import { canClaimEscortRequests, forbiddenText, keepsHours, providerPageRoles } from '../../../../src/features/provider/provider-roles';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { goTo, routes } from '../../../../src/navigation/routes';
 import { Cell, CellGroup } from '../../../../src/ui/Cell';
@@ -40,7 +40,7 @@ function Inbox({ user }: { user: PublicUser }) {
       <Text className='page-title'>待处理的预约</Text>
       <CellGroup>
         <Cell title='今日日程' label='今天要见的人，完成后记录' onClick={() => goTo(routes.providerSchedule)} />
-        {isEscort(user.roles) ? <Cell title='陪诊接单' label='街道待安排的陪诊请求' onClick={() => goTo(routes.providerPool)} /> : null}
+        {canClaimEscortRequests(user.roles) ? <Cell title='陪诊接单' label='街道待安排的陪诊请求' onClick={() => goTo(routes.providerPool)} /> : null}
         {keepsHours(user.roles) ? <Cell title='服务时间' label='每周时段、休息日' onClick={() => goTo(routes.providerAvailability)} /> : null}
       </CellGroup>
       <View className='section'>

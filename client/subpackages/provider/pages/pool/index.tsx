@@ -12,6 +12,7 @@ import { SignedIn } from '../../../../src/components/SignedIn';
 import { placeOf } from '../../../../src/features/booking/booking-labels';
 import { askSubscribeConsent, subscribeTemplateIds } from '../../../../src/features/booking/subscribe-consent';
 import { jobDetailRows } from '../../../../src/features/provider/job-details';
+import { escortPoolRoles } from '../../../../src/features/provider/provider-roles';
 import { runtimeConfig } from '../../../../src/config/runtime-config';
 import { formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -28,7 +29,7 @@ export default function EscortPoolPage() {
   return (
     <Page>
       <Text className='page-title'>陪诊接单</Text>
-      <SignedIn roles={['escort', 'staff']} forbiddenText='这里是陪诊员接单的地方。您的账号不是陪诊员。'>
+      <SignedIn roles={escortPoolRoles} forbiddenText='这里是陪诊员接单的地方。您的账号不是陪诊员。'>
         {() => <Pool />}
       </SignedIn>
     </Page>

@@ -1,0 +1,3 @@
+export * from './action-access';
+export * from './booking-relations';
+export * from './district-scope';
