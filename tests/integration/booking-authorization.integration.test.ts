@@ -7,6 +7,10 @@
  * 南大街: an advisor booking with pv-advisor-1, a counseling booking with pv-counselor-1, an escort
  * request for 南大街 (confirmed ones were claimed by pv-escort-2). A refused call must leave the
  * target exactly as it was; a call that changed it makes the next role get a new target.
+ *
+ * That a caller without the roles an action names is refused before anything runs is swept for
+ * every registered action by tests/unit/access-sweep.test.ts; this file is about relations to a
+ * record (owner, assigned provider, staff of its 街道), which only data can decide.
  */
 import {
   at,
