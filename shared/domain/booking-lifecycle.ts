@@ -125,16 +125,6 @@ export function findTransition(from: BookingStatus, to: BookingStatus): Transiti
   return bookingTransitions.find((rule) => rule.from === from && rule.to === to);
 }
 
-/** The status an action leads to from `from`, or undefined when that action does not apply there. */
-export function targetOfAction(from: BookingStatus, action: BookingAction): BookingStatus | undefined {
-  return bookingTransitions.find((rule) => rule.from === from && rule.action === action)?.to;
-}
-
-/** Transitions this actor may attempt from a status (start, cut-off and reason are checked on the attempt). */
-export function transitionsFor(from: BookingStatus, actor: BookingActor): TransitionRule[] {
-  return bookingTransitions.filter((rule) => rule.from === from && rule.actors[actor] !== undefined);
-}
-
 /** Evening hour (district time) by which a deadline that would fall in the night is moved. */
 export const LATEST_DEADLINE_HOUR = 20;
 /** Until this hour of the morning a deadline counts as being in the night. */

@@ -9,7 +9,6 @@ import {
   escortEligibilityLabels,
   familyRelationLabels,
   isFreeOfCharge,
-  providerRoleForService,
   serviceKindLabels,
 } from './service-kinds';
 
@@ -17,10 +16,6 @@ describe('service kinds', () => {
   it('labels the three services', () => {
     expect(allServiceKinds).toEqual(['advisor', 'escort', 'counseling']);
     expect(serviceKindLabels).toEqual({ advisor: '养老顾问', escort: '陪诊', counseling: '婚姻辅导' });
-  });
-
-  it('names the role that delivers each service', () => {
-    expect(providerRoleForService).toEqual({ advisor: 'advisor', escort: 'escort', counseling: 'counselor' });
   });
 });
 

@@ -1,5 +1,3 @@
-import type { Role } from './roles';
-
 /**
  * Code tables for the three bookable services. Codes are stable English strings stored in the
  * database and matched by clients; labels are what residents and staff read.
@@ -23,13 +21,6 @@ export const serviceKindLabels: Record<ServiceKind, string> = {
   advisor: '养老顾问',
   escort: '陪诊',
   counseling: '婚姻辅导',
-};
-
-/** Which role delivers each service, so a booking can be matched to the people allowed to run it. */
-export const providerRoleForService: Record<ServiceKind, Extract<Role, 'advisor' | 'escort' | 'counselor'>> = {
-  advisor: 'advisor',
-  escort: 'escort',
-  counseling: 'counselor',
 };
 
 export const AdvisorTopic = {
