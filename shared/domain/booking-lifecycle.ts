@@ -49,7 +49,7 @@ export const BookingAction = {
   expire: 'expire',
   cancel: 'cancel',
   complete: 'complete',
-  mark_no_show: 'mark_no_show',
+  no_show: 'no_show',
 } as const;
 export type BookingAction = (typeof BookingAction)[keyof typeof BookingAction];
 
@@ -102,7 +102,7 @@ export const bookingTransitions: readonly TransitionRule[] = [
   {
     from: 'confirmed',
     to: 'no_show',
-    action: 'mark_no_show',
+    action: 'no_show',
     actors: { provider: optional, staff: optional },
     notesAllowed: false,
     notBeforeStart: true,

@@ -3,11 +3,13 @@ import {
   advisorVisitModeLabels,
   allAdvisorTopics,
   allEscortEligibilities,
+  allMobilityAids,
   allServiceKinds,
   counselingFormatLabels,
   counselingTopicLabels,
   escortEligibilityLabels,
   familyRelationLabels,
+  mobilityAidLabels,
   isFreeOfCharge,
   serviceKindLabels,
 } from './service-kinds';
@@ -42,6 +44,11 @@ describe('code tables', () => {
       disabled: '残疾',
       none: '无',
     });
+  });
+
+  it('labels mobility aids', () => {
+    expect(allMobilityAids).toEqual(['wheelchair', 'walker', 'cane', 'stretcher', 'none']);
+    expect(mobilityAidLabels).toEqual({ wheelchair: '轮椅', walker: '助行器', cane: '拐杖', stretcher: '担架', none: '不需要' });
   });
 
   it('labels counseling formats and topics', () => {

@@ -72,6 +72,24 @@ export const escortEligibilityLabels: Record<EscortEligibility, string> = {
   none: '无',
 };
 
+/** What the escort should bring or arrange for the person served; `none` says so outright. */
+export const MobilityAid = {
+  wheelchair: 'wheelchair',
+  walker: 'walker',
+  cane: 'cane',
+  stretcher: 'stretcher',
+  none: 'none',
+} as const;
+export type MobilityAid = ValueOf<typeof MobilityAid>;
+export const allMobilityAids = codesOf(MobilityAid);
+export const mobilityAidLabels: Record<MobilityAid, string> = {
+  wheelchair: '轮椅',
+  walker: '助行器',
+  cane: '拐杖',
+  stretcher: '担架',
+  none: '不需要',
+};
+
 /** The 助困关爱 plan makes escorts free for every listed hardship group; only `none` may be charged. */
 export function isFreeOfCharge(category: EscortEligibility): boolean {
   return category !== EscortEligibility.none;

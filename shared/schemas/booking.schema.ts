@@ -5,6 +5,7 @@ import {
   allCounselingFormats,
   allCounselingTopics,
   allEscortEligibilities,
+  allMobilityAids,
   allFamilyRelations,
   allServiceKinds,
 } from '../domain/service-kinds';
@@ -44,7 +45,7 @@ const escortDetails = z.strictObject({
   hospital: requiredText(60),
   department: requiredText(30),
   pickupAddress: requiredText(100),
-  mobilityAids: z.array(z.enum(['wheelchair', 'walker', 'cane', 'stretcher', 'none'])).max(4).default([]),
+  mobilityAids: z.array(z.enum(allMobilityAids)).max(4).default([]),
   languageNeeds: text(60).optional(),
   companionPhone: phone.optional(),
   eligibility: z.enum(allEscortEligibilities),

@@ -37,6 +37,7 @@ import {
   type Person,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
+import type { ServiceKind } from '../../shared/domain/service-kinds';
 import { demoCalendar, demoWeeklyRules } from '../../host/seed/demo-district.data';
 
 let w: BookingWorld;
@@ -65,7 +66,7 @@ const roles = [
 ] as const;
 type RoleName = (typeof roles)[number];
 
-type TargetKind = 'advisor' | 'counseling' | 'escort';
+type TargetKind = ServiceKind;
 type TargetStatus = 'requested' | 'confirmed';
 type Target = { id: string; owner: Person; kind: TargetKind; status: TargetStatus };
 

@@ -4,7 +4,7 @@ import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
 import type { BookingDetails } from '../../../shared/schemas/booking.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
-import type { ServiceKindValue } from './catalog.repository';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
 
 /** `holding` is a create in progress: not shown to anyone until its seat and locks are held. */
 export type StoredStatus = BookingStatus | 'holding' | 'failed';
@@ -14,7 +14,7 @@ export type FamilyMember = { name: string; phone: string; relationship: string }
 export type BookingDoc = {
   _id: string;
   requestId: string;
-  service: ServiceKindValue;
+  service: ServiceKind;
   bookerId: string;
   /** Whose time the booking takes: the booker, or one family member of theirs. */
   personKey: string;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import type { BookingAction, BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import { orderEscortPool } from '../../../../shared/domain/escort-pool';
 import { addDays, districtDayStart } from '../../../../shared/domain/time';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
@@ -63,7 +63,7 @@ export class ProviderWorkService {
     return this.deps.access.view(updated, 'provider');
   }
 
-  async act(caller: Caller, bookingId: string, to: BookingStatus, action: string, text: { reason?: string; notes?: string } = {}) {
+  async act(caller: Caller, bookingId: string, to: BookingStatus, action: BookingAction, text: { reason?: string; notes?: string } = {}) {
     const { booking, relation } = await this.deps.access.load(caller, bookingId, ['provider', 'staff', 'admin']);
     const role = ACTOR_BY_RELATION[relation];
     if (!role) throw new AppError('NOT_FOUND');
