@@ -169,3 +169,9 @@ export const noticeSchema = z.object({
 export type Notice = z.output<typeof noticeSchema>;
 
 export const noticePageSchema = z.object({ items: z.array(noticeSchema), total: z.number().optional() });
+
+/** `notify.markRead`: how many notices it marked. */
+export const markReadResultSchema = z.object({ updated: z.number() });
+
+/** `notify.recordConsent`: the sends each template now has left. */
+export const consentResultSchema = z.object({ quotas: z.record(z.string(), z.number()) });
