@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { adminActions } from '../../../shared/schemas/admin.schema';
-import type { adminBookingActions, bookingActions, catalogActions, providerActions } from '../../../shared/schemas/booking.schema';
+import type { adminActions, adminBookingActions } from '../../../shared/schemas/admin.schema';
+import type { bookingActions } from '../../../shared/schemas/booking.schema';
+import type { catalogActions } from '../../../shared/schemas/catalog.schema';
 import type { notifyActions } from '../../../shared/schemas/notify.schema';
+import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
 
 /**

@@ -1,7 +1,7 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
-import type { BookingDetails } from '../../../shared/schemas/booking.schema';
+import type { BookingDetails } from '../../../shared/schemas/booking-details.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';

@@ -1,6 +1,6 @@
 import { bookingStatusLabels, cancellationDeadline, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import { maskAddress, maskName, maskPhone } from '../../../../shared/domain/masking';
-import type { BookingDetails } from '../../../../shared/schemas/booking.schema';
+import type { BookingDetails } from '../../../../shared/schemas/booking-details.schema';
 import type { BookingDoc, TransitionDoc } from '../../repositories/booking.repository';
 import type { ProviderDoc } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
