@@ -1,5 +1,4 @@
-import { adminActions } from '../../shared/schemas/admin.schema';
-import { adminBookingActions as a } from '../../shared/schemas/booking.schema';
+import { adminActions, adminBookingActions as a } from '../../shared/schemas/admin.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
 

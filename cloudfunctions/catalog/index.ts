@@ -1,4 +1,4 @@
-import { catalogActions } from '../../shared/schemas/booking.schema';
+import { catalogActions } from '../../shared/schemas/catalog.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
 

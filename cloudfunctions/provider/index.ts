@@ -1,4 +1,4 @@
-import { providerActions } from '../../shared/schemas/booking.schema';
+import { providerActions } from '../../shared/schemas/provider.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
 

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/domain/roles';
 import type { WeeklyRule } from '../../shared/domain/availability';
+import type { ServiceKind } from '../../shared/domain/service-kinds';
 import type { ServiceDoc } from '../../cloudfunctions/core/repositories/catalog.repository';
 
 /** The demo district: a slice of 钟楼区 with made-up people. Fixed ids keep the seed idempotent. */
@@ -95,7 +96,7 @@ export type DemoPerson = {
   roles: Role[];
   communityId: string | null;
   staffStreetId?: string;
-  provider?: { id: string; kind: 'advisor' | 'escort' | 'counseling'; stationId: string | null; streetId: string | null; venue: string; intro: string };
+  provider?: { id: string; kind: ServiceKind; stationId: string | null; streetId: string | null; venue: string; intro: string };
   label: string;
 };
 

@@ -1,7 +1,6 @@
 import {
   findSlot,
   overlappingIndexes,
-  slotsAffectedByChange,
   validateWeeklyRules,
   type Slot,
   type WeeklyRule,
@@ -112,25 +111,3 @@ describe('findSlot', () => {
   });
 });
 
-describe('slotsAffectedByChange', () => {
-  const oldSlots = ['01:00', '01:30', '02:00', '02:30'].map((time) => slotAt(`2025-09-22T${time}:00Z`));
-  const newSlots = ['01:00', '02:00', '03:00'].map((time) => slotAt(`2025-09-22T${time}:00Z`));
-
-  it('returns booked starts that existed and are gone, sorted and once each', () => {
-    const booked = [
-      new Date('2025-09-22T02:30:00Z'),
-      new Date('2025-09-22T01:00:00Z'),
-      new Date('2025-09-22T01:30:00Z'),
-      new Date('2025-09-22T02:30:00Z'),
-    ];
-    expect(slotsAffectedByChange(oldSlots, newSlots, booked)).toEqual([
-      new Date('2025-09-22T01:30:00Z'),
-      new Date('2025-09-22T02:30:00Z'),
-    ]);
-  });
-
-  it('ignores bookings outside the old slots and returns nothing when all survive', () => {
-    expect(slotsAffectedByChange(oldSlots, newSlots, [new Date('2025-09-22T05:00:00Z')])).toEqual([]);
-    expect(slotsAffectedByChange(oldSlots, oldSlots, [new Date('2025-09-22T01:30:00Z')])).toEqual([]);
-  });
-});

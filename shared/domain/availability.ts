@@ -150,22 +150,3 @@ export function findSlot(slots: readonly Slot[], startsAt: Date): Slot | undefin
   return slots.find((slot) => slot.startsAt.getTime() === wanted);
 }
 
-/**
- * Booked starts that existed among `oldSlots` and are gone from `newSlots`: bookings a rule change
- * would strand. Starts that were not in `oldSlots` either (outside the compared window, already
- * past) are not the change's doing and are left out. Returned sorted and without duplicates.
- */
-export function slotsAffectedByChange(
-  oldSlots: readonly Slot[],
-  newSlots: readonly Slot[],
-  bookedStarts: readonly Date[],
-): Date[] {
-  const before = new Set(oldSlots.map((slot) => slot.startsAt.getTime()));
-  const after = new Set(newSlots.map((slot) => slot.startsAt.getTime()));
-  const stranded = new Set<number>();
-  for (const start of bookedStarts) {
-    const time = start.getTime();
-    if (before.has(time) && !after.has(time)) stranded.add(time);
-  }
-  return [...stranded].sort((a, b) => a - b).map((time) => new Date(time));
-}

@@ -6,8 +6,6 @@ import {
   cancellationDeadline,
   checkTransition,
   isActiveStatus,
-  targetOfAction,
-  transitionsFor,
   type BookingActor,
   type BookingStatus,
   type TransitionInput,
@@ -226,21 +224,3 @@ describe('accept deadline', () => {
   });
 });
 
-describe('action helpers', () => {
-  it('maps actions to target statuses per current status', () => {
-    expect(targetOfAction('requested', 'accept')).toBe('confirmed');
-    expect(targetOfAction('requested', 'cancel')).toBe('cancelled');
-    expect(targetOfAction('confirmed', 'cancel')).toBe('cancelled');
-    expect(targetOfAction('confirmed', 'mark_no_show')).toBe('no_show');
-    expect(targetOfAction('confirmed', 'accept')).toBeUndefined();
-    expect(targetOfAction('cancelled', 'cancel')).toBeUndefined();
-  });
-
-  it('lists what an actor may attempt from a status', () => {
-    expect(transitionsFor('requested', 'provider').map((rule) => rule.action)).toEqual(['accept', 'decline']);
-    expect(transitionsFor('confirmed', 'resident').map((rule) => rule.action)).toEqual(['cancel']);
-    expect(transitionsFor('confirmed', 'staff').map((rule) => rule.action)).toEqual(['mark_no_show', 'cancel']);
-    expect(transitionsFor('requested', 'system').map((rule) => rule.action)).toEqual(['expire']);
-    expect(transitionsFor('completed', 'admin')).toEqual([]);
-  });
-});

@@ -49,7 +49,7 @@ export const BookingAction = {
   expire: 'expire',
   cancel: 'cancel',
   complete: 'complete',
-  mark_no_show: 'mark_no_show',
+  no_show: 'no_show',
 } as const;
 export type BookingAction = (typeof BookingAction)[keyof typeof BookingAction];
 
@@ -102,7 +102,7 @@ export const bookingTransitions: readonly TransitionRule[] = [
   {
     from: 'confirmed',
     to: 'no_show',
-    action: 'mark_no_show',
+    action: 'no_show',
     actors: { provider: optional, staff: optional },
     notesAllowed: false,
     notBeforeStart: true,
@@ -123,16 +123,6 @@ export const bookingTransitions: readonly TransitionRule[] = [
 
 export function findTransition(from: BookingStatus, to: BookingStatus): TransitionRule | undefined {
   return bookingTransitions.find((rule) => rule.from === from && rule.to === to);
-}
-
-/** The status an action leads to from `from`, or undefined when that action does not apply there. */
-export function targetOfAction(from: BookingStatus, action: BookingAction): BookingStatus | undefined {
-  return bookingTransitions.find((rule) => rule.from === from && rule.action === action)?.to;
-}
-
-/** Transitions this actor may attempt from a status (start, cut-off and reason are checked on the attempt). */
-export function transitionsFor(from: BookingStatus, actor: BookingActor): TransitionRule[] {
-  return bookingTransitions.filter((rule) => rule.from === from && rule.actors[actor] !== undefined);
 }
 
 /** Evening hour (district time) by which a deadline that would fall in the night is moved. */

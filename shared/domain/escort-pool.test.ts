@@ -1,4 +1,4 @@
-import { dailyCapacityKey, escortsToTell, isOpenEscortRequest, orderEscortPool, type EscortPoolEntry } from './escort-pool';
+import { escortsToTell, isOpenEscortRequest, orderEscortPool, type EscortPoolEntry } from './escort-pool';
 
 const entry = (id: string, eligibility: EscortPoolEntry['eligibility'], appointment: string, created: string) => ({
   id,
@@ -45,18 +45,6 @@ describe('orderEscortPool', () => {
     expect(ordered.map((request) => request.hospital)).toEqual(['区中医院', '区人民医院']);
     expect(pool.map((request) => request.id)).toEqual(['later', 'sooner']);
     expect(orderEscortPool([])).toEqual([]);
-  });
-});
-
-describe('dailyCapacityKey', () => {
-  it('uses the Shanghai date, not the UTC one', () => {
-    // 07:30 on 23 Sep in Shanghai is still 22 Sep in UTC
-    expect(dailyCapacityKey('street-7', new Date('2025-09-22T23:30:00Z'))).toBe('street-7#2025-09-23');
-  });
-
-  it('changes day at Shanghai midnight', () => {
-    expect(dailyCapacityKey('s1', new Date('2025-09-22T15:59:59.999Z'))).toBe('s1#2025-09-22');
-    expect(dailyCapacityKey('s1', new Date('2025-09-22T16:00:00Z'))).toBe('s1#2025-09-23');
   });
 });
 

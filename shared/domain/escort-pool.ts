@@ -24,14 +24,6 @@ export function orderEscortPool<T extends EscortPoolEntry>(requests: readonly T[
   );
 }
 
-/**
- * Unique-key prefix for a street's daily escort quota. The day is the district's calendar day, so
- * an 07:30 appointment in Shanghai (23:30 UTC the day before) counts on the right day.
- */
-export function dailyCapacityKey(streetId: string, appointmentAt: Date): string {
-  return `${streetId}#${districtDateOf(appointmentAt)}`;
-}
-
 /** The event (and notice type) that tells escorts of a new request in the pool. */
 export const ESCORT_REQUEST_OPEN = 'escort_request_open';
 

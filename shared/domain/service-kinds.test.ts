@@ -3,13 +3,14 @@ import {
   advisorVisitModeLabels,
   allAdvisorTopics,
   allEscortEligibilities,
+  allMobilityAids,
   allServiceKinds,
   counselingFormatLabels,
   counselingTopicLabels,
   escortEligibilityLabels,
   familyRelationLabels,
+  mobilityAidLabels,
   isFreeOfCharge,
-  providerRoleForService,
   serviceKindLabels,
 } from './service-kinds';
 
@@ -17,10 +18,6 @@ describe('service kinds', () => {
   it('labels the three services', () => {
     expect(allServiceKinds).toEqual(['advisor', 'escort', 'counseling']);
     expect(serviceKindLabels).toEqual({ advisor: '养老顾问', escort: '陪诊', counseling: '婚姻辅导' });
-  });
-
-  it('names the role that delivers each service', () => {
-    expect(providerRoleForService).toEqual({ advisor: 'advisor', escort: 'escort', counseling: 'counselor' });
   });
 });
 
@@ -47,6 +44,11 @@ describe('code tables', () => {
       disabled: '残疾',
       none: '无',
     });
+  });
+
+  it('labels mobility aids', () => {
+    expect(allMobilityAids).toEqual(['wheelchair', 'walker', 'cane', 'stretcher', 'none']);
+    expect(mobilityAidLabels).toEqual({ wheelchair: '轮椅', walker: '助行器', cane: '拐杖', stretcher: '担架', none: '不需要' });
   });
 
   it('labels counseling formats and topics', () => {

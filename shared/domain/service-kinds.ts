@@ -1,5 +1,3 @@
-import type { Role } from './roles';
-
 /**
  * Code tables for the three bookable services. Codes are stable English strings stored in the
  * database and matched by clients; labels are what residents and staff read.
@@ -23,13 +21,6 @@ export const serviceKindLabels: Record<ServiceKind, string> = {
   advisor: '养老顾问',
   escort: '陪诊',
   counseling: '婚姻辅导',
-};
-
-/** Which role delivers each service, so a booking can be matched to the people allowed to run it. */
-export const providerRoleForService: Record<ServiceKind, Extract<Role, 'advisor' | 'escort' | 'counselor'>> = {
-  advisor: 'advisor',
-  escort: 'escort',
-  counseling: 'counselor',
 };
 
 export const AdvisorTopic = {
@@ -79,6 +70,24 @@ export const escortEligibilityLabels: Record<EscortEligibility, string> = {
   elderly_alone: '高龄独居',
   disabled: '残疾',
   none: '无',
+};
+
+/** What the escort should bring or arrange for the person served; `none` says so outright. */
+export const MobilityAid = {
+  wheelchair: 'wheelchair',
+  walker: 'walker',
+  cane: 'cane',
+  stretcher: 'stretcher',
+  none: 'none',
+} as const;
+export type MobilityAid = ValueOf<typeof MobilityAid>;
+export const allMobilityAids = codesOf(MobilityAid);
+export const mobilityAidLabels: Record<MobilityAid, string> = {
+  wheelchair: '轮椅',
+  walker: '助行器',
+  cane: '拐杖',
+  stretcher: '担架',
+  none: '不需要',
 };
 
 /** The 助困关爱 plan makes escorts free for every listed hardship group; only `none` may be charged. */

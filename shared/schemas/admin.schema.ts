@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { id } from './common.schema';
+import { calendarDateSchema, holidayCalendarSchema } from './availability.schema';
+import { serviceKindSchema } from './booking-details.schema';
+import { id, requiredText, text } from './common.schema';
 import { roleSchema } from './user.schema';
 
 export const adminActions = {
@@ -16,3 +18,31 @@ export const adminActions = {
 } as const;
 
 export type AdminAction = keyof typeof adminActions;
+
+const stationFields = {
+  communityId: id,
+  name: requiredText(40),
+  address: requiredText(100),
+  hours: requiredText(60),
+  phone: z.string().regex(/^[0-9-]{7,20}$/, '电话格式不对'),
+};
+
+export const adminBookingActions = {
+  upsertStation: z.strictObject({ stationId: id.optional(), ...stationFields }),
+  deleteStation: z.strictObject({ stationId: id }),
+  upsertProvider: z.strictObject({
+    providerId: id.optional(),
+    userId: id,
+    kind: serviceKindSchema,
+    name: requiredText(20),
+    stationId: id.nullable().default(null),
+    venue: requiredText(60),
+    intro: text(200).default(''),
+  }),
+  deactivateProvider: z.strictObject({ providerId: id }),
+  assignEscort: z.strictObject({ bookingId: id, providerId: id, reason: text(200).optional() }),
+  setHolidayCalendar: holidayCalendarSchema,
+  stats: z
+    .strictObject({ from: calendarDateSchema, to: calendarDateSchema, streetId: id.optional() })
+    .refine((value) => value.from <= value.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+} as const;

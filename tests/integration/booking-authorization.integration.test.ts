@@ -7,6 +7,10 @@
  * 南大街: an advisor booking with pv-advisor-1, a counseling booking with pv-counselor-1, an escort
  * request for 南大街 (confirmed ones were claimed by pv-escort-2). A refused call must leave the
  * target exactly as it was; a call that changed it makes the next role get a new target.
+ *
+ * That a caller without the roles an action names is refused before anything runs is swept for
+ * every registered action by tests/unit/access-sweep.test.ts; this file is about relations to a
+ * record (owner, assigned provider, staff of its 街道), which only data can decide.
  */
 import {
   at,
@@ -33,6 +37,7 @@ import {
   type Person,
 } from '../helpers/booking-fixtures';
 import { expectOk } from '../helpers/test-app';
+import type { ServiceKind } from '../../shared/domain/service-kinds';
 import { demoCalendar, demoWeeklyRules } from '../../host/seed/demo-district.data';
 
 let w: BookingWorld;
@@ -61,7 +66,7 @@ const roles = [
 ] as const;
 type RoleName = (typeof roles)[number];
 
-type TargetKind = 'advisor' | 'counseling' | 'escort';
+type TargetKind = ServiceKind;
 type TargetStatus = 'requested' | 'confirmed';
 type Target = { id: string; owner: Person; kind: TargetKind; status: TargetStatus };
 

@@ -169,7 +169,7 @@ describe('advisor booking', () => {
     // resident; the request, which promised nothing yet, may still be withdrawn or moved.
     w.clock.set(at(TUE, '09:00'));
     expect(await allowed(resident1, confirmed.id)).toEqual([]);
-    expect(await allowed(advisor1, confirmed.id)).toEqual(['cancel', 'complete', 'mark_no_show']);
+    expect(await allowed(advisor1, confirmed.id)).toEqual(['cancel', 'complete', 'no_show']);
     expect(await allowed(resident1, request.id)).toEqual(['cancel', 'reschedule']);
     const moved = expectOk<BookingView>(await call(resident1, 'booking', { action: 'reschedule', bookingId: request.id, startsAt: at(TUE, '16:00') }));
     expect(moved).toMatchObject({ status: 'requested', startsAt: at(TUE, '16:00') });

@@ -6,7 +6,7 @@
  * exactly what it asks about.
  */
 import type { BookingDoc, StoredStatus } from '../../cloudfunctions/core/repositories/booking.repository';
-import type { ServiceKindValue } from '../../cloudfunctions/core/repositories/catalog.repository';
+import type { ServiceKind } from '../../shared/domain/service-kinds';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const now = new Date('2026-12-01T02:00:00Z');
@@ -23,7 +23,7 @@ afterEach(async () => {
 let seq = 0;
 async function put(fields: Partial<BookingDoc> & { status: StoredStatus }): Promise<BookingDoc> {
   seq += 1;
-  const service: ServiceKindValue = fields.service ?? 'advisor';
+  const service: ServiceKind = fields.service ?? 'advisor';
   const startsAt = fields.startsAt ?? at(10);
   const doc: BookingDoc = {
     _id: `bq${seq}`, requestId: `req-${seq}`, service, bookerId: 'us-booker', personKey: 'us-booker', forFamily: null,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { runtimeConfig } from '../config/runtime-config';
+import type { ApiAction, ApiFunction, ApiInput } from './api-actions';
 import { toApiError, isApiError } from './api-error';
 import { readReply } from './reply';
 import { expireSession, readSession } from './session-store';
@@ -26,4 +27,17 @@ export async function callFunction<S extends z.ZodType>(
     if (isApiError(error) && apiError.code === 'UNAUTHENTICATED' && token !== null) expireSession();
     throw apiError;
   }
+}
+
+/**
+ * The typed way in: the function, the action and its input are checked against the shared input
+ * schemas, and the result is what `result` (a view schema) parses the reply to.
+ */
+export function callAction<F extends ApiFunction, A extends ApiAction<F>, S extends z.ZodType>(
+  fn: F,
+  action: A,
+  input: ApiInput<F, A>,
+  result: S,
+): Promise<z.output<S>> {
+  return callFunction(fn, action, input as Record<string, unknown>, result);
 }

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
-import { callFunction } from './call-function';
+import { callAction } from './call-function';
 import { providerSlotsSchema, providerWithSlotsSchema, serviceInfoSchema, stationSchema, streetSchema } from './views.schema';
 
 /** The `catalog` cloud function: what residents browse before booking. */
 export const catalogApi = {
-  services: () => callFunction('catalog', 'services', {}, z.array(serviceInfoSchema)),
-  streets: () => callFunction('catalog', 'streets', {}, z.array(streetSchema)),
-  stations: (filter: { streetId?: string; communityId?: string }) => callFunction('catalog', 'stations', filter, z.array(stationSchema)),
+  services: () => callAction('catalog', 'services', {}, z.array(serviceInfoSchema)),
+  streets: () => callAction('catalog', 'streets', {}, z.array(streetSchema)),
+  stations: (filter: { streetId?: string; communityId?: string }) => callAction('catalog', 'stations', filter, z.array(stationSchema)),
   providers: (service: ServiceKind, stationId?: string) =>
-    callFunction('catalog', 'providers', stationId ? { service, stationId } : { service }, z.array(providerWithSlotsSchema)),
-  slots: (providerId: string, from: string, days: number) => callFunction('catalog', 'slots', { providerId, from, days }, providerSlotsSchema),
+    callAction('catalog', 'providers', stationId ? { service, stationId } : { service }, z.array(providerWithSlotsSchema)),
+  slots: (providerId: string, from: string, days: number) => callAction('catalog', 'slots', { providerId, from, days }, providerSlotsSchema),
 };
 
 /** One service's settings (cut-off, horizon), from the cached list. */

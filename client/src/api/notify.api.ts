@@ -1,15 +1,14 @@
-import { z } from 'zod';
-import { callFunction } from './call-function';
+import { callAction } from './call-function';
 
 export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
-import { noticePageSchema, unreadCountSchema } from './views.schema';
+import { consentResultSchema, markReadResultSchema, noticePageSchema, unreadCountSchema } from './views.schema';
 
 /** The `notify` cloud function: the in-app inbox of notices. */
 export const notifyApi = {
-  list: (page = 1) => callFunction('notify', 'list', { page }, noticePageSchema),
-  unreadCount: () => callFunction('notify', 'unreadCount', {}, unreadCountSchema),
-  markRead: (ids: string[]) => callFunction('notify', 'markRead', { ids }, z.unknown()),
+  list: (page = 1) => callAction('notify', 'list', { page }, noticePageSchema),
+  unreadCount: () => callAction('notify', 'unreadCount', {}, unreadCountSchema),
+  markRead: (ids: string[]) => callAction('notify', 'markRead', { ids }, markReadResultSchema),
   /** What the person answered to WeChat's subscribe-message dialog, per template. */
   recordConsent: (templateIds: string[], results: Record<string, ConsentAnswer>) =>
-    callFunction('notify', 'recordConsent', { templateIds, results }, z.unknown()),
+    callAction('notify', 'recordConsent', { templateIds, results }, consentResultSchema),
 };

@@ -1,13 +1,13 @@
-import type { z } from 'zod';
-import { loginResultSchema, publicUserSchema, type userActions } from '../../../shared/schemas/user.schema';
-import { callFunction } from './call-function';
+import { loginResultSchema, publicUserSchema } from '../../../shared/schemas/user.schema';
+import type { ApiInput } from './api-actions';
+import { callAction } from './call-function';
 
-export type UpdateProfileInput = z.input<(typeof userActions)['updateProfile']>;
+export type UpdateProfileInput = ApiInput<'user', 'updateProfile'>;
 
 /** The `user` cloud function's actions. */
 export const userApi = {
-  devLogin: (openid: string) => callFunction('user', 'devLogin', { openid }, loginResultSchema),
-  login: (code: string) => callFunction('user', 'login', { code }, loginResultSchema),
-  me: () => callFunction('user', 'me', {}, publicUserSchema),
-  updateProfile: (changes: UpdateProfileInput) => callFunction('user', 'updateProfile', changes, publicUserSchema),
+  devLogin: (openid: string) => callAction('user', 'devLogin', { openid }, loginResultSchema),
+  login: (code: string) => callAction('user', 'login', { code }, loginResultSchema),
+  me: () => callAction('user', 'me', {}, publicUserSchema),
+  updateProfile: (changes: UpdateProfileInput) => callAction('user', 'updateProfile', changes, publicUserSchema),
 };

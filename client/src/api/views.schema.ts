@@ -180,3 +180,9 @@ export const noticePageSchema = z.object({ items: z.array(noticeSchema), total: 
 export function mayDo(booking: Pick<BookingView, 'allowedActions'>, action: AllowedBookingAction): boolean {
   return booking.allowedActions.includes(action);
 }
+
+/** `notify.markRead`: how many notices it marked. */
+export const markReadResultSchema = z.object({ updated: z.number() });
+
+/** `notify.recordConsent`: the sends each template now has left. */
+export const consentResultSchema = z.object({ quotas: z.record(z.string(), z.number()) });

@@ -1,10 +1,10 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import { ACTIVE_BOOKING_STATUSES, type BookingStatus } from '../../../shared/domain/booking-lifecycle';
-import type { BookingDetails } from '../../../shared/schemas/booking.schema';
+import type { BookingDetails } from '../../../shared/schemas/booking-details.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
-import type { ServiceKindValue } from './catalog.repository';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
 
 /** `holding` is a create in progress: not shown to anyone until its seat and locks are held. */
 export type StoredStatus = BookingStatus | 'holding' | 'failed';
@@ -16,14 +16,14 @@ const UNSHOWN: readonly StoredStatus[] = ['holding', 'failed'];
 export type Page = { skip: number; limit: number };
 
 /** One row of the staff counts. */
-export type StatusCount = { service: ServiceKindValue; status: StoredStatus; streetId: string | null; count: number };
+export type StatusCount = { service: ServiceKind; status: StoredStatus; streetId: string | null; count: number };
 
 export type FamilyMember = { name: string; phone: string; relationship: string };
 
 export type BookingDoc = {
   _id: string;
   requestId: string;
-  service: ServiceKindValue;
+  service: ServiceKind;
   bookerId: string;
   /** Whose time the booking takes: the booker, or one family member of theirs. */
   personKey: string;
@@ -140,7 +140,7 @@ export class BookingRepository {
   }
 
   /** Every active booking that starts after `now` and has a provider, except those of `exceptService`. */
-  upcomingActiveAssigned(now: Date, exceptService: ServiceKindValue): Promise<BookingDoc[]> {
+  upcomingActiveAssigned(now: Date, exceptService: ServiceKind): Promise<BookingDoc[]> {
     return this.bookings
       .find({ service: { $ne: exceptService }, providerId: { $ne: null }, status: { $in: [...ACTIVE_BOOKING_STATUSES] }, startsAt: { $gt: now } })
       .toArray();
@@ -170,7 +170,7 @@ export class BookingRepository {
     const match: Filter<BookingDoc> = { status: { $nin: [...UNSHOWN] }, startsAt: { $gte: window.from, $lt: window.to } };
     if (window.streetId) match.streetId = window.streetId;
     const groups = await this.bookings
-      .aggregate<{ _id: { service: ServiceKindValue; status: StoredStatus; streetId?: string | null }; count: number }>([
+      .aggregate<{ _id: { service: ServiceKind; status: StoredStatus; streetId?: string | null }; count: number }>([
         { $match: match },
         { $group: { _id: { service: '$service', status: '$status', streetId: '$streetId' }, count: { $sum: 1 } } },
       ])

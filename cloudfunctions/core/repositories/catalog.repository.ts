@@ -1,11 +1,10 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
-
-export type ServiceKindValue = 'advisor' | 'escort' | 'counseling';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
 
 export type ServiceDoc = {
-  _id: ServiceKindValue;
-  kind: ServiceKindValue;
+  _id: ServiceKind;
+  kind: ServiceKind;
   name: string;
   description: string;
   durationMinutes: number;
@@ -42,7 +41,7 @@ export class CatalogRepository {
   }
 
   findService(id: string): Promise<ServiceDoc | null> {
-    return this.services.findOne({ _id: id as ServiceKindValue });
+    return this.services.findOne({ _id: id as ServiceKind });
   }
 
   async upsertService(doc: ServiceDoc): Promise<void> {

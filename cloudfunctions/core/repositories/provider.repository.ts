@@ -2,12 +2,12 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
-import type { ServiceKindValue } from './catalog.repository';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
 
 export type ProviderDoc = {
   _id: string;
   userId: string;
-  kind: ServiceKindValue;
+  kind: ServiceKind;
   name: string;
   /** Advisors sit at a station; counselors at the marriage registry; escorts in the district pool. */
   stationId: string | null;
@@ -42,7 +42,7 @@ export class ProviderRepository {
     return this.providers.find({ userId }).toArray();
   }
 
-  list(filter: { kind?: ServiceKindValue; stationId?: string; streetId?: string; activeOnly?: boolean }): Promise<ProviderDoc[]> {
+  list(filter: { kind?: ServiceKind; stationId?: string; streetId?: string; activeOnly?: boolean }): Promise<ProviderDoc[]> {
     const query: Record<string, unknown> = {};
     if (filter.kind) query.kind = filter.kind;
     if (filter.stationId) query.stationId = filter.stationId;

@@ -1,12 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import { districtDateOf } from '../../../shared/domain/time';
 import type { Clock } from '../ports/clock';
-import type { CatalogRepository, ServiceKindValue } from '../repositories/catalog.repository';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
+import type { CatalogRepository } from '../repositories/catalog.repository';
 import type { DistrictRepository } from '../repositories/district.repository';
 import type { ProviderDoc, ProviderRepository } from '../repositories/provider.repository';
 import type { FreeSlot, SlotService } from './booking/slot.service';
 
-export type ProviderView = { id: string; kind: ServiceKindValue; name: string; venue: string; intro: string; stationId: string | null };
+export type ProviderView = { id: string; kind: ServiceKind; name: string; venue: string; intro: string; stationId: string | null };
 
 export function toProviderView(provider: ProviderDoc): ProviderView {
   return { id: provider._id, kind: provider.kind, name: provider.name, venue: provider.venue, intro: provider.intro, stationId: provider.stationId };
@@ -42,7 +43,7 @@ export class CatalogService {
   }
 
   /** Providers of a service with their next few free slots (escorts are a pool: no slots). */
-  async providers(service: ServiceKindValue, stationId?: string): Promise<(ProviderView & { nextSlots: FreeSlot[] })[]> {
+  async providers(service: ServiceKind, stationId?: string): Promise<(ProviderView & { nextSlots: FreeSlot[] })[]> {
     const serviceDoc = await this.requireService(service);
     const providers = await this.deps.providers.list({ kind: service, stationId, activeOnly: true });
     const now = this.deps.clock.now();
@@ -61,7 +62,7 @@ export class CatalogService {
     return { provider: toProviderView(provider), slots: await this.deps.slots.free(provider, service, from, days, this.deps.clock.now()) };
   }
 
-  async requireService(kind: ServiceKindValue) {
+  async requireService(kind: ServiceKind) {
     const service = await this.deps.catalog.findService(kind);
     if (!service) throw new AppError('NOT_FOUND', { service: kind });
     return service;

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { districtDayStart, addDays } from '../../../shared/domain/time';
 import { actorOf, relationsThatMay, streetScopeOf } from '../../../shared/domain/permissions';
 import type { z } from 'zod';
-import type { adminBookingActions } from '../../../shared/schemas/booking.schema';
+import type { adminBookingActions } from '../../../shared/schemas/admin.schema';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
 import type { BookingRepository } from '../repositories/booking.repository';

@@ -132,11 +132,11 @@ const doesAdvisor: Record<BookingRelation, Partial<Record<string, Record<When, A
   },
   provider: {
     requested: { early: ['accept', 'decline'], late: ['accept', 'decline'], started: ['accept', 'decline'] },
-    confirmed: { early: ['cancel'], late: ['cancel'], started: ['complete', 'mark_no_show', 'cancel'] },
+    confirmed: { early: ['cancel'], late: ['cancel'], started: ['complete', 'no_show', 'cancel'] },
   },
   staff: {
     requested: { early: ['accept', 'decline', 'cancel'], late: ['accept', 'decline', 'cancel'], started: ['accept', 'decline', 'cancel'] },
-    confirmed: { early: ['cancel'], late: ['cancel'], started: ['mark_no_show', 'cancel'] },
+    confirmed: { early: ['cancel'], late: ['cancel'], started: ['no_show', 'cancel'] },
   },
   admin: {
     requested: { early: ['accept', 'decline', 'cancel'], late: ['accept', 'decline', 'cancel'], started: ['accept', 'decline', 'cancel'] },

@@ -7,22 +7,13 @@ import {
   type CounselingTopic,
   type EscortEligibility,
   type FamilyRelation,
+  type MobilityAid,
   type ServiceKind,
 } from '../../../../shared/domain/service-kinds';
 import { cancellationDeadline } from '../../../../shared/domain/booking-lifecycle';
 import { bookingActions } from '../../../../shared/schemas/booking.schema';
 import type { CreateBookingInput } from '../../api/booking.api';
 import { checkInput } from '../../api/validate-input';
-
-export type MobilityAid = 'wheelchair' | 'walker' | 'cane' | 'stretcher' | 'none';
-
-export const mobilityAidLabels: Record<MobilityAid, string> = {
-  wheelchair: '轮椅',
-  walker: '助行器',
-  cane: '拐杖',
-  stretcher: '担架',
-  none: '不需要',
-};
 
 /** Everything the booking form holds; only the fields of the chosen service are sent. */
 export type BookingFormState = {

@@ -7,14 +7,15 @@ import {
   escortEligibilityLabels,
   escortFeeText,
   familyRelationLabels,
+  mobilityAidLabels,
   offeredFamilyRelations,
   serviceKindLabels,
+  type MobilityAid,
   type ServiceKind,
 } from '../../../../shared/domain/service-kinds';
 import type { BookingView } from '../../api/views.schema';
 import { formatDateTime } from '../../format/date-time';
 import type { TagTone } from '../../ui/ui.types';
-import { mobilityAidLabels, type MobilityAid } from './booking-form';
 
 /** The Chinese label of a status; an unknown status (a newer server) shows as it came. */
 export function statusLabel(status: string): string {
@@ -43,7 +44,7 @@ const actionLabels: Record<string, string> = {
   expire: '超时未确认',
   cancel: '取消预约',
   complete: '服务完成',
-  mark_no_show: '标记爽约',
+  no_show: '标记爽约',
   reschedule: '改期',
   claim: '陪诊员接单',
   assign: '派单',

@@ -1,13 +1,12 @@
+import type { ServiceKind } from '../../../../shared/domain/service-kinds';
 import { routes, urlOf } from '../../navigation/routes';
 
 /**
  * The three services residents book. Advisor and counseling start by choosing who to see; an escort
  * request has no provider to choose and starts at its form.
  */
-export type ServiceKey = 'advisor' | 'escort' | 'counseling';
-
 export type ServiceEntry = {
-  key: ServiceKey;
+  key: ServiceKind;
   title: string;
   summary: string;
   bookingRoute: string | null;

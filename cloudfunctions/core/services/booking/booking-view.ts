@@ -9,7 +9,7 @@ import {
   type BookingRelation as Relation,
   type ViewPlace,
 } from '../../../../shared/domain/permissions';
-import type { BookingDetails } from '../../../../shared/schemas/booking.schema';
+import type { BookingDetails } from '../../../../shared/schemas/booking-details.schema';
 import type { BookingDoc, TransitionDoc } from '../../repositories/booking.repository';
 import type { ProviderDoc } from '../../repositories/provider.repository';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../shared/errors';
-import type { BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import type { BookingAction, BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import { orderEscortPool } from '../../../../shared/domain/escort-pool';
 import { actorOf, needsEscortFirst, relationsActingThrough } from '../../../../shared/domain/permissions';
 import { addDays, districtDayStart } from '../../../../shared/domain/time';
@@ -53,7 +53,7 @@ export class ProviderWorkService {
     return this.deps.access.view(updated, 'provider');
   }
 
-  async act(caller: Caller, bookingId: string, to: BookingStatus, action: string, text: { reason?: string; notes?: string } = {}) {
+  async act(caller: Caller, bookingId: string, to: BookingStatus, action: BookingAction, text: { reason?: string; notes?: string } = {}) {
     const { booking, relation } = await this.deps.access.load(caller, bookingId, relationsActingThrough('provider'));
     const role = actorOf(relation);
     if (!role) throw new AppError('NOT_FOUND');

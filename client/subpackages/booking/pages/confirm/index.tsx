@@ -42,7 +42,7 @@ function Confirm({ draft }: { draft: BookingDraft }) {
   const deadline = cancelDeadlineOf(slot.startsAt, draft.serviceInfo.cancelCutoffMinutes);
   const isEscort = draft.service === 'escort';
   // The time (or, for an escort, the 街道's places that day) went while confirming.
-  const slotTaken = error?.code === 'SLOT_FULL' || error?.code === 'SLOT_UNAVAILABLE' || (isEscort && error?.code === 'CAPACITY_REACHED');
+  const slotTaken = error?.code === 'SLOT_FULL' || (isEscort && error?.code === 'CAPACITY_REACHED');
 
   const book = async () => {
     // WeChat shows the consent dialog only from inside the tap: ask before anything is awaited.
@@ -65,7 +65,7 @@ function Confirm({ draft }: { draft: BookingDraft }) {
     } catch (caught) {
       const apiError = toApiError(caught);
       // The time list must not offer it again when the resident goes back to choose another.
-      if (apiError.code === 'SLOT_FULL' || apiError.code === 'SLOT_UNAVAILABLE' || apiError.code === 'CAPACITY_REACHED') markSlotTaken(slot.startsAt);
+      if (apiError.code === 'SLOT_FULL' || apiError.code === 'CAPACITY_REACHED') markSlotTaken(slot.startsAt);
       setError(apiError);
     } finally {
       setSending(false);

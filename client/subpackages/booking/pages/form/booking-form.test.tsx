@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import type { ServiceKind } from '../../../../../shared/domain/service-kinds';
 import { bookingActions } from '../../../../../shared/schemas/booking.schema';
 import { resetTaroMock } from '../../../../test/taro.mock';
 import { saveSession } from '../../../../src/api/session-store';
@@ -112,7 +113,7 @@ describe('booking form: validation shown at the fields', () => {
 
 describe('booking form limits', () => {
   // The limits shown at the fields are the shared schema's: exactly `max` characters pass, one more fails.
-  const cases: [keyof typeof bookingFieldLimits, 'advisor' | 'escort' | 'counseling', (form: ReturnType<typeof emptyBookingForm>, text: string) => void, string][] = [
+  const cases: [keyof typeof bookingFieldLimits, ServiceKind, (form: ReturnType<typeof emptyBookingForm>, text: string) => void, string][] = [
     ['advisorAddress', 'advisor', (f, t) => { f.mode = 'home_visit'; f.address = t; }, 'details.address'],
     ['advisorNote', 'advisor', (f, t) => { f.note = t; }, 'details.note'],
     ['hospital', 'escort', (f, t) => { f.hospital = t; }, 'details.hospital'],

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
-import { escortEligibilityLabels, escortFeeText, isFreeOfCharge } from '../../../../../shared/domain/service-kinds';
+import { escortEligibilityLabels, escortFeeText, isFreeOfCharge, mobilityAidLabels, type MobilityAid } from '../../../../../shared/domain/service-kinds';
 import type { PublicUser } from '../../../../../shared/schemas/user.schema';
 import { catalogApi } from '../../../../src/api/catalog.api';
 import type { ServiceInfo, Street } from '../../../../src/api/views.schema';
@@ -11,10 +11,8 @@ import type { BookingDraft } from '../../../../src/features/booking/booking-draf
 import {
   bookingFieldLimits as limits,
   limitHint,
-  mobilityAidLabels,
   type BookingFormField,
   type BookingFormState,
-  type MobilityAid,
 } from '../../../../src/features/booking/booking-form';
 import { escortTimes, escortDays } from '../../../../src/features/booking/escort-times';
 import { districtDateKey, formatDateTime } from '../../../../src/format/date-time';

@@ -110,7 +110,7 @@ function Slots({ loaded, bookingId }: { loaded: Loaded; bookingId: string | null
       const apiError = toApiError(caught);
       setError(apiError);
       // Someone else took the seat meanwhile: show what is still free.
-      if (apiError.code === 'SLOT_FULL' || apiError.code === 'SLOT_UNAVAILABLE') {
+      if (apiError.code === 'SLOT_FULL') {
         setChosen(null);
         void slots.run();
       }

@@ -32,13 +32,13 @@ beforeEach(() => {
 
 describe('provider case page', () => {
   it('offers its provider the record of the service and the no-show, as the server allows them', async () => {
-    open({ ...started, allowedActions: ['complete', 'mark_no_show', 'cancel'] }, ['resident', 'advisor']);
+    open({ ...started, allowedActions: ['complete', 'no_show', 'cancel'] }, ['resident', 'advisor']);
     expect(await screen.findByRole('button', { name: '服务完成' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '对方没来（爽约）' })).toBeTruthy();
   });
 
   it('offers staff the no-show but not the record of a service they did not give', async () => {
-    open({ ...started, allowedActions: ['mark_no_show', 'cancel'] }, ['resident', 'staff']);
+    open({ ...started, allowedActions: ['no_show', 'cancel'] }, ['resident', 'staff']);
     expect(await screen.findByRole('button', { name: '对方没来（爽约）' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '服务完成' })).toBeNull();
   });

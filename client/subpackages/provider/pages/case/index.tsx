@@ -51,7 +51,7 @@ function Case({ detail, reload }: { detail: BookingDetail; reload: () => void })
   const started = Date.now() >= Date.parse(booking.startsAt);
   // The buttons are what the server says this caller may do now (allowedActions): staff, say, may
   // mark a no-show but not record a service, and nobody "accepts" an escort request nobody took.
-  const offersNoShow = mayDo(booking, 'mark_no_show');
+  const offersNoShow = mayDo(booking, 'no_show');
   const offersCancel = mayDo(booking, 'cancel');
 
   const act = async (label: string, action: () => Promise<unknown>) => {

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { adminActions, adminBookingActions } from '../../../shared/schemas/admin.schema';
+import type { bookingActions } from '../../../shared/schemas/booking.schema';
+import type { catalogActions } from '../../../shared/schemas/catalog.schema';
+import type { notifyActions } from '../../../shared/schemas/notify.schema';
+import type { providerActions } from '../../../shared/schemas/provider.schema';
+import type { userActions } from '../../../shared/schemas/user.schema';
+
+/**
+ * Every cloud function the client calls, with the input schema of each action: the same tables the
+ * functions parse events with, so a payload the server would refuse by shape does not compile.
+ * Type-only: the schemas the client runs (views.schema.ts) are its own, lenient to newer servers.
+ */
+export type ApiActions = {
+  user: typeof userActions;
+  booking: typeof bookingActions;
+  catalog: typeof catalogActions;
+  provider: typeof providerActions;
+  notify: typeof notifyActions;
+  admin: typeof adminActions & typeof adminBookingActions;
+};
+
+export type ApiFunction = keyof ApiActions;
+export type ApiAction<F extends ApiFunction> = keyof ApiActions[F] & string;
+
+/** What the client may send to an action: the schema's input (times as ISO strings, defaults optional). */
+export type ApiInput<F extends ApiFunction, A extends ApiAction<F>> = ApiActions[F][A] extends z.ZodType ? z.input<ApiActions[F][A]> : never;
