@@ -70,7 +70,10 @@ async function main(): Promise<number> {
       },
     };
 
+    // --grep <pattern>: only the tests whose name matches (for working on one flow).
+    const grep = arg('grep');
     const test = async (name: string, body: () => Promise<void>) => {
+      if (grep && !new RegExp(grep).test(name)) return;
       const t0 = Date.now();
       try {
         await body();

@@ -76,10 +76,25 @@ export async function finishFlowAt(route: Route, params?: RouteParams): Promise<
   const first = (pages[0] as { route?: string } | undefined)?.route ?? '';
   if (pages.length > 1 && `/${first.replace(/^\//, '').split('?')[0]}` === routes.home) {
     await Taro.navigateBack({ delta: pages.length - 1 });
+    await untilShown(routes.home);
     await Taro.navigateTo({ url: urlOf(route, params) });
     return;
   }
   await Taro.reLaunch({ url: urlOf(route, params) });
+}
+
+/**
+ * Waits until a page is the one shown. In the browser Taro's navigateBack resolves on the URL change,
+ * before the page it returns to is shown (that waits for the pages above to unmount): a navigateTo
+ * made at once lets the late show make the returned-to page current again under the new one, and
+ * the next "back" then does nothing. In the mini-program it is shown already.
+ */
+async function untilShown(route: Route, timeoutMs = 2_000): Promise<void> {
+  const bare = (path: string | undefined) => `/${(path ?? '').replace(/^\//, '').split('?')[0]}`;
+  const deadline = Date.now() + timeoutMs;
+  while (bare(Taro.getCurrentInstance().router?.path) !== route && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
 }
 
 /** Back one page, or home when this page was opened directly (a shared link, a reload). */
