@@ -201,9 +201,10 @@ export class VolunteerRepository {
       const used = new Set(taken.map((doc) => doc.seq));
       const free: number[] = [];
       for (let seq = 1; free.length < NUMBER_SPREAD; seq += 1) if (!used.has(seq)) free.push(seq);
-      const start = Math.floor(Math.random() * free.length);
-      for (let i = 0; i < free.length; i += 1) {
-        const seq = free[(start + i) % free.length]!;
+      // The lowest first, so a lone approval takes the next number; after a collision (a burst) the
+      // rest in a random order, so racers spread over them instead of colliding on each in turn.
+      const rest = free.slice(1).sort(() => Math.random() - 0.5);
+      for (const seq of [free[0]!, ...rest]) {
         try {
           await this.numbers.insertOne({ _id: format(seq), pool, seq, holder, createdAt: now });
           return format(seq);
