@@ -91,7 +91,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
   });
 
   it(`${CLIENTS} approvals across applicants at once: no two volunteers share a number`, async () => {
-    const applicants = [];
+    const applicants: { person: Person; applicationId: string }[] = [];
     for (let i = 0; i < CLIENTS; i += 1) applicants.push(await applicantWithApplication());
     const started = Date.now();
     const results = await raceAll(
