@@ -17,7 +17,7 @@ const list = z
  * these ids; `fields` maps what we say (service, time, …) to the template's keywords (`thing1`,
  * `time2`, …), whose prefix decides WeChat's rule for the value. See docs/wechat-templates.md.
  */
-export const notifyTemplateGroups = ['booking_status', 'booking_reminder', 'new_request'] as const;
+export const notifyTemplateGroups = ['booking_status', 'booking_reminder', 'new_request', 'volunteer_status'] as const;
 export type NotifyTemplateGroup = (typeof notifyTemplateGroups)[number];
 export const notifyTemplateFields = ['service', 'time', 'status', 'note', 'place'] as const;
 export type NotifyTemplateField = (typeof notifyTemplateFields)[number];
@@ -63,6 +63,11 @@ export const serverEnvSchema = z.object({
   WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
   /** Send attempts of one WeChat message before it is dead (staff can resend it). */
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** AES-256-GCM key for volunteers' ID numbers: 32 bytes, base64. The local host generates one into DATA_DIR. */
+  ID_NUMBER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'ID_NUMBER_KEY must be 32 bytes, base64-encoded')
+    .optional(),
 });
 
 export type ServerConfig = {
@@ -80,6 +85,8 @@ export type ServerConfig = {
   dataDir: string;
   bookingDailyLimit: number;
   notify: { templates: Partial<Record<NotifyTemplateGroup, NotifyTemplate>>; miniprogramState: 'formal' | 'trial' | 'developer'; maxAttempts: number };
+  /** Without it, applications that give an ID number are refused (nothing is stored in the clear). */
+  idNumberKey?: string;
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -100,5 +107,6 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     dataDir: parsed.DATA_DIR,
     bookingDailyLimit: parsed.BOOKING_DAILY_LIMIT,
     notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
+    idNumberKey: parsed.ID_NUMBER_KEY,
   };
 }

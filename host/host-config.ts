@@ -5,23 +5,28 @@ import { parseServerConfig, type ServerConfig } from '../config/server-config.sc
 
 /**
  * The local host's configuration: the environment, plus a development token secret generated into
- * the data folder on first run so nothing secret ever sits in the repository.
+ * the data folder on first run so nothing secret ever sits in the repository; the same for the key
+ * that encrypts volunteers' ID numbers.
  */
 export function loadHostConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const config = parseServerConfig(env);
   config.dataDir = resolve(config.dataDir);
   if (!config.tokenSecret) {
     if (config.profile === 'production') throw new Error('TOKEN_SECRET must be set in production');
-    config.tokenSecret = developmentSecret(config.dataDir);
+    config.tokenSecret = developmentSecret(config.dataDir, 'token-secret', 'base64url');
+  }
+  if (!config.idNumberKey) {
+    if (config.profile === 'production') throw new Error('ID_NUMBER_KEY must be set in production');
+    config.idNumberKey = developmentSecret(config.dataDir, 'id-number-key', 'base64');
   }
   return config;
 }
 
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, 'token-secret');
+function developmentSecret(dataDir: string, name: string, encoding: 'base64' | 'base64url'): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32).toString(encoding);
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }

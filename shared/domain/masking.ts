@@ -33,3 +33,14 @@ export function maskAddress(address: string): string {
   const kept = letters.length > 6 ? 6 : Math.floor(letters.length / 2);
   return `${letters.slice(0, kept).join('')}…`;
 }
+
+/**
+ * '32040219500101123X' → '3204**********123X': the province and city and the last four stay, the
+ * birth date and the rest never show. Anything shorter than 9 characters is hidden whole.
+ */
+export function maskIdNumber(idNumber: string): string {
+  const letters = chars(idNumber.replace(/\s/g, ''));
+  if (letters.length === 0) return '';
+  if (letters.length < 9) return '*'.repeat(letters.length);
+  return `${letters.slice(0, 4).join('')}${'*'.repeat(letters.length - 8)}${letters.slice(-4).join('')}`;
+}

@@ -3,7 +3,8 @@
  * names its subject, so the machinery never knows a domain. Each domain registers what its subjects
  * mean (which holds repair may delete, the page a notice opens, when a reminder is withdrawn).
  */
-export const SUBJECT_KINDS = ['booking', 'activity'] as const;
+// volunteer_application: a volunteer's application (its decisions are told to the applicant).
+export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type Subject = { kind: SubjectKind; id: string };
 

@@ -20,6 +20,10 @@ export const ErrorCode = {
   WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  // volunteer — registration
+  APPLICATION_OPEN: 'APPLICATION_OPEN',
+  ALREADY_DECIDED: 'ALREADY_DECIDED',
+  NOT_A_VOLUNTEER: 'NOT_A_VOLUNTEER',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +46,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   WECHAT_UNAVAILABLE: '微信服务暂时连不上，请稍后再试。',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请过一会儿再试。',
   INTERNAL: '系统出了点问题，请稍后再试。',
+  // volunteer — registration
+  APPLICATION_OPEN: '您已经有一份志愿者申请在审核中或已通过，不能重复申请。',
+  ALREADY_DECIDED: '这份申请已经有人处理过了，请刷新查看结果。',
+  NOT_A_VOLUNTEER: '您现在不是志愿者，无需退出。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -64,4 +72,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   // The database is briefly unreachable: nothing was decided, the same request may be sent again.
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  // volunteer — registration
+  APPLICATION_OPEN: 409,
+  ALREADY_DECIDED: 409,
+  NOT_A_VOLUNTEER: 409,
 };

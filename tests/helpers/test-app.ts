@@ -16,8 +16,11 @@ export function engineUri(): string {
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
+/** A fixed key for volunteers' ID numbers, so racing clients of one test open each other's values. */
+export const TEST_ID_NUMBER_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
-  return parseServerConfig({ APP_ENV: 'test', TOKEN_SECRET: TEST_SECRET, MONGODB_URI: engineUri(), ...overrides });
+  return parseServerConfig({ APP_ENV: 'test', TOKEN_SECRET: TEST_SECRET, ID_NUMBER_KEY: TEST_ID_NUMBER_KEY, MONGODB_URI: engineUri(), ...overrides });
 }
 
 export type TestApp = {

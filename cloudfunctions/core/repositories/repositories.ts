@@ -12,6 +12,7 @@ import { OutboxRepository, outboxIndexes } from './outbox.repository';
 import { NotificationRepository, OutboxFeed, notificationIndexes } from './notification.repository';
 import { SubscriptionQuotaRepository, subscriptionQuotaIndexes } from './subscription-quota.repository';
 import { WeChatTokenRepository } from './wechat-token.repository';
+import { VolunteerRepository, volunteerIndexes } from './volunteer.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -27,6 +28,7 @@ export type Repositories = {
   notifications: NotificationRepository;
   subscriptionQuota: SubscriptionQuotaRepository;
   wechatTokens: WeChatTokenRepository;
+  volunteers: VolunteerRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -39,6 +41,7 @@ export const allIndexes: CollectionIndexes[] = [
   outboxIndexes,
   ...notificationIndexes,
   ...subscriptionQuotaIndexes,
+  ...volunteerIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -56,5 +59,6 @@ export function createRepositories(db: Db): Repositories {
     notifications: new NotificationRepository(db),
     subscriptionQuota: new SubscriptionQuotaRepository(db),
     wechatTokens: new WeChatTokenRepository(db),
+    volunteers: new VolunteerRepository(db),
   };
 }

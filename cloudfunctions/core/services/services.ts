@@ -19,6 +19,10 @@ import { StrandedBookings } from './booking/stranded-bookings';
 import { CatalogService } from './catalog.service';
 import { DistrictAdminService } from './district-admin.service';
 import { createNotifyServices, type NotifyServices } from './notify/notify.service';
+import { IdNumberCipher, parseIdNumberKey } from './volunteer/id-number-crypto';
+import { registrationNoticeHandler } from './volunteer/registration-notices';
+import { RegistrationService } from './volunteer/registration.service';
+import { RegistrationTransitions } from './volunteer/registration-transitions';
 
 export type Services = {
   users: UserService;
@@ -30,6 +34,9 @@ export type Services = {
   maintenance: BookingMaintenanceService;
   districtAdmin: DistrictAdminService;
   notify: NotifyServices;
+  // volunteer — registration
+  volunteerRegistration: RegistrationService;
+  volunteerRegistrationRepair: RegistrationTransitions;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -42,6 +49,8 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
   // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
   const subjects = new Map([['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })]]);
+  // volunteer — registration: the applicant is told the decision on their application.
+  subjects.set('volunteer_application', registrationNoticeHandler());
   const notify = createNotifyServices({ config, repos, clock, ids, subjects });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
@@ -55,6 +64,15 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   const stranded = new StrandedBookings(bookingDeps);
+  // volunteer — registration
+  const registrationTransitions = new RegistrationTransitions({ volunteers: repos.volunteers, users: repos.users, outbox, clock });
+  const volunteerRegistration = new RegistrationService({
+    volunteers: repos.volunteers,
+    district: repos.district,
+    transitions: registrationTransitions,
+    clock,
+    cipher: config.idNumberKey ? new IdNumberCipher(parseIdNumberKey(config.idNumberKey)) : null,
+  });
   return {
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
@@ -63,6 +81,8 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
+    volunteerRegistration,
+    volunteerRegistrationRepair: registrationTransitions,
     tokens,
     users: new UserService({
       users: repos.users,

@@ -69,6 +69,16 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'provider.removeException': { roles: hoursWork },
   'provider.pool': { roles: [E] },
   'provider.claim': { roles: [E] },
+  // volunteer — registration
+  'volunteer.apply': { roles: everyone },
+  'volunteer.myApplication': { roles: everyone },
+  'volunteer.me': { roles: everyone },
+  'volunteer.deleteIdNumber': { roles: everyone },
+  'volunteer.leave': { roles: everyone },
+  'volunteer.applications': { roles: [S, D] },
+  'volunteer.application': { roles: [S, D] },
+  'volunteer.approve': { roles: [S, D] },
+  'volunteer.reject': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
