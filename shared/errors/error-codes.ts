@@ -20,6 +20,16 @@ export const ErrorCode = {
   WECHAT_UNAVAILABLE: 'WECHAT_UNAVAILABLE',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
+  // volunteer — activities
+  ALREADY_SIGNED_UP: 'ALREADY_SIGNED_UP',
+  OVERLAPPING_ACTIVITY: 'OVERLAPPING_ACTIVITY',
+  SIGNUP_CLOSED: 'SIGNUP_CLOSED',
+  SKILLS_MISMATCH: 'SKILLS_MISMATCH',
+  WITHDRAWAL_CLOSED: 'WITHDRAWAL_CLOSED',
+  NO_OPEN_OFFER: 'NO_OPEN_OFFER',
+  OFFER_EXPIRED: 'OFFER_EXPIRED',
+  ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
+  ACTIVITY_HAS_SIGNUPS: 'ACTIVITY_HAS_SIGNUPS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -42,6 +52,16 @@ export const errorMessages: Record<ErrorCode, string> = {
   WECHAT_UNAVAILABLE: '微信服务暂时连不上，请稍后再试。',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请过一会儿再试。',
   INTERNAL: '系统出了点问题，请稍后再试。',
+  // volunteer — activities
+  ALREADY_SIGNED_UP: '您已经报名了这个活动。',
+  OVERLAPPING_ACTIVITY: '您在这个时间已经报名了别的活动。',
+  SIGNUP_CLOSED: '现在不在报名时间内。',
+  SKILLS_MISMATCH: '这个岗位需要的特长和您登记的不一样，请选择其他岗位。',
+  WITHDRAWAL_CLOSED: '已经过了可以退出的时间，请直接打电话给组织者。',
+  NO_OPEN_OFFER: '现在没有等您确认的名额。',
+  OFFER_EXPIRED: '确认时间已过，名额已让给下一位。',
+  ACTIVITY_CANCELLED: '这个活动已经取消了。',
+  ACTIVITY_HAS_SIGNUPS: '已有志愿者报名，不能改时间。请取消后重新发布。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -64,4 +84,14 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   // The database is briefly unreachable: nothing was decided, the same request may be sent again.
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  // volunteer — activities
+  ALREADY_SIGNED_UP: 409,
+  OVERLAPPING_ACTIVITY: 409,
+  SIGNUP_CLOSED: 409,
+  SKILLS_MISMATCH: 409,
+  WITHDRAWAL_CLOSED: 409,
+  NO_OPEN_OFFER: 409,
+  OFFER_EXPIRED: 409,
+  ACTIVITY_CANCELLED: 409,
+  ACTIVITY_HAS_SIGNUPS: 409,
 };

@@ -12,6 +12,8 @@ import { OutboxRepository, outboxIndexes } from './outbox.repository';
 import { NotificationRepository, OutboxFeed, notificationIndexes } from './notification.repository';
 import { SubscriptionQuotaRepository, subscriptionQuotaIndexes } from './subscription-quota.repository';
 import { WeChatTokenRepository } from './wechat-token.repository';
+import { ActivityRepository, activityIndexes } from './activity.repository';
+import { VolunteerDirectoryRepository } from './volunteer-directory.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -27,6 +29,8 @@ export type Repositories = {
   notifications: NotificationRepository;
   subscriptionQuota: SubscriptionQuotaRepository;
   wechatTokens: WeChatTokenRepository;
+  activities: ActivityRepository;
+  volunteerDirectory: VolunteerDirectoryRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -39,6 +43,7 @@ export const allIndexes: CollectionIndexes[] = [
   outboxIndexes,
   ...notificationIndexes,
   ...subscriptionQuotaIndexes,
+  ...activityIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -56,5 +61,7 @@ export function createRepositories(db: Db): Repositories {
     notifications: new NotificationRepository(db),
     subscriptionQuota: new SubscriptionQuotaRepository(db),
     wechatTokens: new WeChatTokenRepository(db),
+    activities: new ActivityRepository(db),
+    volunteerDirectory: new VolunteerDirectoryRepository(db),
   };
 }

@@ -19,6 +19,13 @@ import { StrandedBookings } from './booking/stranded-bookings';
 import { CatalogService } from './catalog.service';
 import { DistrictAdminService } from './district-admin.service';
 import { createNotifyServices, type NotifyServices } from './notify/notify.service';
+// volunteer — activities
+import { ActivityAdminService } from './activity/activity-admin.service';
+import { ActivityMaintenanceService } from './activity/activity-maintenance.service';
+import { activityNoticeHandler } from './activity/activity-notices';
+import { ActivityPlaces } from './activity/activity-places';
+import { ActivityQueryService } from './activity/activity-query.service';
+import { ActivitySignupService } from './activity/activity-signup.service';
 
 export type Services = {
   users: UserService;
@@ -30,6 +37,11 @@ export type Services = {
   maintenance: BookingMaintenanceService;
   districtAdmin: DistrictAdminService;
   notify: NotifyServices;
+  // volunteer — activities
+  activityAdmin: ActivityAdminService;
+  activitySignup: ActivitySignupService;
+  activityQuery: ActivityQueryService;
+  activityMaintenance: ActivityMaintenanceService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -41,7 +53,10 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
   // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
-  const subjects = new Map([['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })]]);
+  const subjects = new Map([
+    ['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })],
+    ['activity', activityNoticeHandler({ activities: repos.activities })],
+  ]);
   const notify = createNotifyServices({ config, repos, clock, ids, subjects });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
@@ -55,7 +70,17 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   const stranded = new StrandedBookings(bookingDeps);
+  // volunteer — activities: places, waiting list and offers rest on the same holds.
+  const placesDeps = { activities: repos.activities, holds: repos.holds, outbox, clock };
+  const places = new ActivityPlaces(placesDeps);
+  const activityServices = {
+    activityAdmin: new ActivityAdminService({ ...placesDeps, places, district: repos.district, ids }),
+    activitySignup: new ActivitySignupService({ ...placesDeps, places, directory: repos.volunteerDirectory }),
+    activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteerDirectory }),
+    activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
+  };
   return {
+    ...activityServices,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

@@ -1,4 +1,5 @@
 import { allRoles, hasAnyRole, type Role } from '../roles';
+import { activityAccess } from './activity-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -74,7 +75,7 @@ const bookingAccess = {
   'provider.claim': escortsOnly,
 } as const satisfies Record<string, Access>;
 
-export const actionAccess = { ...accountAccess, ...districtAccess, ...bookingAccess } as const;
+export const actionAccess = { ...accountAccess, ...districtAccess, ...bookingAccess, ...activityAccess } as const;
 
 export type ActionKey = keyof typeof actionAccess;
 type FunctionOf<K> = K extends `${infer F}.${string}` ? F : never;

@@ -1,3 +1,4 @@
 export * from './action-access';
 export * from './booking-relations';
 export * from './district-scope';
+export * from './activity-access';

@@ -69,6 +69,20 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'provider.removeException': { roles: hoursWork },
   'provider.pool': { roles: [E] },
   'provider.claim': { roles: [E] },
+  // volunteer — activities
+  'volunteer.createActivity': { roles: [S, D] },
+  'volunteer.updateActivity': { roles: [S, D] },
+  'volunteer.cancelActivity': { roles: [S, D] },
+  'volunteer.createSeries': { roles: [S, D] },
+  'volunteer.updateSeriesFrom': { roles: [S, D] },
+  'volunteer.cancelSeriesFrom': { roles: [S, D] },
+  'volunteer.activities': { roles: [V] },
+  'volunteer.activity': { roles: [V] },
+  'volunteer.signUp': { roles: [V] },
+  'volunteer.withdraw': { roles: [V] },
+  'volunteer.myPlaces': { roles: [V] },
+  'volunteer.confirmOffer': { roles: [V] },
+  'volunteer.declineOffer': { roles: [V] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
