@@ -4,6 +4,11 @@ import { useEffect, useRef } from 'react';
  * jest mock functions. Reset between tests with `resetTaroMock()`.
  */
 const storage = new Map<string, unknown>();
+/** The page shown now, as Taro.getCurrentInstance().router.path reports it: moved by navigation. */
+let shownPath = '';
+const showing = (url: string) => {
+  shownPath = `/${url.replace(/^\//, '').split('?')[0]}`;
+};
 
 const Taro = {
   getStorageSync: jest.fn((key: string): unknown => (storage.has(key) ? storage.get(key) : '')),
@@ -13,11 +18,18 @@ const Taro = {
   removeStorageSync: jest.fn((key: string): void => {
     storage.delete(key);
   }),
-  navigateTo: jest.fn(async (_options: { url: string }) => ({ errMsg: 'navigateTo:ok' })),
-  reLaunch: jest.fn(async (_options: { url: string }) => ({ errMsg: 'reLaunch:ok' })),
-  redirectTo: jest.fn(async (_options: { url: string }) => ({ errMsg: 'redirectTo:ok' })),
-  navigateBack: jest.fn(async (_options?: { delta?: number }) => ({ errMsg: 'navigateBack:ok' })),
+  navigateTo: jest.fn(async (options: { url: string }) => (showing(options.url), { errMsg: 'navigateTo:ok' })),
+  reLaunch: jest.fn(async (options: { url: string }) => (showing(options.url), { errMsg: 'reLaunch:ok' })),
+  redirectTo: jest.fn(async (options: { url: string }) => (showing(options.url), { errMsg: 'redirectTo:ok' })),
+  navigateBack: jest.fn(async (options?: { delta?: number }) => {
+    // The stack is whatever the test made getCurrentPages return; back shows the page below.
+    const pages = Taro.getCurrentPages() as { route?: string }[];
+    const target = pages[pages.length - 1 - (options?.delta ?? 1)];
+    if (target?.route) showing(target.route);
+    return { errMsg: 'navigateBack:ok' };
+  }),
   getCurrentPages: jest.fn((): unknown[] => []),
+  getCurrentInstance: jest.fn(() => ({ router: { path: shownPath } })),
   pageScrollTo: jest.fn(async (_options: { selector?: string; scrollTop?: number }) => ({ errMsg: 'pageScrollTo:ok' })),
   requestSubscribeMessage: jest.fn(async (_options: { tmplIds: string[] }) => ({ errMsg: 'requestSubscribeMessage:ok' })),
   showToast: jest.fn(async (_options: { title: string }) => ({ errMsg: 'showToast:ok' })),
@@ -76,6 +88,7 @@ export const usePageNotFound = jest.fn((_callback: () => void) => undefined);
 export function resetTaroMock(): void {
   storage.clear();
   routerParams = {};
+  shownPath = '';
   for (const fn of Object.values(Taro)) fn.mockClear();
 }
 

@@ -24,6 +24,16 @@ export const ErrorCode = {
   APPLICATION_OPEN: 'APPLICATION_OPEN',
   ALREADY_DECIDED: 'ALREADY_DECIDED',
   NOT_A_VOLUNTEER: 'NOT_A_VOLUNTEER',
+  // volunteer — activities
+  ALREADY_SIGNED_UP: 'ALREADY_SIGNED_UP',
+  OVERLAPPING_ACTIVITY: 'OVERLAPPING_ACTIVITY',
+  SIGNUP_CLOSED: 'SIGNUP_CLOSED',
+  SKILLS_MISMATCH: 'SKILLS_MISMATCH',
+  WITHDRAWAL_CLOSED: 'WITHDRAWAL_CLOSED',
+  NO_OPEN_OFFER: 'NO_OPEN_OFFER',
+  OFFER_EXPIRED: 'OFFER_EXPIRED',
+  ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
+  ACTIVITY_HAS_SIGNUPS: 'ACTIVITY_HAS_SIGNUPS',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,6 +60,16 @@ export const errorMessages: Record<ErrorCode, string> = {
   APPLICATION_OPEN: '您已经有一份志愿者申请在审核中或已通过，不能重复申请。',
   ALREADY_DECIDED: '这份申请已经有人处理过了，请刷新查看结果。',
   NOT_A_VOLUNTEER: '您现在不是志愿者，无需退出。',
+  // volunteer — activities
+  ALREADY_SIGNED_UP: '您已经报名了这个活动。',
+  OVERLAPPING_ACTIVITY: '您在这个时间已经报名了别的活动。',
+  SIGNUP_CLOSED: '现在不在报名时间内。',
+  SKILLS_MISMATCH: '这个岗位需要的特长和您登记的不一样，请选择其他岗位。',
+  WITHDRAWAL_CLOSED: '已经过了可以退出的时间，请直接打电话给组织者。',
+  NO_OPEN_OFFER: '现在没有等您确认的名额。',
+  OFFER_EXPIRED: '确认时间已过，名额已让给下一位。',
+  ACTIVITY_CANCELLED: '这个活动已经取消了。',
+  ACTIVITY_HAS_SIGNUPS: '已有志愿者报名，不能改时间。请取消后重新发布。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -76,4 +96,14 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   APPLICATION_OPEN: 409,
   ALREADY_DECIDED: 409,
   NOT_A_VOLUNTEER: 409,
+  // volunteer — activities
+  ALREADY_SIGNED_UP: 409,
+  OVERLAPPING_ACTIVITY: 409,
+  SIGNUP_CLOSED: 409,
+  SKILLS_MISMATCH: 409,
+  WITHDRAWAL_CLOSED: 409,
+  NO_OPEN_OFFER: 409,
+  OFFER_EXPIRED: 409,
+  ACTIVITY_CANCELLED: 409,
+  ACTIVITY_HAS_SIGNUPS: 409,
 };

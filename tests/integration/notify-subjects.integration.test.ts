@@ -9,9 +9,13 @@ import type { NotificationDoc } from '../../cloudfunctions/core/repositories/not
 import { bookingNoticeHandler } from '../../cloudfunctions/core/services/booking/booking-notices';
 import { createNotifyServices, type NotifyServices } from '../../cloudfunctions/core/services/notify/notify.service';
 import type { ReminderDraft, SubjectHandler } from '../../cloudfunctions/core/services/notify/subject-handlers';
-import { bookingSubject, type Subject } from '../../shared/domain/subject';
+import { bookingSubject, type Subject, type SubjectKind } from '../../shared/domain/subject';
 import { notificationsOf } from '../helpers/notify-fixtures';
 import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
+
+// A kind no function of this build registers (activities have their handler now): a throwaway one
+// stands for a domain added later, composed only where the test says so.
+const THROWAWAY = 'throwaway_kind' as SubjectKind;
 
 const NOW = '2026-11-30T00:00:00.000Z';
 const HOUR = 3_600_000;
@@ -62,7 +66,7 @@ beforeEach(async () => {
   const { config, repos, ids } = t.app;
   const subjects = new Map<string, SubjectHandler>([
     ['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })],
-    ['activity', activityHandler],
+    [THROWAWAY, activityHandler],
   ]);
   notify = createNotifyServices({ config, repos, clock, ids, subjects });
 });
@@ -80,7 +84,7 @@ const stored = async (id: string): Promise<NotificationDoc> => (await notificati
 
 describe('a subject kind registered at composition', () => {
   it('has its notice stored, listed with the page its handler chose, and its reminder withdrawn by its handler', async () => {
-    const ac1: Subject = { kind: 'activity', id: 'ac1' };
+    const ac1: Subject = { kind: THROWAWAY, id: 'ac1' };
     const startsAt = new Date(Date.parse(NOW) + 5 * HOUR);
     activities.set('ac1', { startsAt, cancelled: false });
     const event = await activityEvent(ac1, [user.userId]);
@@ -100,7 +104,7 @@ describe('a subject kind registered at composition', () => {
     );
 
     // The reminder is keyed by kind and id, so an activity and a booking of one id never share one.
-    const reminderId = `reminder:activity:ac1:1h:${user.userId}:${startsAt.toISOString()}`;
+    const reminderId = `reminder:${THROWAWAY}:ac1:1h:${user.userId}:${startsAt.toISOString()}`;
     expect(await stored(reminderId)).toMatchObject({ subject: ac1, kind: 'reminder', withdrawnAt: null, push: 'pending' });
 
     // The activity is called off: its next event's reading lists no reminder, so notify withdraws it.
@@ -111,12 +115,12 @@ describe('a subject kind registered at composition', () => {
   });
 
   it('is asked when its reminder falls due, and a "withdrawn" answer keeps the message from going out', async () => {
-    const ac2: Subject = { kind: 'activity', id: 'ac2' };
+    const ac2: Subject = { kind: THROWAWAY, id: 'ac2' };
     const startsAt = new Date(Date.parse(NOW) + 2 * HOUR);
     activities.set('ac2', { startsAt, cancelled: false });
     await activityEvent(ac2, [user.userId]);
     await notify.intake.run();
-    const reminderId = `reminder:activity:ac2:1h:${user.userId}:${startsAt.toISOString()}`;
+    const reminderId = `reminder:${THROWAWAY}:ac2:1h:${user.userId}:${startsAt.toISOString()}`;
 
     // Called off with no event yet: only the handler's answer at delivery time stops the reminder.
     activities.set('ac2', { startsAt, cancelled: true });
@@ -129,7 +133,7 @@ describe('a subject kind registered at composition', () => {
   });
 
   it('leaves an event of a kind nobody registered pending, untouched, for when its handler is', async () => {
-    const event = await activityEvent({ kind: 'activity', id: 'ac3' }, [user.userId]);
+    const event = await activityEvent({ kind: THROWAWAY, id: 'ac3' }, [user.userId]);
     // The app's own composition registers bookings only.
     expect(await t.app.services.notify.intake.run()).toMatchObject({ events: 0, created: 0 });
     expect(await t.db.collection('outbox').findOne({ _id: event as never })).toMatchObject({ processedAt: null });
@@ -167,7 +171,7 @@ describe('records stored before subjects', () => {
 
     const found = await t.app.repos.notifications.futureReminders(bookingSubject('bklegacy'), clock.now());
     expect(found.map((n) => [n._id, n.subject])).toEqual([[legacyReminder, { kind: 'booking', id: 'bklegacy' }]]);
-    expect(await t.app.repos.notifications.futureReminders({ kind: 'activity', id: 'bklegacy' }, clock.now())).toEqual([]);
+    expect(await t.app.repos.notifications.futureReminders({ kind: THROWAWAY, id: 'bklegacy' }, clock.now())).toEqual([]);
 
     // The booking is gone, so the intake of its event (through the booking handler) withdraws nothing
     // it cannot read, and makes the event's notice, with the booking subject.
@@ -184,7 +188,7 @@ describe('records stored before subjects', () => {
 
 /** A stored notice's fields, for writing a legacy one beside it. */
 async function storedTemplate(): Promise<NotificationDoc> {
-  await activityEvent({ kind: 'activity', id: 'template' }, [user.userId]);
+  await activityEvent({ kind: THROWAWAY, id: 'template' }, [user.userId]);
   await notify.intake.run();
   const [doc] = await notificationsOf(t, { 'subject.id': 'template' });
   return doc!;

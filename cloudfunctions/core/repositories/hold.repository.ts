@@ -80,6 +80,31 @@ export class HoldRepository {
     return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, subject, startsAt, createdAt: now }));
   }
 
+  /**
+   * Takes the next number of an unbounded pool for the subject (a waiting list), or returns the one
+   * it has. Number n is only ever tried once n-1 was seen taken, so the numbers are the order of the
+   * claims, with no gaps and none twice; numbers are never reused (tickets stay until purged).
+   */
+  async takeTicket(pool: string, subject: HoldSubject, startsAt: Date | null, now: Date): Promise<SeatDoc> {
+    const holder = holderOf(subject, pool);
+    for (;;) {
+      const taken = await this.seats.find({ pool }).toArray();
+      const mine = taken.find((claim) => claim.holder === holder);
+      if (mine) return mine;
+      let n = taken.reduce((max, claim) => Math.max(max, Number(claim._id.slice(claim._id.lastIndexOf('#') + 1))), -1) + 1;
+      // A few local steps before reading again: each refused insert means the number went to another.
+      for (let step = 0; step < 5; step += 1, n += 1) {
+        const ticket: SeatDoc = { _id: numberedClaimId(pool, n), pool, holder, subject, startsAt, createdAt: now };
+        try {
+          await this.seats.insertOne(ticket);
+          return ticket;
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+        }
+      }
+    }
+  }
+
   /** The allowances spent under a daily key (at most the limit: one read). */
   allowancesIn(key: string): Promise<AllowanceDoc[]> {
     return this.allowances.find({ pool: key }).toArray();

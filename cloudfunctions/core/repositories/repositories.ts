@@ -13,6 +13,7 @@ import { NotificationRepository, OutboxFeed, notificationIndexes } from './notif
 import { SubscriptionQuotaRepository, subscriptionQuotaIndexes } from './subscription-quota.repository';
 import { WeChatTokenRepository } from './wechat-token.repository';
 import { VolunteerRepository, volunteerIndexes } from './volunteer.repository';
+import { ActivityRepository, activityIndexes } from './activity.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -29,6 +30,7 @@ export type Repositories = {
   subscriptionQuota: SubscriptionQuotaRepository;
   wechatTokens: WeChatTokenRepository;
   volunteers: VolunteerRepository;
+  activities: ActivityRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -42,6 +44,7 @@ export const allIndexes: CollectionIndexes[] = [
   ...notificationIndexes,
   ...subscriptionQuotaIndexes,
   ...volunteerIndexes,
+  ...activityIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -60,5 +63,6 @@ export function createRepositories(db: Db): Repositories {
     subscriptionQuota: new SubscriptionQuotaRepository(db),
     wechatTokens: new WeChatTokenRepository(db),
     volunteers: new VolunteerRepository(db),
+    activities: new ActivityRepository(db),
   };
 }

@@ -99,7 +99,10 @@ export const volunteerIndexes: CollectionIndexes[] = [
 /** How many of the lowest free numbers racers spread over, so a burst of approvals does not collide on one. */
 const NUMBER_SPREAD = 16;
 
-export class VolunteerRepository {
+/** How activities read a volunteer's skills; registration owns the records. */
+export type VolunteerDirectory = { approvedSkillsOf(userId: string): Promise<VolunteerSkill[]> };
+
+export class VolunteerRepository implements VolunteerDirectory {
   private readonly applications: Collection<ApplicationDoc>;
   private readonly transitions: Collection<ApplicationTransitionDoc>;
   private readonly numbers: Collection<VolunteerNumberDoc>;
@@ -116,6 +119,15 @@ export class VolunteerRepository {
 
   async latestOf(userId: string): Promise<ApplicationDoc | null> {
     return (await this.applications.find({ userId }).sort({ seq: -1 }).limit(1).toArray())[0] ?? null;
+  }
+
+  /**
+   * The skills staff approved on a person's current application: what activities match roles
+   * against. None unless that application is approved (pending, rejected and left count nothing).
+   */
+  async approvedSkillsOf(userId: string): Promise<VolunteerSkill[]> {
+    const latest = await this.latestOf(userId);
+    return latest?.status === 'approved' ? (latest.decision?.skills ?? []) : [];
   }
 
   /** Every application of a person, newest first (the history kept after rejections and leaving). */

@@ -23,6 +23,13 @@ import { IdNumberCipher, parseIdNumberKey } from './volunteer/id-number-crypto';
 import { registrationNoticeHandler } from './volunteer/registration-notices';
 import { RegistrationService } from './volunteer/registration.service';
 import { RegistrationTransitions } from './volunteer/registration-transitions';
+// volunteer — activities
+import { ActivityAdminService } from './activity/activity-admin.service';
+import { ActivityMaintenanceService } from './activity/activity-maintenance.service';
+import { activityNoticeHandler } from './activity/activity-notices';
+import { ActivityPlaces } from './activity/activity-places';
+import { ActivityQueryService } from './activity/activity-query.service';
+import { ActivitySignupService } from './activity/activity-signup.service';
 
 export type Services = {
   users: UserService;
@@ -37,6 +44,11 @@ export type Services = {
   // volunteer — registration
   volunteerRegistration: RegistrationService;
   volunteerRegistrationRepair: RegistrationTransitions;
+  // volunteer — activities
+  activityAdmin: ActivityAdminService;
+  activitySignup: ActivitySignupService;
+  activityQuery: ActivityQueryService;
+  activityMaintenance: ActivityMaintenanceService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -48,7 +60,10 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
   const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
   // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
-  const subjects = new Map([['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })]]);
+  const subjects = new Map([
+    ['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })],
+    ['activity', activityNoticeHandler({ activities: repos.activities })],
+  ]);
   // volunteer — registration: the applicant is told the decision on their application.
   subjects.set('volunteer_application', registrationNoticeHandler());
   const notify = createNotifyServices({ config, repos, clock, ids, subjects });
@@ -73,7 +88,17 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     clock,
     cipher: config.idNumberKey ? new IdNumberCipher(parseIdNumberKey(config.idNumberKey)) : null,
   });
+  // volunteer — activities: places, waiting list and offers rest on the same holds.
+  const placesDeps = { activities: repos.activities, holds: repos.holds, outbox, clock };
+  const places = new ActivityPlaces(placesDeps);
+  const activityServices = {
+    activityAdmin: new ActivityAdminService({ ...placesDeps, places, district: repos.district, ids }),
+    activitySignup: new ActivitySignupService({ ...placesDeps, places, directory: repos.volunteers }),
+    activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers }),
+    activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
+  };
   return {
+    ...activityServices,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

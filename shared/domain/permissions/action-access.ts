@@ -1,5 +1,6 @@
 import { allRoles, hasAnyRole, type Role } from '../roles';
 import { volunteerRegistrationAccess } from './volunteer-access';
+import { activityAccess } from './activity-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -80,6 +81,7 @@ export const actionAccess = {
   ...districtAccess,
   ...bookingAccess,
   ...volunteerRegistrationAccess,
+  ...activityAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

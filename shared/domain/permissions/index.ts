@@ -2,3 +2,4 @@ export * from './action-access';
 export * from './booking-relations';
 export * from './district-scope';
 export * from './volunteer-access';
+export * from './activity-access';

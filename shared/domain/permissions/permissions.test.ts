@@ -79,6 +79,20 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.application': { roles: [S, D] },
   'volunteer.approve': { roles: [S, D] },
   'volunteer.reject': { roles: [S, D] },
+  // volunteer — activities
+  'volunteer.createActivity': { roles: [S, D] },
+  'volunteer.updateActivity': { roles: [S, D] },
+  'volunteer.cancelActivity': { roles: [S, D] },
+  'volunteer.createSeries': { roles: [S, D] },
+  'volunteer.updateSeriesFrom': { roles: [S, D] },
+  'volunteer.cancelSeriesFrom': { roles: [S, D] },
+  'volunteer.activities': { roles: [V] },
+  'volunteer.activity': { roles: [V] },
+  'volunteer.signUp': { roles: [V] },
+  'volunteer.withdraw': { roles: [V] },
+  'volunteer.myPlaces': { roles: [V] },
+  'volunteer.confirmOffer': { roles: [V] },
+  'volunteer.declineOffer': { roles: [V] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
