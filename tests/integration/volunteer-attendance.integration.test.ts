@@ -88,6 +88,10 @@ describe('check-in and check-out', () => {
     const { staff, activityId, startsAt, endsAt, volunteers } = await classWith(2);
     const [a, b] = volunteers as [{ token: string; userId: string }, { token: string; userId: string }];
     const outsider = await makeVolunteer(t, 'v-out');
+    // Signed up, then withdrew: a sign-up that holds no place.
+    const quitter = await makeVolunteer(t, 'v-quit');
+    expectOk(await call(quitter.token, { action: 'signUp', activityId, role: 'assist' }));
+    expectOk(await call(quitter.token, { action: 'withdraw', activityId }));
     const other = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { title: '另一节课', startsAt: new Date(startsAt + 3 * 24 * 3600_000).toISOString(), endsAt: new Date(endsAt + 3 * 24 * 3600_000).toISOString() })))._id;
     const codes = new AttendanceCodes(TEST_ATTENDANCE_SECRET);
 
@@ -101,6 +105,7 @@ describe('check-in and check-out', () => {
     clock.advance(60_000);
     expect(code(await call(a.token, { action: 'checkIn', activityId, code: old }))).toBe('CODE_EXPIRED');
     expect(code(await call(outsider.token, { action: 'checkIn', activityId, code: (await shownCode(staff.token, activityId)).code }))).toBe('NOT_PLACED');
+    expect(code(await call(quitter.token, { action: 'checkIn', activityId, code: (await shownCode(staff.token, activityId)).code }))).toBe('NOT_PLACED');
     expect(code(await call(b.token, { action: 'checkOut', activityId, code: (await shownCode(staff.token, activityId)).code }))).toBe('NOT_CHECKED_IN');
     expect(await marks()).toEqual([]);
 
