@@ -34,5 +34,11 @@ export const attendanceActions = {
   myHours: action({ input: input.myHours, access: access('myHours'), run: (_i, { app, caller }) => app.services.hoursLedger.myHours(caller) }),
 };
 
-/** Check-outs forgotten (or cut off by a crash) are closed once nobody can check out any more. */
-export const attendanceTimers: TimerSpec[] = [{ name: 'closeForgottenCheckouts', everyMinutes: 5, run: (app) => app.services.attendance.closeForgotten() }];
+/**
+ * Check-outs forgotten (or cut off by a crash) are closed once nobody can check out any more; hours
+ * decisions a crash left untold are told.
+ */
+export const attendanceTimers: TimerSpec[] = [
+  { name: 'closeForgottenCheckouts', everyMinutes: 5, run: (app) => app.services.attendance.closeForgotten() },
+  { name: 'repairHoursNotices', everyMinutes: 5, run: (app) => app.services.hoursLedger.repairNotices() },
+];

@@ -216,6 +216,20 @@ describe('the hours ledger', () => {
     expect(types).toEqual(['volunteer_hours_corrected', 'volunteer_hours_correction_approved', 'volunteer_hours_correction_rejected']);
   });
 
+  it('a decision a crash left untold is told by the repair timer, once', async () => {
+    const { activityId, a, staff } = await checkedOut();
+    const recordId = `${activityId}:${a.userId}`;
+    // The crash: the entry is stored, its event is not.
+    await t.app.repos.attendance.append({ _id: `${recordId}#1`, recordId, userId: a.userId, seq: 1, type: 'confirmed', actorId: staff.userId, at: clock.now(), reason: null, hours: 2, notifiedAt: null });
+    expect(await t.app.services.hoursLedger.repairNotices()).toEqual({ told: 0 });
+    clock.advance(2 * 60_000);
+    expect(await t.app.services.hoursLedger.repairNotices()).toEqual({ told: 1 });
+    expect(await t.app.services.hoursLedger.repairNotices()).toEqual({ told: 0 });
+    const events = await t.app.repos.outbox.list({ subject: { kind: 'volunteer_hours', id: recordId } });
+    expect(events.map((e) => e.type)).toEqual(['volunteer_hours_confirmed']);
+    expect(await t.db.collection('notifications').countDocuments({ userId: a.userId, type: 'volunteer_hours_confirmed' })).toBe(1);
+  });
+
   it('a volunteer cannot touch another record, nor staff of another 街道; hours must be half hours', async () => {
     const { activityId, a } = await checkedOut();
     const stranger = await makeVolunteer(t, 'v-stranger');

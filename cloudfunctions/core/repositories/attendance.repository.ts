@@ -43,8 +43,12 @@ export type HoursRecordDoc = {
   createdAt: Date;
 };
 
-/** One decision on a record, `_id = <recordId>#<seq>`: whoever inserts `seq` first made the change. */
-export type HoursLogDoc = LedgerEntry & { _id: string; recordId: string; userId: string };
+/**
+ * One decision on a record, `_id = <recordId>#<seq>`: whoever inserts `seq` first made the change.
+ * `notifiedAt` is set once its event is in the outbox; an entry left without it (a crash in
+ * between) is told by the repair timer.
+ */
+export type HoursLogDoc = LedgerEntry & { _id: string; recordId: string; userId: string; notifiedAt: Date | null };
 
 export const markId = (step: 'in' | 'out', signupId: string) => `${step}:${signupId}`;
 export const logEntryId = (recordId: string, seq: number) => `${recordId}#${seq}`;
@@ -52,7 +56,7 @@ export const logEntryId = (recordId: string, seq: number) => `${recordId}#${seq}
 export const attendanceIndexes: CollectionIndexes[] = [
   { collection: 'attendance_marks', indexes: [{ key: { activityId: 1 }, name: 'by_activity' }, { key: { open: 1, closesAt: 1 }, name: 'by_open' }] },
   { collection: 'volunteer_hours', indexes: [{ key: { userId: 1 }, name: 'by_user' }, { key: { activityId: 1 }, name: 'by_activity' }] },
-  { collection: 'volunteer_hours_log', indexes: [{ key: { recordId: 1 }, name: 'by_record' }] },
+  { collection: 'volunteer_hours_log', indexes: [{ key: { recordId: 1 }, name: 'by_record' }, { key: { notifiedAt: 1, at: 1 }, name: 'by_unnotified' }] },
 ];
 
 export class AttendanceRepository {
@@ -131,6 +135,15 @@ export class AttendanceRepository {
       if (!isDuplicateKeyError(error)) throw error;
       return false;
     }
+  }
+
+  /** Entries recorded by `before` whose event may not be in the outbox yet. */
+  unnotified(before: Date, limit: number): Promise<HoursLogDoc[]> {
+    return this.log.find({ notifiedAt: null, at: { $lte: before } }).sort({ at: 1 }).limit(limit).toArray();
+  }
+
+  async markNotified(id: string, at: Date): Promise<void> {
+    await this.log.updateOne({ _id: id }, { $set: { notifiedAt: at } });
   }
 
   /** The log of each record, in order. */

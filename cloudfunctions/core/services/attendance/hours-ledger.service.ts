@@ -60,23 +60,48 @@ export class HoursLedgerService {
     const refusal = refusalOf(state, step);
     if (refusal) throw new AppError(refusal);
     const now = this.deps.clock.now();
-    const doc = { ...entry(state), seq: state.nextSeq, actorId: caller.userId, at: now, _id: logEntryId(recordId, state.nextSeq), recordId, userId: record.userId } as HoursLogDoc;
+    const doc = { ...entry(state), seq: state.nextSeq, actorId: caller.userId, at: now, _id: logEntryId(recordId, state.nextSeq), recordId, userId: record.userId, notifiedAt: null } as HoursLogDoc;
     // Someone else appended first: their decision stands, and this one was made on a stale view.
     if (!(await this.deps.attendance.append(doc))) throw new AppError('CONFLICT');
     const after = [...log, doc];
+    await this.notify(record, doc, state.hours);
+    return recordView(record, foldLedger(record.computedHours, after), after);
+  }
+
+  /** Tells the volunteer of a decision (their own request is not news to them), then marks it told. */
+  private async notify(record: HoursRecordDoc, doc: HoursLogDoc, hoursBefore: number): Promise<void> {
     const eventType = (HOURS_EVENT as Record<string, string | undefined>)[doc.type];
     if (eventType) {
       await this.deps.outbox.add({
         _id: `${eventType}:${doc._id}`,
         type: eventType,
-        subject: { kind: 'volunteer_hours', id: recordId },
+        subject: { kind: 'volunteer_hours', id: record._id },
         recipients: [record.userId],
-        payload: { title: record.title, startsAt: record.startsAt.toISOString(), hours: doc.hours ?? state.hours, reason: doc.reason, activityId: record.activityId },
-        at: now,
+        payload: { title: record.title, startsAt: record.startsAt.toISOString(), hours: doc.hours ?? hoursBefore, reason: doc.reason, activityId: record.activityId },
+        at: doc.at,
         processedAt: null,
       });
     }
-    return recordView(record, foldLedger(record.computedHours, after), after);
+    await this.deps.attendance.markNotified(doc._id, this.deps.clock.now());
+  }
+
+  /**
+   * Timer: decisions a crash left untold (the entry stored, its event not) are told now. The
+   * event's id is the entry's, so one told already is not told twice.
+   */
+  async repairNotices(limit = 200): Promise<{ told: number }> {
+    const now = this.deps.clock.now();
+    let told = 0;
+    for (const doc of await this.deps.attendance.unnotified(new Date(now.getTime() - 60_000), limit)) {
+      const record = await this.deps.attendance.findRecord(doc.recordId);
+      if (!record) continue;
+      const log = (await this.deps.attendance.logsOf([record._id])).get(record._id) ?? [];
+      // The hours as they stood before this entry: what a rejection leaves in place.
+      const before = foldLedger(record.computedHours, log.filter((e) => e.seq < doc.seq));
+      await this.notify(record, doc, before.hours);
+      told += 1;
+    }
+    return { told };
   }
 
   private async organizedRecord(caller: Caller, activityId: string, userId: string): Promise<string> {
