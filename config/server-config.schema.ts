@@ -68,6 +68,8 @@ export const serverEnvSchema = z.object({
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'ID_NUMBER_KEY must be 32 bytes, base64-encoded')
     .optional(),
+  /** HMAC secret of the rotating check-in codes, at least 32 characters. The local host generates one into DATA_DIR. */
+  ATTENDANCE_CODE_SECRET: z.string().min(32, 'ATTENDANCE_CODE_SECRET must be at least 32 characters').optional(),
 });
 
 export type ServerConfig = {
@@ -87,6 +89,8 @@ export type ServerConfig = {
   notify: { templates: Partial<Record<NotifyTemplateGroup, NotifyTemplate>>; miniprogramState: 'formal' | 'trial' | 'developer'; maxAttempts: number };
   /** Without it, applications that give an ID number are refused (nothing is stored in the clear). */
   idNumberKey?: string;
+  /** Without it, no check-in code is shown and every check-in is refused. */
+  attendanceCodeSecret?: string;
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -108,5 +112,6 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     bookingDailyLimit: parsed.BOOKING_DAILY_LIMIT,
     notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
     idNumberKey: parsed.ID_NUMBER_KEY,
+    attendanceCodeSecret: parsed.ATTENDANCE_CODE_SECRET,
   };
 }

@@ -6,7 +6,7 @@ import { parseServerConfig, type ServerConfig } from '../config/server-config.sc
 /**
  * The local host's configuration: the environment, plus a development token secret generated into
  * the data folder on first run so nothing secret ever sits in the repository; the same for the key
- * that encrypts volunteers' ID numbers.
+ * that encrypts volunteers' ID numbers and the secret of the rotating check-in codes.
  */
 export function loadHostConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const config = parseServerConfig(env);
@@ -18,6 +18,10 @@ export function loadHostConfig(env: Record<string, string | undefined> = process
   if (!config.idNumberKey) {
     if (config.profile === 'production') throw new Error('ID_NUMBER_KEY must be set in production');
     config.idNumberKey = developmentSecret(config.dataDir, 'id-number-key', 'base64');
+  }
+  if (!config.attendanceCodeSecret) {
+    if (config.profile === 'production') throw new Error('ATTENDANCE_CODE_SECRET must be set in production');
+    config.attendanceCodeSecret = developmentSecret(config.dataDir, 'attendance-code-secret', 'base64url');
   }
   return config;
 }

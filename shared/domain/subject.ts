@@ -4,7 +4,8 @@
  * mean (which holds repair may delete, the page a notice opens, when a reminder is withdrawn).
  */
 // volunteer_application: a volunteer's application (its decisions are told to the applicant).
-export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application'] as const;
+// volunteer_hours: one volunteer's hours record in one activity (its decisions are told to them).
+export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application', 'volunteer_hours'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type Subject = { kind: SubjectKind; id: string };
 

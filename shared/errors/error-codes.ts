@@ -34,6 +34,19 @@ export const ErrorCode = {
   OFFER_EXPIRED: 'OFFER_EXPIRED',
   ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
   ACTIVITY_HAS_SIGNUPS: 'ACTIVITY_HAS_SIGNUPS',
+  // volunteer — attendance
+  ATTENDANCE_CLOSED: 'ATTENDANCE_CLOSED',
+  CODE_INVALID: 'CODE_INVALID',
+  CODE_EXPIRED: 'CODE_EXPIRED',
+  CODE_REPLAYED: 'CODE_REPLAYED',
+  NOT_PLACED: 'NOT_PLACED',
+  ALREADY_CHECKED_IN: 'ALREADY_CHECKED_IN',
+  NOT_CHECKED_IN: 'NOT_CHECKED_IN',
+  ALREADY_CHECKED_OUT: 'ALREADY_CHECKED_OUT',
+  HOURS_LOCKED: 'HOURS_LOCKED',
+  HOURS_PENDING: 'HOURS_PENDING',
+  CORRECTION_OPEN: 'CORRECTION_OPEN',
+  NO_OPEN_CORRECTION: 'NO_OPEN_CORRECTION',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -70,6 +83,19 @@ export const errorMessages: Record<ErrorCode, string> = {
   OFFER_EXPIRED: '确认时间已过，名额已让给下一位。',
   ACTIVITY_CANCELLED: '这个活动已经取消了。',
   ACTIVITY_HAS_SIGNUPS: '已有志愿者报名，不能改时间。请取消后重新发布。',
+  // volunteer — attendance
+  ATTENDANCE_CLOSED: '现在不在签到签退时间内（活动开始前 30 分钟到结束后 60 分钟）。',
+  CODE_INVALID: '这不是这个活动的签到码，请扫组织者手机上的码。',
+  CODE_EXPIRED: '签到码已过期，请扫组织者手机上最新的码。',
+  CODE_REPLAYED: '这个签到码您已经用过了。',
+  NOT_PLACED: '您在这个活动没有名额，不能签到。',
+  ALREADY_CHECKED_IN: '您已经签到过了。',
+  NOT_CHECKED_IN: '您还没有签到，请先签到。',
+  ALREADY_CHECKED_OUT: '您已经签退过了。',
+  HOURS_LOCKED: '这条时长已经确认，要修改请提出更正申请。',
+  HOURS_PENDING: '这条时长还没有确认，组织者会先核对。',
+  CORRECTION_OPEN: '已有一份更正申请在处理中。',
+  NO_OPEN_CORRECTION: '没有待处理的更正申请。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -106,4 +132,17 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   OFFER_EXPIRED: 409,
   ACTIVITY_CANCELLED: 409,
   ACTIVITY_HAS_SIGNUPS: 409,
+  // volunteer — attendance
+  ATTENDANCE_CLOSED: 409,
+  CODE_INVALID: 409,
+  CODE_EXPIRED: 409,
+  CODE_REPLAYED: 409,
+  NOT_PLACED: 409,
+  ALREADY_CHECKED_IN: 409,
+  NOT_CHECKED_IN: 409,
+  ALREADY_CHECKED_OUT: 409,
+  HOURS_LOCKED: 409,
+  HOURS_PENDING: 409,
+  CORRECTION_OPEN: 409,
+  NO_OPEN_CORRECTION: 409,
 };

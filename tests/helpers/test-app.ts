@@ -19,8 +19,11 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789
 /** A fixed key for volunteers' ID numbers, so racing clients of one test open each other's values. */
 export const TEST_ID_NUMBER_KEY = Buffer.alloc(32, 7).toString('base64');
 
+/** A fixed check-in code secret, so racing clients of one test accept each other's codes. */
+export const TEST_ATTENDANCE_SECRET = 'test-attendance-secret-0123456789abcdef';
+
 export function testConfig(overrides: Record<string, string> = {}): ServerConfig {
-  return parseServerConfig({ APP_ENV: 'test', TOKEN_SECRET: TEST_SECRET, ID_NUMBER_KEY: TEST_ID_NUMBER_KEY, MONGODB_URI: engineUri(), ...overrides });
+  return parseServerConfig({ APP_ENV: 'test', TOKEN_SECRET: TEST_SECRET, ID_NUMBER_KEY: TEST_ID_NUMBER_KEY, ATTENDANCE_CODE_SECRET: TEST_ATTENDANCE_SECRET, MONGODB_URI: engineUri(), ...overrides });
 }
 
 export type TestApp = {

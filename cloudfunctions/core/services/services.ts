@@ -30,6 +30,11 @@ import { activityNoticeHandler } from './activity/activity-notices';
 import { ActivityPlaces } from './activity/activity-places';
 import { ActivityQueryService } from './activity/activity-query.service';
 import { ActivitySignupService } from './activity/activity-signup.service';
+// volunteer — attendance
+import { AttendanceCodes } from './attendance/attendance-code';
+import { hoursNoticeHandler } from './attendance/attendance-notices';
+import { AttendanceService } from './attendance/attendance.service';
+import { HoursLedgerService } from './attendance/hours-ledger.service';
 
 export type Services = {
   users: UserService;
@@ -49,6 +54,9 @@ export type Services = {
   activitySignup: ActivitySignupService;
   activityQuery: ActivityQueryService;
   activityMaintenance: ActivityMaintenanceService;
+  // volunteer — attendance
+  attendance: AttendanceService;
+  hoursLedger: HoursLedgerService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -66,6 +74,8 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   ]);
   // volunteer — registration: the applicant is told the decision on their application.
   subjects.set('volunteer_application', registrationNoticeHandler());
+  // volunteer — attendance: a volunteer is told each decision on their hours.
+  subjects.set('volunteer_hours', hoursNoticeHandler());
   const notify = createNotifyServices({ config, repos, clock, ids, subjects });
   // Events become inbox notices in the call that records them; the notify.deliver timer catches
   // whatever that misses (a crash in between), so nobody waits for the next minute.
@@ -97,8 +107,15 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers }),
     activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
   };
+  // volunteer — attendance
+  const attendanceDeps = { activities: repos.activities, attendance: repos.attendance, clock };
+  const attendanceServices = {
+    attendance: new AttendanceService({ ...attendanceDeps, volunteers: repos.volunteers, codes: config.attendanceCodeSecret ? new AttendanceCodes(config.attendanceCodeSecret) : null }),
+    hoursLedger: new HoursLedgerService({ ...attendanceDeps, outbox }),
+  };
   return {
     ...activityServices,
+    ...attendanceServices,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

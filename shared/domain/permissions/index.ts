@@ -3,3 +3,4 @@ export * from './booking-relations';
 export * from './district-scope';
 export * from './volunteer-access';
 export * from './activity-access';
+export * from './attendance-access';

@@ -93,6 +93,17 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.myPlaces': { roles: [V] },
   'volunteer.confirmOffer': { roles: [V] },
   'volunteer.declineOffer': { roles: [V] },
+  // volunteer — attendance
+  'volunteer.attendanceCode': { roles: [S, D] },
+  'volunteer.roster': { roles: [S, D] },
+  'volunteer.activityHours': { roles: [S, D] },
+  'volunteer.confirmHours': { roles: [S, D] },
+  'volunteer.correctHours': { roles: [S, D] },
+  'volunteer.decideCorrection': { roles: [S, D] },
+  'volunteer.checkIn': { roles: [V] },
+  'volunteer.checkOut': { roles: [V] },
+  'volunteer.requestCorrection': { roles: [V] },
+  'volunteer.myHours': { roles: [V] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -1,3 +1,4 @@
+import { DEFAULT_HOURS_RULE, hoursRuleText } from './attendance-hours';
 import { addDays, dayjs, DISTRICT_TZ, districtDateOf, MINUTE_MS } from '../time';
 import type { VolunteerSkill } from './registration-codes';
 
@@ -43,7 +44,7 @@ export function mayWithdraw(withdrawCutoffAt: Date, now: Date): boolean {
 }
 
 /** How hours are counted, shown before sign-up (the hours ledger applies this rule). */
-export const HOURS_RULE_TEXT = '服务时长按签到到签退的时间计算，限在活动时间内，按半小时向下取整；到场至少记 0.5 小时。';
+export const HOURS_RULE_TEXT = hoursRuleText(DEFAULT_HOURS_RULE);
 
 /**
  * The dates of a weekly series: every `weekday` (0 = Sunday) from `firstDate` to `lastDate`, both

@@ -1,0 +1,162 @@
+import type { Collection, Db } from 'mongodb';
+import { resilientCollection } from '../db/resilient-collection';
+import type { CollectionIndexes } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/mongo-errors';
+import type { LedgerEntry } from '../../../shared/domain/volunteer/attendance-hours';
+import type { SignupDoc } from './activity.repository';
+
+/**
+ * One step of one sign-up: `in:<signupId>` and `out:<signupId>`, so each happens once however many
+ * calls race. `window` is the code window used (null when the timer closed it): the same code used
+ * again for the same step is told apart as a replay. A check-in stays `open` until its hours record
+ * exists, which is how the timer finds forgotten check-outs and interrupted ones.
+ */
+export type AttendanceMarkDoc = {
+  _id: string;
+  step: 'in' | 'out';
+  signupId: string;
+  activityId: string;
+  userId: string;
+  at: Date;
+  window: number | null;
+  auto: boolean;
+  /** On a check-in: when check-out closes; the timer closes it after then. */
+  closesAt: Date | null;
+  open: boolean;
+};
+
+/** The immutable facts of one record (`_id` = the sign-up); its decisions are in the log. */
+export type HoursRecordDoc = {
+  _id: string;
+  activityId: string;
+  userId: string;
+  streetId: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  checkInAt: Date;
+  checkOutAt: Date;
+  /** Closed by the timer (a forgotten check-out): the organizer should look before confirming. */
+  autoClosed: boolean;
+  minutes: number;
+  computedHours: number;
+  createdAt: Date;
+};
+
+/**
+ * One decision on a record, `_id = <recordId>#<seq>`: whoever inserts `seq` first made the change.
+ * `notifiedAt` is set once its event is in the outbox; an entry left without it (a crash in
+ * between) is told by the repair timer.
+ */
+export type HoursLogDoc = LedgerEntry & { _id: string; recordId: string; userId: string; notifiedAt: Date | null };
+
+export const markId = (step: 'in' | 'out', signupId: string) => `${step}:${signupId}`;
+export const logEntryId = (recordId: string, seq: number) => `${recordId}#${seq}`;
+
+export const attendanceIndexes: CollectionIndexes[] = [
+  { collection: 'attendance_marks', indexes: [{ key: { activityId: 1 }, name: 'by_activity' }, { key: { open: 1, closesAt: 1 }, name: 'by_open' }] },
+  { collection: 'volunteer_hours', indexes: [{ key: { userId: 1 }, name: 'by_user' }, { key: { activityId: 1 }, name: 'by_activity' }] },
+  { collection: 'volunteer_hours_log', indexes: [{ key: { recordId: 1 }, name: 'by_record' }, { key: { notifiedAt: 1, at: 1 }, name: 'by_unnotified' }] },
+];
+
+export class AttendanceRepository {
+  private readonly marks: Collection<AttendanceMarkDoc>;
+  private readonly records: Collection<HoursRecordDoc>;
+  private readonly log: Collection<HoursLogDoc>;
+  private readonly signups: Collection<SignupDoc>;
+
+  constructor(db: Db) {
+    this.marks = resilientCollection<AttendanceMarkDoc>(db, 'attendance_marks');
+    this.records = resilientCollection<HoursRecordDoc>(db, 'volunteer_hours');
+    this.log = resilientCollection<HoursLogDoc>(db, 'volunteer_hours_log');
+    // Read only, for the roster: the sign-ups themselves belong to activity.repository.
+    this.signups = resilientCollection<SignupDoc>(db, 'activity_signups');
+  }
+
+  /** Inserts the step; the stored one when it was taken already (by a racing call or before). */
+  async insertMark(doc: AttendanceMarkDoc): Promise<{ created: true } | { created: false; existing: AttendanceMarkDoc }> {
+    try {
+      await this.marks.insertOne(doc);
+      return { created: true };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.marks.findOne({ _id: doc._id });
+      if (!existing) throw error;
+      return { created: false, existing };
+    }
+  }
+
+  findMark(id: string): Promise<AttendanceMarkDoc | null> {
+    return this.marks.findOne({ _id: id });
+  }
+
+  marksOf(activityId: string): Promise<AttendanceMarkDoc[]> {
+    return this.marks.find({ activityId }).toArray();
+  }
+
+  /** Check-ins still open whose check-out closed by `now`: forgotten, or cut off by a crash. */
+  openCheckInsDue(now: Date, limit: number): Promise<AttendanceMarkDoc[]> {
+    return this.marks.find({ open: true, closesAt: { $lte: now } }).sort({ closesAt: 1 }).limit(limit).toArray();
+  }
+
+  async closeMark(id: string): Promise<void> {
+    await this.marks.updateOne({ _id: id }, { $set: { open: false } });
+  }
+
+  /** Inserts the record; false when it exists already (made by a racing check-out or the timer). */
+  async insertRecord(doc: HoursRecordDoc): Promise<boolean> {
+    try {
+      await this.records.insertOne(doc);
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return false;
+    }
+  }
+
+  findRecord(id: string): Promise<HoursRecordDoc | null> {
+    return this.records.findOne({ _id: id });
+  }
+
+  recordsOf(userId: string): Promise<HoursRecordDoc[]> {
+    return this.records.find({ userId }).sort({ startsAt: -1 }).toArray();
+  }
+
+  recordsOfActivity(activityId: string): Promise<HoursRecordDoc[]> {
+    return this.records.find({ activityId }).toArray();
+  }
+
+  /** Appends the entry; false when that place in the log was taken (another decision came first). */
+  async append(entry: HoursLogDoc): Promise<boolean> {
+    try {
+      await this.log.insertOne(entry);
+      return true;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return false;
+    }
+  }
+
+  /** Entries recorded by `before` whose event may not be in the outbox yet. */
+  unnotified(before: Date, limit: number): Promise<HoursLogDoc[]> {
+    return this.log.find({ notifiedAt: null, at: { $lte: before } }).sort({ at: 1 }).limit(limit).toArray();
+  }
+
+  async markNotified(id: string, at: Date): Promise<void> {
+    await this.log.updateOne({ _id: id }, { $set: { notifiedAt: at } });
+  }
+
+  /** The log of each record, in order. */
+  async logsOf(recordIds: string[]): Promise<Map<string, HoursLogDoc[]>> {
+    const byRecord = new Map<string, HoursLogDoc[]>(recordIds.map((id) => [id, []]));
+    if (recordIds.length === 0) return byRecord;
+    const entries = await this.log.find({ recordId: { $in: recordIds } }).sort({ seq: 1 }).toArray();
+    for (const entry of entries) byRecord.get(entry.recordId)?.push(entry);
+    return byRecord;
+  }
+
+  /** Every sign-up of an activity, withdrawn ones included (the roster shows them). */
+  signupsOfActivity(activityId: string): Promise<SignupDoc[]> {
+    return this.signups.find({ activityId }).toArray();
+  }
+}
