@@ -4,7 +4,8 @@
  * mean (which holds repair may delete, the page a notice opens, when a reminder is withdrawn).
  */
 // volunteer_application: a volunteer's application (its decisions are told to the applicant).
-export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application'] as const;
+// class_seat: an elder's enrolment in a smart-technology class (its seat in the class's pool).
+export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application', 'class_seat'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type Subject = { kind: SubjectKind; id: string };
 

@@ -34,6 +34,11 @@ export const ErrorCode = {
   OFFER_EXPIRED: 'OFFER_EXPIRED',
   ACTIVITY_CANCELLED: 'ACTIVITY_CANCELLED',
   ACTIVITY_HAS_SIGNUPS: 'ACTIVITY_HAS_SIGNUPS',
+  // volunteer — training
+  NOT_A_CLASS: 'NOT_A_CLASS',
+  CLASS_FULL: 'CLASS_FULL',
+  ENROLMENT_CLOSED: 'ENROLMENT_CLOSED',
+  ROLL_CLOSED: 'ROLL_CLOSED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -70,6 +75,11 @@ export const errorMessages: Record<ErrorCode, string> = {
   OFFER_EXPIRED: '确认时间已过，名额已让给下一位。',
   ACTIVITY_CANCELLED: '这个活动已经取消了。',
   ACTIVITY_HAS_SIGNUPS: '已有志愿者报名，不能改时间。请取消后重新发布。',
+  // volunteer — training
+  NOT_A_CLASS: '这个活动不是培训课，没有老人的座位。',
+  CLASS_FULL: '这节课的座位已经报满了，请选别的时间。',
+  ENROLMENT_CLOSED: '这节课现在不能报名了。',
+  ROLL_CLOSED: '现在不能点名：课前半小时到课后两天内可以点名。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -106,4 +116,9 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   OFFER_EXPIRED: 409,
   ACTIVITY_CANCELLED: 409,
   ACTIVITY_HAS_SIGNUPS: 409,
+  // volunteer — training
+  NOT_A_CLASS: 409,
+  CLASS_FULL: 409,
+  ENROLMENT_CLOSED: 409,
+  ROLL_CLOSED: 409,
 };

@@ -14,6 +14,8 @@ import { SubscriptionQuotaRepository, subscriptionQuotaIndexes } from './subscri
 import { WeChatTokenRepository } from './wechat-token.repository';
 import { VolunteerRepository, volunteerIndexes } from './volunteer.repository';
 import { ActivityRepository, activityIndexes } from './activity.repository';
+// volunteer — training
+import { TrainingRepository, trainingIndexes } from './training.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -31,6 +33,8 @@ export type Repositories = {
   wechatTokens: WeChatTokenRepository;
   volunteers: VolunteerRepository;
   activities: ActivityRepository;
+  // volunteer — training
+  training: TrainingRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -45,6 +49,8 @@ export const allIndexes: CollectionIndexes[] = [
   ...subscriptionQuotaIndexes,
   ...volunteerIndexes,
   ...activityIndexes,
+  // volunteer — training
+  ...trainingIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -64,5 +70,7 @@ export function createRepositories(db: Db): Repositories {
     wechatTokens: new WeChatTokenRepository(db),
     volunteers: new VolunteerRepository(db),
     activities: new ActivityRepository(db),
+    // volunteer — training
+    training: new TrainingRepository(db),
   };
 }

@@ -30,6 +30,10 @@ import { activityNoticeHandler } from './activity/activity-notices';
 import { ActivityPlaces } from './activity/activity-places';
 import { ActivityQueryService } from './activity/activity-query.service';
 import { ActivitySignupService } from './activity/activity-signup.service';
+// volunteer — training
+import { TrainingEnrolmentService } from './training/training-enrolment.service';
+import { TrainingProgressService } from './training/training-progress.service';
+import { TrainingRollService } from './training/training-roll.service';
 
 export type Services = {
   users: UserService;
@@ -49,6 +53,10 @@ export type Services = {
   activitySignup: ActivitySignupService;
   activityQuery: ActivityQueryService;
   activityMaintenance: ActivityMaintenanceService;
+  // volunteer — training
+  trainingEnrolment: TrainingEnrolmentService;
+  trainingRoll: TrainingRollService;
+  trainingProgress: TrainingProgressService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -97,8 +105,16 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers }),
     activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
   };
+  // volunteer — training: elders' seats rest on the same holds; the roll and counts on unique keys.
+  const trainingDeps = { activities: repos.activities, holds: repos.holds, training: repos.training, district: repos.district, clock };
+  const trainingServices = {
+    trainingEnrolment: new TrainingEnrolmentService(trainingDeps),
+    trainingRoll: new TrainingRollService(trainingDeps),
+    trainingProgress: new TrainingProgressService(trainingDeps),
+  };
   return {
     ...activityServices,
+    ...trainingServices,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

@@ -1,6 +1,8 @@
 import { allRoles, hasAnyRole, type Role } from '../roles';
 import { volunteerRegistrationAccess } from './volunteer-access';
 import { activityAccess } from './activity-access';
+// volunteer — training
+import { trainingAccess } from './training-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -82,6 +84,8 @@ export const actionAccess = {
   ...bookingAccess,
   ...volunteerRegistrationAccess,
   ...activityAccess,
+  // volunteer — training
+  ...trainingAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

@@ -93,6 +93,14 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.myPlaces': { roles: [V] },
   'volunteer.confirmOffer': { roles: [V] },
   'volunteer.declineOffer': { roles: [V] },
+  // volunteer — training
+  'volunteer.classes': { roles: everyone },
+  'volunteer.enrollElder': { roles: everyone },
+  'volunteer.myEnrolments': { roles: everyone },
+  'volunteer.classRoll': { roles: [V, S, D] },
+  'volunteer.takeRoll': { roles: [V, S, D] },
+  'volunteer.setTrainingTargets': { roles: [D] },
+  'volunteer.trainingProgress': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
