@@ -9,6 +9,7 @@ import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../hel
 import { openRacingClients, raceAll } from '../helpers/racing-clients';
 import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
+import { DEMO_TEACHER_OPENID, seedDemoTraining } from '../../host/seed/seed-demo-training';
 
 jest.setTimeout(120_000);
 
@@ -201,5 +202,29 @@ describe('volunteer training', () => {
     } finally {
       await racers.close();
     }
+  });
+
+  it('seeds the demo training once: targets, an approved teacher, a weekly class with enrolled elders', async () => {
+    const first = await seedDemoTraining(t.app);
+    const counts = async () => ({
+      series: (await t.db.collection('activities').distinct('seriesId', { kind: 'tech_class' })).length,
+      sessions: await t.db.collection('activities').countDocuments({ kind: 'tech_class' }),
+      enrolments: await t.db.collection('training_enrolments').countDocuments({ state: 'enrolled' }),
+      applications: await t.db.collection('volunteer_applications').countDocuments({}),
+      signups: await t.db.collection('activity_signups').countDocuments({}),
+    });
+    const after = await counts();
+    expect(after).toEqual({ series: 1, sessions: 8, enrolments: 3, applications: 1, signups: 8 });
+    expect(await seedDemoTraining(t.app)).toEqual(first);
+    expect(await counts()).toEqual(after);
+    const admin = await loginAs(t, 'demo-admin');
+    const progress = expectOk<Progress>(await call(admin.token, { action: 'trainingProgress', year: 2026 }));
+    expect(progress.district).toMatchObject({ target: 7000, personTimes: 0 });
+    expect(progress.streets.map((s) => s.target)).toEqual([2000, 3000, 2000]);
+    const teacher = await loginAs(t, DEMO_TEACHER_OPENID);
+    const session = (await t.db.collection<{ _id: string }>('activities').find({ kind: 'tech_class' }).sort({ startsAt: 1 }).limit(1).toArray())[0]!;
+    const roll = expectOk<{ relation: string; items: { name: string }[] }>(await call(teacher.token, { action: 'classRoll', activityId: session._id }));
+    expect(roll.relation).toBe('teacher');
+    expect(roll.items.map((i) => i.name).sort()).toEqual(['张奶奶', '李大爷', '王阿姨'].sort());
   });
 });
