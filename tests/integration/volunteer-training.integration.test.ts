@@ -9,6 +9,7 @@ import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../hel
 import { openRacingClients, raceAll } from '../helpers/racing-clients';
 import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
+import { cloudFunctions } from '../../cloudfunctions/registry';
 import { DEMO_TEACHER_OPENID, seedDemoTraining } from '../../host/seed/seed-demo-training';
 
 jest.setTimeout(120_000);
@@ -226,5 +227,24 @@ describe('volunteer training', () => {
     const roll = expectOk<{ relation: string; items: { name: string }[] }>(await call(teacher.token, { action: 'classRoll', activityId: session._id }));
     expect(roll.relation).toBe('teacher');
     expect(roll.items.map((i) => i.name).sort()).toEqual(['张奶奶', '李大爷', '王阿姨'].sort());
+  });
+
+  it('repair finishes an enrolment interrupted before its seat and frees a seat left without one', async () => {
+    const { first } = await weeklyClass(2);
+    const resident = await loginAs(t, 'resident-1');
+    const done = expectOk<{ id: string }>(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'family', ...elder('甲') }));
+    // A crash after the record, before the seat: the record stays `holding`, no seat taken.
+    const session = (await t.app.repos.activities.findById(first))!;
+    await t.app.repos.training.insertEnrolment({ _id: `${first}:el-crashed`, activityId: first, elderId: 'el-crashed', enrolledBy: resident.userId, state: 'holding', seatId: null, startsAt: session.startsAt, createdAt: clock.now() });
+    // A seat whose enrolment went (a crash the other way round): it must not keep an elder out.
+    await t.app.repos.holds.takeSeat(classSeatPool(first), 2, { kind: 'class_seat', id: `${first}:el-gone` }, session.startsAt, clock.now());
+    expect(await t.app.repos.holds.seatsIn(classSeatPool(first))).toHaveLength(2);
+    // Inside the grace period repair leaves both alone: the writer may still be running.
+    expect(expectOk(await cloudFunctions.volunteer!.runTimer(t.app, 'repairTraining'))).toEqual({ resumed: 0, freed: 0 });
+    clock.advance(3 * 60_000);
+    expect(expectOk(await cloudFunctions.volunteer!.runTimer(t.app, 'repairTraining'))).toEqual({ resumed: 1, freed: 1 });
+    const seats = await t.app.repos.holds.seatsIn(classSeatPool(first));
+    expect(seats.map((seat) => seat.subject.id).sort()).toEqual([done.id, `${first}:el-crashed`].sort());
+    expect(await t.db.collection('training_enrolments').findOne({ _id: `${first}:el-crashed` as never })).toMatchObject({ state: 'enrolled' });
   });
 });

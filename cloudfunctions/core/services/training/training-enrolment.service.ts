@@ -131,13 +131,21 @@ export class TrainingEnrolmentService {
   }
 
   /**
-   * Repair: an enrolment left in `holding` (a crash between record and seat) gets its seat or goes;
-   * a class seat whose enrolment is gone is freed.
+   * Repair: a class seat whose enrolment is gone is freed; an enrolment left in `holding` (a crash
+   * between record and seat) gets its seat or goes.
    */
   async repair(graceMs: number): Promise<{ resumed: number; freed: number }> {
     const now = this.deps.clock.now();
     const before = new Date(now.getTime() - graceMs);
     const report = { resumed: 0, freed: 0 };
+    // Orphan seats first: a seat held for nobody must not make an interrupted enrolment find the class full.
+    const { seats } = await this.deps.holds.staleHolds('class_seat', before, new Date(0));
+    const live = new Set((await this.deps.training.enrolmentsByIds(seats.map((s) => s.subject.id))).map((e) => e._id));
+    for (const seat of seats) {
+      if (live.has(seat.subject.id)) continue;
+      await this.deps.holds.deleteSeat(seat._id);
+      report.freed += 1;
+    }
     for (const enrolment of await this.deps.training.stuckInHolding(before)) {
       const session = await this.deps.activities.findById(enrolment.activityId);
       if (!session) continue;
@@ -145,13 +153,6 @@ export class TrainingEnrolmentService {
         if (!(error instanceof AppError)) throw error;
       });
       report.resumed += 1;
-    }
-    const { seats } = await this.deps.holds.staleHolds('class_seat', before, new Date(0));
-    const live = new Set((await this.deps.training.enrolmentsByIds(seats.map((s) => s.subject.id))).map((e) => e._id));
-    for (const seat of seats) {
-      if (live.has(seat.subject.id)) continue;
-      await this.deps.holds.deleteSeat(seat._id);
-      report.freed += 1;
     }
     return report;
   }
