@@ -39,6 +39,7 @@ export const ErrorCode = {
   CLASS_FULL: 'CLASS_FULL',
   ENROLMENT_CLOSED: 'ENROLMENT_CLOSED',
   ROLL_CLOSED: 'ROLL_CLOSED',
+  ENROLMENT_LIMIT: 'ENROLMENT_LIMIT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -80,6 +81,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   CLASS_FULL: '这节课的座位已经报满了，请选别的时间。',
   ENROLMENT_CLOSED: '这节课现在不能报名了。',
   ROLL_CLOSED: '现在不能点名：课前半小时到课后两天内可以点名。',
+  ENROLMENT_LIMIT: '一个账号每节课最多给 3 位老人报名。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -121,4 +123,5 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   CLASS_FULL: 409,
   ENROLMENT_CLOSED: 409,
   ROLL_CLOSED: 409,
+  ENROLMENT_LIMIT: 409,
 };

@@ -153,6 +153,11 @@ describe('volunteer training', () => {
     expectOk(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'family', ...elder('乙') }));
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'family', ...elder('丙') }))).toBe('CLASS_FULL');
     expect(await t.db.collection('training_enrolments').countDocuments({ activityId: first })).toBe(2);
+    // One account names at most three elders per session; the refused one leaves its seat free.
+    const second = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { elderSeats: 10, title: '大教室' })))._id;
+    for (const name of ['甲', '乙', '丙']) expectOk(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder(name) }));
+    expect(code(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder('丁') }))).toBe('ENROLMENT_LIMIT');
+    expect(await t.app.repos.holds.seatsIn(classSeatPool(second))).toHaveLength(3);
 
     const festival = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { kind: 'festival_visit', title: '重阳探访', startsAt: '2026-12-05T01:00:00.000Z', endsAt: '2026-12-05T03:00:00.000Z' })));
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: festival._id, who: 'self', ...elder('丁') }))).toBe('NOT_A_CLASS');

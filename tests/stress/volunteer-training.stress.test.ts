@@ -1,8 +1,8 @@
 /**
  * The training guarantees under real concurrency: 100 residents at once, each from its own function
  * instance on its own connection to the local engine, STRESS_TRAINING_ROUNDS rounds (default 3), each
- * on a fresh database with the demo district. Seats never exceed the class's count; a roll ticked by
- * every racer at once counts each elder once.
+ * on a fresh database with the demo district. Seats never exceed the class's count, nor one account's
+ * enrolments its allowance; a roll ticked by every racer at once counts each elder once.
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
@@ -66,6 +66,17 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
     expect(elderIds.size).toBe(1);
     expect(await t.app.repos.holds.seatsIn(classSeatPool(spare))).toHaveLength(1);
     expect(await t.db.collection('training_enrolments').countDocuments({ activityId: spare, state: 'enrolled' })).toBe(1);
+  });
+
+  it(`${CLIENTS} different family members enrolled at once by one account: three enrolled, their seats only`, async () => {
+    const staff = await loginAs(t, 'staff-r');
+    const spare = expectOk<{ _id: string }>(await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { elderSeats: 50, title: '第三节课', startsAt: '2026-12-04T01:00:00.000Z', endsAt: '2026-12-04T03:00:00.000Z' })))._id;
+    const owner = residents[1]!;
+    const results = await raceAll(racers.map((r, i) => () => r.call('volunteer', { action: 'enrollElder', activityId: spare, who: 'family', ...elder(`家人${i}`) }, owner.token)));
+    const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));
+    expect(codes.filter((c) => c === 'ok')).toHaveLength(3);
+    expect(new Set(codes.filter((c) => c !== 'ok'))).toEqual(new Set(['ENROLMENT_LIMIT']));
+    expect(await t.app.repos.holds.seatsIn(classSeatPool(spare))).toHaveLength(3);
   });
 
   it(`the enrolled elders ticked by ${CLIENTS} concurrent rolls count once each`, async () => {

@@ -33,6 +33,15 @@ export function attendanceIdOf(activityId: string, elderId: string): string {
   return `${activityId}:${elderId}`;
 }
 
+/**
+ * One account enrols at most this many elders in one session (themselves and family members), so
+ * nobody can take a class's seats with made-up names. Claims `<pool>#n`, one per enrolment.
+ */
+export const ENROLMENTS_PER_ACCOUNT = 3;
+export function accountEnrolmentPool(activityId: string, userId: string): string {
+  return `classby:${activityId}:${userId}`;
+}
+
 export const classSeatSubject = (enrolmentId: string) => ({ kind: 'class_seat' as const, id: enrolmentId });
 
 /**

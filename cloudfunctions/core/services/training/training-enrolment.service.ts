@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../shared/errors';
-import { ageBands, classSeatPool, classSeatSubject, enrolmentIdOf, enrolmentOpen, type AgeBand } from '../../../../shared/domain/volunteer/training-rules';
+import { accountEnrolmentPool, ageBands, classSeatPool, ENROLMENTS_PER_ACCOUNT, classSeatSubject, enrolmentIdOf, enrolmentOpen, type AgeBand } from '../../../../shared/domain/volunteer/training-rules';
 import type { EnrollElderInput } from '../../../../shared/schemas/volunteer-training.schema';
 import type { Clock } from '../../ports/clock';
 import type { Caller } from '../../runtime/caller';
@@ -70,7 +70,7 @@ export class TrainingEnrolmentService {
   /**
    * Enrols an elder: the enrolment record (holding), then a seat of the class's pool (a unique-key
    * claim: never more than its seats, however many enrol at once), then enrolled. No seat: the
-   * record goes and CLASS_FULL. Enrolling an elder already enrolled returns their enrolment.
+   * record goes and CLASS_FULL; an account past its enrolments for the session: ENROLMENT_LIMIT. Enrolling an elder already enrolled returns their enrolment.
    */
   async enroll(caller: Caller, input: EnrollElderInput) {
     const now = this.deps.clock.now();
@@ -118,6 +118,12 @@ export class TrainingEnrolmentService {
       }
     }
     const seatId = seat?._id ?? (await this.deps.holds.seatsOf(subject))[0]!._id;
+    // The account's allowance comes after the seat, so a full class spends none of it.
+    if (!(await this.deps.holds.takeAllowance(accountEnrolmentPool(session._id, enrolment.enrolledBy), ENROLMENTS_PER_ACCOUNT, subject, now))) {
+      await this.deps.holds.releaseSeats(subject);
+      await this.deps.training.deleteEnrolment(enrolment._id);
+      throw new AppError('ENROLMENT_LIMIT');
+    }
     await this.deps.training.setEnrolled(enrolment._id, seatId);
     return { ...enrolment, state: 'enrolled', seatId };
   }
