@@ -35,7 +35,8 @@ export function attendanceIdOf(activityId: string, elderId: string): string {
 
 /**
  * One account enrols at most this many elders in one session (themselves and family members), so
- * nobody can take a class's seats with made-up names. Claims `<pool>#n`, one per enrolment.
+ * nobody can take a class's seats with made-up names. Claims `<pool>#n` (seats of their own pool),
+ * one per enrolment.
  */
 export const ENROLMENTS_PER_ACCOUNT = 3;
 export function accountEnrolmentPool(activityId: string, userId: string): string {

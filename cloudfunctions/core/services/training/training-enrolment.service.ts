@@ -109,23 +109,24 @@ export class TrainingEnrolmentService {
   async resume(session: ActivityDoc, enrolment: EnrolmentDoc): Promise<EnrolmentDoc> {
     const now = this.deps.clock.now();
     const subject = classSeatSubject(enrolment._id);
-    const seat = await this.deps.holds.takeSeat(classSeatPool(session._id), session.elderSeats ?? 0, subject, session.startsAt, now);
+    const pool = classSeatPool(session._id);
+    const seatOf = async () => (await this.deps.holds.seatsOf(subject)).find((held) => held.pool === pool) ?? null;
+    const seat = (await this.deps.holds.takeSeat(pool, session.elderSeats ?? 0, subject, session.startsAt, now)) ?? (await seatOf());
     if (!seat) {
-      // A concurrent retry of this same enrolment may have got the seat: only a seatless one is undone.
-      if ((await this.deps.holds.seatsOf(subject)).length === 0) {
-        await this.deps.training.deleteEnrolment(enrolment._id);
-        throw new AppError('CLASS_FULL');
-      }
+      // Checked again above: a concurrent retry of this same enrolment may have got the seat.
+      await this.deps.training.deleteEnrolment(enrolment._id);
+      throw new AppError('CLASS_FULL');
     }
-    const seatId = seat?._id ?? (await this.deps.holds.seatsOf(subject))[0]!._id;
-    // The account's allowance comes after the seat, so a full class spends none of it.
-    if (!(await this.deps.holds.takeAllowance(accountEnrolmentPool(session._id, enrolment.enrolledBy), ENROLMENTS_PER_ACCOUNT, subject, now))) {
+    // The account's claim comes after the seat, so a full class spends none of it. It is a seat of
+    // its own pool (not a daily allowance: those are purged after a day and a half).
+    const allowed = await this.deps.holds.takeSeat(accountEnrolmentPool(session._id, enrolment.enrolledBy), ENROLMENTS_PER_ACCOUNT, subject, session.startsAt, now);
+    if (!allowed) {
       await this.deps.holds.releaseSeats(subject);
       await this.deps.training.deleteEnrolment(enrolment._id);
       throw new AppError('ENROLMENT_LIMIT');
     }
-    await this.deps.training.setEnrolled(enrolment._id, seatId);
-    return { ...enrolment, state: 'enrolled', seatId };
+    await this.deps.training.setEnrolled(enrolment._id, seat._id);
+    return { ...enrolment, state: 'enrolled', seatId: seat._id };
   }
 
   async mine(caller: Caller) {
