@@ -1,6 +1,6 @@
 /**
  * The training guarantees under real concurrency: 100 residents at once, each from its own function
- * instance on its own connection to the local engine, STRESS_TRAINING_ROUNDS rounds (default 3), each
+ * instance on its own connection to the local engine, STRESS_TRAINING_ROUNDS rounds (default 2), each
  * on a fresh database with the demo district. Seats never exceed the class's count, nor one account's
  * enrolments its allowance; a roll ticked by every racer at once counts each elder once.
  */
@@ -14,7 +14,7 @@ import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
 jest.setTimeout(300_000);
 
 const CLIENTS = Number(process.env.STRESS_TRAINING_CLIENTS ?? 100);
-const ROUNDS = Number(process.env.STRESS_TRAINING_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.STRESS_TRAINING_ROUNDS ?? 2);
 const SEATS = 3;
 const clock = manualClock('2026-11-30T00:00:00Z');
 
