@@ -10,6 +10,8 @@ import type { CloudFunction } from '../cloudfunctions/core/runtime/define-functi
 import { buildHttpApp } from './http-app';
 import { startScheduler } from './scheduler';
 import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
+// volunteer — training
+import { seedDemoTraining } from './seed/seed-demo-training';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
@@ -47,6 +49,8 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     const app = await createApp({ config: { ...config, mongodbUri: engine.uri }, db: handle.db });
 
     if (seed && !(await isSeeded(app))) await seedDemoDistrict(app, log);
+    // volunteer — training: its own markers, so a district seeded before it gets it too.
+    if (seed) await seedDemoTraining(app, log);
 
     const stopScheduler = startScheduler(app, functions, log);
     closers.push({ what: 'stopping the timers', close: () => stopScheduler(SHUTDOWN_GRACE_MS) });

@@ -2,11 +2,12 @@ import { defineFunction } from '../core/runtime/define-function';
 import { activityActions, activityTimers } from './activity-actions';
 import { registrationActions, registrationTimers } from './registration-actions';
 import { attendanceActions, attendanceTimers } from './attendance-actions';
+import { trainingActions, trainingTimers } from './training-actions';
 
 export const volunteerFunction = defineFunction(
   'volunteer',
-  { ...registrationActions, ...activityActions, ...attendanceActions },
-  { timers: [...registrationTimers, ...activityTimers, ...attendanceTimers] },
+  { ...registrationActions, ...activityActions, ...attendanceActions, ...trainingActions },
+  { timers: [...registrationTimers, ...activityTimers, ...attendanceTimers, ...trainingTimers] },
 );
 
 export const main = volunteerFunction.main;

@@ -117,6 +117,8 @@ export const demoPeople: DemoPerson[] = [
   { openid: 'demo-staff-1', name: '陈干事', phone: '13900000002', roles: ['staff'], communityId: 'cm-xiaoying', staffStreetId: 'st-nandajie', label: '南大街街道工作人员' },
   { openid: 'demo-resident-1', name: '王阿姨', phone: '13800000001', roles: [], communityId: 'cm-xiaoying', label: '居民（小营前社区）' },
   { openid: 'demo-resident-2', name: '李大爷', phone: '13800000002', roles: [], communityId: 'cm-hehua', label: '居民（荷花池社区）' },
+  // volunteer — training: applies and is approved in seed-demo-training.ts, then teaches the smartphone class.
+  { openid: 'demo-teacher', name: '孙老师', phone: '13700000020', roles: [], communityId: 'cm-xiaoying', label: '银龄志愿者（智能手机课主讲）' },
   ...demoStations.map((s, index): DemoPerson => ({
     openid: `demo-advisor-${index + 1}`,
     name: ['刘顾问', '赵顾问', '孙顾问', '吴顾问', '郑顾问', '冯顾问'][index] ?? `顾问${index + 1}`,

@@ -5,7 +5,8 @@
  */
 // volunteer_application: a volunteer's application (its decisions are told to the applicant).
 // volunteer_hours: one volunteer's hours record in one activity (its decisions are told to them).
-export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application', 'volunteer_hours'] as const;
+// class_seat: an elder's enrolment in a smart-technology class (its seat in the class's pool).
+export const SUBJECT_KINDS = ['booking', 'activity', 'volunteer_application', 'volunteer_hours', 'class_seat'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 export type Subject = { kind: SubjectKind; id: string };
 

@@ -47,6 +47,12 @@ export const ErrorCode = {
   HOURS_PENDING: 'HOURS_PENDING',
   CORRECTION_OPEN: 'CORRECTION_OPEN',
   NO_OPEN_CORRECTION: 'NO_OPEN_CORRECTION',
+  // volunteer — training
+  NOT_A_CLASS: 'NOT_A_CLASS',
+  CLASS_FULL: 'CLASS_FULL',
+  ENROLMENT_CLOSED: 'ENROLMENT_CLOSED',
+  ROLL_CLOSED: 'ROLL_CLOSED',
+  ENROLMENT_LIMIT: 'ENROLMENT_LIMIT',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -96,6 +102,12 @@ export const errorMessages: Record<ErrorCode, string> = {
   HOURS_PENDING: '这条时长还没有确认，组织者会先核对。',
   CORRECTION_OPEN: '已有一份更正申请在处理中。',
   NO_OPEN_CORRECTION: '没有待处理的更正申请。',
+  // volunteer — training
+  NOT_A_CLASS: '这个活动不是培训课，没有老人的座位。',
+  CLASS_FULL: '这节课的座位已经报满了，请选别的时间。',
+  ENROLMENT_CLOSED: '这节课现在不能报名了。',
+  ROLL_CLOSED: '现在不能点名：课前半小时到课后两天内可以点名。',
+  ENROLMENT_LIMIT: '一个账号每节课最多给 3 位老人报名。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -145,4 +157,10 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   HOURS_PENDING: 409,
   CORRECTION_OPEN: 409,
   NO_OPEN_CORRECTION: 409,
+  // volunteer — training
+  NOT_A_CLASS: 409,
+  CLASS_FULL: 409,
+  ENROLMENT_CLOSED: 409,
+  ROLL_CLOSED: 409,
+  ENROLMENT_LIMIT: 409,
 };

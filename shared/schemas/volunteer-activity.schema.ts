@@ -36,6 +36,8 @@ const activityText = {
   bring: text(200),
   /** The organizer's phone, given to a volunteer who can no longer withdraw in the app. */
   contactPhone: phone,
+  /** volunteer — training: seats for elders in a 智能技术培训课 (absent: none). */
+  elderSeats: z.number().int().min(0, '座位数不能为负').max(500, '座位最多 500 个').optional(),
 };
 
 /** The text fields that may change on an activity or a series from a date on. */

@@ -26,6 +26,8 @@ export type ActivityDoc = {
   insuranceRequired: boolean;
   bring: string;
   contactPhone: string;
+  /** volunteer — training: elders' seats of a class; absent on activities without them. */
+  elderSeats?: number;
   organizerId: string;
   status: 'open' | 'cancelled';
   cancelReason: string | null;

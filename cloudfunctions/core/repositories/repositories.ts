@@ -16,6 +16,8 @@ import { VolunteerRepository, volunteerIndexes } from './volunteer.repository';
 import { ActivityRepository, activityIndexes } from './activity.repository';
 // volunteer — attendance
 import { AttendanceRepository, attendanceIndexes } from './attendance.repository';
+// volunteer — training
+import { TrainingRepository, trainingIndexes } from './training.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -35,6 +37,8 @@ export type Repositories = {
   activities: ActivityRepository;
   // volunteer — attendance
   attendance: AttendanceRepository;
+  // volunteer — training
+  training: TrainingRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -51,6 +55,8 @@ export const allIndexes: CollectionIndexes[] = [
   ...activityIndexes,
   // volunteer — attendance
   ...attendanceIndexes,
+  // volunteer — training
+  ...trainingIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -72,5 +78,7 @@ export function createRepositories(db: Db): Repositories {
     activities: new ActivityRepository(db),
     // volunteer — attendance
     attendance: new AttendanceRepository(db),
+    // volunteer — training
+    training: new TrainingRepository(db),
   };
 }

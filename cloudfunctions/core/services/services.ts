@@ -35,6 +35,10 @@ import { AttendanceCodes } from './attendance/attendance-code';
 import { hoursNoticeHandler } from './attendance/attendance-notices';
 import { AttendanceService } from './attendance/attendance.service';
 import { HoursLedgerService } from './attendance/hours-ledger.service';
+// volunteer — training
+import { TrainingEnrolmentService } from './training/training-enrolment.service';
+import { TrainingProgressService } from './training/training-progress.service';
+import { TrainingRollService } from './training/training-roll.service';
 
 export type Services = {
   users: UserService;
@@ -57,6 +61,10 @@ export type Services = {
   // volunteer — attendance
   attendance: AttendanceService;
   hoursLedger: HoursLedgerService;
+  // volunteer — training
+  trainingEnrolment: TrainingEnrolmentService;
+  trainingRoll: TrainingRollService;
+  trainingProgress: TrainingProgressService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -113,9 +121,17 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     attendance: new AttendanceService({ ...attendanceDeps, volunteers: repos.volunteers, codes: config.attendanceCodeSecret ? new AttendanceCodes(config.attendanceCodeSecret) : null }),
     hoursLedger: new HoursLedgerService({ ...attendanceDeps, outbox }),
   };
+  // volunteer — training: elders' seats rest on the same holds; the roll and counts on unique keys.
+  const trainingDeps = { activities: repos.activities, holds: repos.holds, training: repos.training, district: repos.district, clock };
+  const trainingServices = {
+    trainingEnrolment: new TrainingEnrolmentService(trainingDeps),
+    trainingRoll: new TrainingRollService(trainingDeps),
+    trainingProgress: new TrainingProgressService(trainingDeps),
+  };
   return {
     ...activityServices,
     ...attendanceServices,
+    ...trainingServices,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

@@ -3,6 +3,8 @@ import { volunteerRegistrationAccess } from './volunteer-access';
 import { activityAccess } from './activity-access';
 // volunteer — attendance
 import { attendanceAccess } from './attendance-access';
+// volunteer — training
+import { trainingAccess } from './training-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -86,6 +88,8 @@ export const actionAccess = {
   ...activityAccess,
   // volunteer — attendance
   ...attendanceAccess,
+  // volunteer — training
+  ...trainingAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

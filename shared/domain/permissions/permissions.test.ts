@@ -104,6 +104,14 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.checkOut': { roles: [V] },
   'volunteer.requestCorrection': { roles: [V] },
   'volunteer.myHours': { roles: [V] },
+  // volunteer — training
+  'volunteer.classes': { roles: everyone },
+  'volunteer.enrollElder': { roles: everyone },
+  'volunteer.myEnrolments': { roles: everyone },
+  'volunteer.classRoll': { roles: [V, S, D] },
+  'volunteer.takeRoll': { roles: [V, S, D] },
+  'volunteer.setTrainingTargets': { roles: [D] },
+  'volunteer.trainingProgress': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

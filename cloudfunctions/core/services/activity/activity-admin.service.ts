@@ -49,6 +49,8 @@ export class ActivityAdminService {
       insuranceRequired: input.insuranceRequired,
       bring: input.bring,
       contactPhone: input.contactPhone,
+      // volunteer — training: only a class seats elders.
+      ...(input.kind === 'tech_class' && input.elderSeats ? { elderSeats: input.elderSeats } : {}),
       organizerId: caller.userId,
       status: 'open' as const,
       cancelReason: null,

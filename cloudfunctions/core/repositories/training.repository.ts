@@ -1,0 +1,208 @@
+import { resilientCollection } from '../db/resilient-collection';
+import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import type { CollectionIndexes } from '../db/indexes';
+import { isDuplicateKeyError } from '../db/mongo-errors';
+import type { AgeBand } from '../../../shared/domain/volunteer/training-rules';
+
+/**
+ * An elder trained in the smart-technology classes: name, community and age band, nothing more (no
+ * phone, no ID number). `userId` is set when the elder is the resident who enrolled themselves;
+ * `enrolledBy` is the account that first named them (a resident for a family member, the teacher
+ * for a walk-in).
+ */
+export type ElderDoc = {
+  _id: string;
+  name: string;
+  communityId: string;
+  streetId: string;
+  ageBand: AgeBand;
+  source: 'self' | 'family' | 'walk_in';
+  userId: string | null;
+  enrolledBy: string;
+  createdAt: Date;
+};
+
+/** An elder's enrolment in one session (`_id = <activityId>:<elderId>`); `holding` until its seat is taken. */
+export type EnrolmentDoc = {
+  _id: string;
+  activityId: string;
+  elderId: string;
+  enrolledBy: string;
+  state: 'holding' | 'enrolled';
+  seatId: string | null;
+  startsAt: Date;
+  createdAt: Date;
+};
+
+/**
+ * One elder present at one session (`_id = <activityId>:<elderId>`): one person-time. The session's
+ * community and 街道 and the district year are copied in so the counts are one aggregation.
+ */
+export type AttendanceDoc = {
+  _id: string;
+  activityId: string;
+  seriesId: string | null;
+  elderId: string;
+  year: number;
+  communityId: string;
+  streetId: string;
+  walkIn: boolean;
+  markedBy: string;
+  sessionStartsAt: Date;
+  at: Date;
+};
+
+export type TrainingTargetsDoc = { _id: string; year: number; districtTotal: number; streets: { streetId: string; target: number }[]; setBy: string; updatedAt: Date };
+
+export type TrainingCount = { personTimes: number; persons: number };
+export type TrainingCounts = {
+  district: TrainingCount;
+  streets: Map<string, TrainingCount>;
+  communities: Map<string, TrainingCount & { streetId: string }>;
+};
+
+export const trainingIndexes: CollectionIndexes[] = [
+  { collection: 'training_enrolments', indexes: [{ key: { activityId: 1 }, name: 'by_activity' }, { key: { enrolledBy: 1 }, name: 'by_enrolled_by' }, { key: { state: 1 }, name: 'by_state' }] },
+  { collection: 'training_attendance', indexes: [{ key: { year: 1, streetId: 1 }, name: 'by_year_street' }, { key: { activityId: 1 }, name: 'by_activity' }, { key: { seriesId: 1 }, name: 'by_series' }] },
+];
+
+type Row = { _id: Record<string, string | null> | null; n: number };
+
+export class TrainingRepository {
+  private readonly elders: Collection<ElderDoc>;
+  private readonly enrolments: Collection<EnrolmentDoc>;
+  private readonly attendance: Collection<AttendanceDoc>;
+  private readonly targets: Collection<TrainingTargetsDoc>;
+
+  constructor(db: Db) {
+    this.elders = resilientCollection<ElderDoc>(db, 'training_elders');
+    this.enrolments = resilientCollection<EnrolmentDoc>(db, 'training_enrolments');
+    this.attendance = resilientCollection<AttendanceDoc>(db, 'training_attendance');
+    this.targets = resilientCollection<TrainingTargetsDoc>(db, 'training_targets');
+  }
+
+  /** Inserts the elder unless one with this id exists (a retry, or the same family member again); the stored one wins. */
+  async ensureElder(doc: ElderDoc): Promise<ElderDoc> {
+    try {
+      await this.elders.insertOne(doc);
+      return doc;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return (await this.elders.findOne({ _id: doc._id })) ?? doc;
+    }
+  }
+
+  async eldersByIds(ids: string[]): Promise<Map<string, ElderDoc>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await this.elders.find({ _id: { $in: ids } }).toArray()).map((e) => [e._id, e]));
+  }
+
+  /** Inserts the enrolment; the stored one when it exists already (the elder is enrolled, or a retry runs). */
+  async insertEnrolment(doc: EnrolmentDoc): Promise<{ enrolment: EnrolmentDoc; created: boolean }> {
+    try {
+      await this.enrolments.insertOne(doc);
+      return { enrolment: doc, created: true };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.enrolments.findOne({ _id: doc._id });
+      if (!existing) throw error;
+      return { enrolment: existing, created: false };
+    }
+  }
+
+  async setEnrolled(id: string, seatId: string): Promise<void> {
+    await this.enrolments.updateOne({ _id: id }, { $set: { state: 'enrolled', seatId } });
+  }
+
+  async deleteEnrolment(id: string): Promise<void> {
+    await this.enrolments.deleteOne({ _id: id, state: 'holding' });
+  }
+
+  enrolmentsOf(activityId: string): Promise<EnrolmentDoc[]> {
+    return this.enrolments.find({ activityId, state: 'enrolled' }).toArray();
+  }
+
+  enrolmentsBy(userId: string): Promise<EnrolmentDoc[]> {
+    return this.enrolments.find({ enrolledBy: userId }).sort({ startsAt: 1 }).toArray();
+  }
+
+  /** Enrolments left in `holding` since before `before`: interrupted, for repair to finish or undo. */
+  stuckInHolding(before: Date): Promise<EnrolmentDoc[]> {
+    return this.enrolments.find({ state: 'holding', createdAt: { $lt: before } }).toArray();
+  }
+
+  enrolmentsByIds(ids: string[]): Promise<EnrolmentDoc[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.enrolments.find({ _id: { $in: ids } }).toArray();
+  }
+
+  /**
+   * Records the elders present; returns the ids newly counted. A roll entry that exists already (a
+   * double tick, a retry, a concurrent teacher) is refused by its `_id` and not counted again.
+   */
+  async markPresent(docs: AttendanceDoc[]): Promise<string[]> {
+    if (docs.length === 0) return [];
+    const duplicates = new Set<number>();
+    try {
+      await this.attendance.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+      for (const writeError of errors) {
+        if (writeError.code !== 11000) throw error;
+        duplicates.add(writeError.index);
+      }
+    }
+    return docs.filter((_, index) => !duplicates.has(index)).map((doc) => doc.elderId);
+  }
+
+  attendanceOf(activityId: string): Promise<AttendanceDoc[]> {
+    return this.attendance.find({ activityId }).toArray();
+  }
+
+  /** Elders seen at any session of a series (the regulars a teacher can tick without enrolment). */
+  async eldersSeenInSeries(seriesId: string): Promise<string[]> {
+    const docs = await this.attendance.find({ seriesId }, { projection: { elderId: 1 } }).toArray();
+    return [...new Set(docs.map((d) => d.elderId))];
+  }
+
+  async saveTargets(doc: TrainingTargetsDoc): Promise<void> {
+    await this.targets.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  targetsOf(year: number): Promise<TrainingTargetsDoc | null> {
+    return this.targets.findOne({ _id: String(year) });
+  }
+
+  /**
+   * Person-times and persons of a year, per 社区, per 街道 and for the district (or one 街道), by
+   * aggregation in the engine. Persons are distinct elders at each level: grouped first by the level
+   * and the elder, then by the level, so an elder trained in two communities of one 街道 is one
+   * person of the 街道 and one of each community.
+   */
+  async countsOf(year: number, streetId: string | null): Promise<TrainingCounts> {
+    const match: Document = streetId ? { year, streetId } : { year };
+    const keyOf = (keys: string[], prefix: string) => (keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, `$${prefix}${k}`])) : null);
+    // One accumulator per $group: FerretDB v1.24 returns 0 for every accumulator after the first.
+    const personTimes = (keys: string[]) =>
+      this.attendance.aggregate<Row>([{ $match: match }, { $group: { _id: keyOf(keys, ''), n: { $sum: 1 } } }]).toArray();
+    const persons = (keys: string[]) =>
+      this.attendance
+        .aggregate<Row>([{ $match: match }, { $group: { _id: { ...keyOf(keys, ''), elderId: '$elderId' } } }, { $group: { _id: keyOf(keys, '_id.'), n: { $sum: 1 } } }])
+        .toArray();
+    const levels = [[], ['streetId'], ['streetId', 'communityId']];
+    const [times, people] = await Promise.all([Promise.all(levels.map(personTimes)), Promise.all(levels.map(persons))]);
+    const join = (level: number, keyOfRow: (row: Row) => string) => {
+      const counts = new Map<string, TrainingCount & { streetId: string }>();
+      for (const row of times[level]!) counts.set(keyOfRow(row), { personTimes: row.n, persons: 0, streetId: String(row._id?.streetId ?? '') });
+      for (const row of people[level]!) counts.get(keyOfRow(row))!.persons = row.n;
+      return counts;
+    };
+    const district = join(0, () => 'district').get('district');
+    const strip = ({ personTimes, persons }: TrainingCount): TrainingCount => ({ personTimes, persons });
+    return {
+      district: district ? strip(district) : { personTimes: 0, persons: 0 },
+      streets: new Map([...join(1, (row) => String(row._id?.streetId))].map(([id, count]) => [id, strip(count)])),
+      communities: join(2, (row) => String(row._id?.communityId)),
+    };
+  }
+}
