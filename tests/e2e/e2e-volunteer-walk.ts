@@ -91,9 +91,10 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
   await scan(ctx, 'volunteer-status-approved');
 
   const title = `手机课 e2e ${Date.now().toString(36).slice(-5)}`;
-  const activity = await api<{ id: string }>(ctx, admin, 'volunteer', activityInput(title));
+  // createActivity answers with the stored activity (its `_id`).
+  const activity = await api<{ _id: string }>(ctx, admin, 'volunteer', activityInput(title));
   await cur(ctx).getByRole('button', { name: '看看能报名的活动' }).click();
-  const card = cur(ctx).getByRole('button', { name: new RegExp(`^${title}`) });
+  const card = cur(ctx).getByRole('button', { name: new RegExp(title) });
   await card.waitFor();
   await cur(ctx).getByText('主讲：剩 1 个').first().waitFor();
   await scan(ctx, 'volunteer-activities');
@@ -106,7 +107,7 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
   await cur(ctx).getByText('已报上').first().waitFor();
 
   await open(ctx, '/subpackages/volunteer/pages/mine/index');
-  await cur(ctx).getByRole('button', { name: new RegExp(`^${title}.*已报上$`) }).waitFor();
+  await cur(ctx).getByRole('button', { name: new RegExp(`${title}.*已报上`) }).waitFor();
   await scan(ctx, 'volunteer-mine');
 
   // Elder mode on the form and the activity (many volunteers are elderly themselves).
@@ -117,8 +118,10 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
     await open(ctx, '/subpackages/volunteer/pages/apply/index');
     await cur(ctx).getByText('1. 基本信息').waitFor();
     await checkElder(ctx, 'volunteer-apply', out);
-    await open(ctx, `/subpackages/volunteer/pages/activity/index?activityId=${activity.id}`);
-    await cur(ctx).getByText('我的岗位：主讲').waitFor();
+    await open(ctx, `/subpackages/volunteer/pages/activity/index?activityId=${activity._id}`);
+    await cur(ctx).getByText('我的岗位：主讲').waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+      throw new Error(`${error.message.split('\n')[0]}; the page shows: ${(await cur(ctx).textContent())?.slice(0, 400)}`);
+    });
     await checkElder(ctx, 'volunteer-activity', out);
     await open(ctx, '/subpackages/volunteer/pages/status/index');
     await cur(ctx).getByText(approved.volunteerNumber).waitFor();

@@ -56,8 +56,8 @@ function ActivityList() {
 function ActivityCard({ activity }: { activity: ActivityView }) {
   const when = formatRange(activity.startsAt, activity.endsAt);
   return (
-    <Tappable className='card volunteer-activity' accessibleLabel={`${activity.title}，${when}，${activity.place}`}
-      onClick={() => goTo(routes.volunteerActivity, { activityId: activity.id })}>
+    // No spoken label of its own: the card's visible text, in order, is its name (speech users say what they see).
+    <Tappable className='card volunteer-activity' onClick={() => goTo(routes.volunteerActivity, { activityId: activity.id })}>
       <Tag tone='primary'>{activity.kindLabel}</Tag>
       <Text className='text-key volunteer-activity__title'>{activity.title}</Text>
       <Text className='volunteer-activity__line'>{when}</Text>

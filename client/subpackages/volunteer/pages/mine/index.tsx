@@ -69,8 +69,7 @@ function Mine() {
 
 function PlaceCard({ item }: { item: MyPlace }) {
   return (
-    <Tappable className='card volunteer-activity' accessibleLabel={`${item.title}，${formatDateTime(item.startsAt)}，${signupStateLabel(item)}`}
-      onClick={() => goTo(routes.volunteerActivity, { activityId: item.activityId })}>
+    <Tappable className='card volunteer-activity' onClick={() => goTo(routes.volunteerActivity, { activityId: item.activityId })}>
       <Text className='text-key volunteer-activity__title'>{item.title}</Text>
       <Text className='volunteer-activity__line'>{formatDateTime(item.startsAt)}</Text>
       <Tag tone={item.state === 'placed' ? 'success' : 'warning'} prominent>{signupStateLabel(item)}</Tag>
