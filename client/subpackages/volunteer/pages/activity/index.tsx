@@ -84,7 +84,8 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
       </View>
 
       <CellGroup title='报名前请看'>
-        <DetailRows
+        <View className='volunteer-rules'>
+          <DetailRows
           rows={[
             { label: '时长怎么算', value: activity.rules.hours },
             { label: '最晚退出', value: `${formatDateTime(activity.rules.withdrawCutoffAt)} 前可以在这里退出，之后请打电话给组织者` },
@@ -93,7 +94,8 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
             ...(activity.rules.riskNote ? [{ label: '注意', value: activity.rules.riskNote }] : []),
             { label: '保险', value: activity.rules.insuranceRequired ? '需要保险，组织方会安排' : '不需要' },
           ]}
-        />
+          />
+        </View>
       </CellGroup>
 
       {error ? (
