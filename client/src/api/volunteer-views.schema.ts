@@ -26,6 +26,8 @@ export const applicationDetailSchema = z.object({
 });
 export type ApplicationDetail = z.output<typeof applicationDetailSchema>;
 
+export const deletedSchema = z.object({ deleted: z.number() });
+
 export const myApplicationSchema = z.object({
   current: applicationDetailSchema.nullable(),
   history: z

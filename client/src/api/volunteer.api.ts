@@ -4,6 +4,7 @@ import {
   activityDetailSchema,
   activityListSchema,
   applicationDetailSchema,
+  deletedSchema,
   myApplicationSchema,
   myPlacesSchema,
   signupStateSchema,
@@ -15,6 +16,8 @@ export type ApplyInput = VolunteerApplicationInput;
 export const volunteerApi = {
   myApplication: () => callAction('volunteer', 'myApplication', {}, myApplicationSchema),
   apply: (input: ApplyInput) => callAction('volunteer', 'apply', input, applicationDetailSchema),
+  deleteIdNumber: () => callAction('volunteer', 'deleteIdNumber', {}, deletedSchema),
+  leave: () => callAction('volunteer', 'leave', {}, applicationDetailSchema),
   activities: (page = 1) => callAction('volunteer', 'activities', { page, pageSize: 50 }, activityListSchema),
   activity: (activityId: string) => callAction('volunteer', 'activity', { activityId }, activityDetailSchema),
   signUp: (activityId: string, role: string) => callAction('volunteer', 'signUp', { activityId, role }, signupStateSchema),

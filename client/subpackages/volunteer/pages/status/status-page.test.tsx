@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroMock, setRouterParams } from '../../../../test/taro.mock';
 import { fakeHost } from '../../../../test/fake-host';
@@ -61,6 +61,66 @@ describe('volunteer status page', () => {
     expect(screen.getByText('原因：请补充可服务时间')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '重新申请' }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/apply/index' });
+  });
+
+  it('shows the ID number masked only, and deletes it when asked', async () => {
+    let current: Record<string, unknown> = { ...approved, idNumber: '1101**********002X' };
+    const deleted: string[] = [];
+    fakeHost({
+      'volunteer.myApplication': () => ({ current, history: [line(approved)], mayApply: false }),
+      'volunteer.deleteIdNumber': () => {
+        deleted.push('yes');
+        current = { ...current, idNumber: null };
+        return { deleted: 1 };
+      },
+    });
+    render(
+      <SessionProvider>
+        <ElderModeProvider>
+          <VolunteerStatusPage />
+        </ElderModeProvider>
+      </SessionProvider>,
+    );
+    expect(await screen.findByText('身份证号：1101**********002X')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '删除身份证号' }));
+    fireEvent.click(await screen.findByRole('button', { name: '删除' }));
+    await waitFor(() => expect(screen.queryByText(/身份证号：/)).toBeNull());
+    expect(deleted).toHaveLength(1);
+  });
+
+  it('lets a volunteer leave after confirming, and then offers to apply again', async () => {
+    let state = { current: approved as unknown, history: [line(approved)], mayApply: false };
+    fakeHost({
+      'volunteer.myApplication': () => state,
+      'volunteer.leave': () => {
+        state = { current: null, history: [line({ ...approved, status: 'left' })], mayApply: true };
+        return { ...approved, status: 'left' };
+      },
+    });
+    render(
+      <SessionProvider>
+        <ElderModeProvider>
+          <VolunteerStatusPage />
+        </ElderModeProvider>
+      </SessionProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '退出志愿者队伍' }));
+    fireEvent.click(await screen.findByRole('button', { name: '退出' }));
+    expect(await screen.findByText('已退出')).toBeTruthy();
+    expect(screen.getByRole('button', { name: '再次申请' })).toBeTruthy();
+  });
+
+  it('fetches the session again when the approval brought the volunteer role, so the activity pages open', async () => {
+    const host = fakeHost({ 'volunteer.myApplication': () => ({ current: approved, history: [line(approved)], mayApply: false }) });
+    render(
+      <SessionProvider>
+        <ElderModeProvider>
+          <VolunteerStatusPage />
+        </ElderModeProvider>
+      </SessionProvider>,
+    );
+    await screen.findByText('ZL-2026-000007');
+    await waitFor(() => expect(host.calls.filter((call) => call === 'user.me').length).toBeGreaterThanOrEqual(2));
   });
 
   it('opens from a notice link (?applicationId=) the same way', async () => {
