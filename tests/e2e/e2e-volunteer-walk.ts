@@ -85,7 +85,10 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
   if (!application) throw new Error('the application is not in the staff list');
   const approved = await api<{ volunteerNumber: string }>(ctx, admin, 'volunteer', { action: 'approve', applicationId: application.id, skills: ['smartphone_teaching'] });
 
-  await open(ctx, `/subpackages/volunteer/pages/status/index?applicationId=${application.id}`);
+  // No reload: the app still holds the session from before the approval; the status page fetches
+  // it again, or the activity pages would refuse the new volunteer.
+  await cur(ctx).getByRole('button', { name: '首页' }).click();
+  await cur(ctx).getByText('银龄行动').first().click();
   await cur(ctx).getByText('已通过').first().waitFor();
   await cur(ctx).getByText(approved.volunteerNumber).waitFor();
   await scan(ctx, 'volunteer-status-approved');
