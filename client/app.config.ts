@@ -22,6 +22,12 @@ export default defineAppConfig({
       name: 'provider',
       pages: ['pages/inbox/index', 'pages/schedule/index', 'pages/case/index', 'pages/availability/index', 'pages/pool/index'],
     },
+    {
+      // volunteer — client: 银龄行动 (apply, status, activities, my places); only volunteers and applicants download it.
+      root: 'subpackages/volunteer',
+      name: 'volunteer',
+      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['booking'] },

@@ -23,6 +23,7 @@ import {
   type FlowContext,
 } from './e2e-flows';
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
+import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -108,6 +109,12 @@ async function main(): Promise<number> {
     await test('an escort is told of a new request, confirms the claim, and works it from the schedule', () => escortToldClaimsAndWorks(ctx));
     await test('the hours page is short and readable in elder mode', async () => {
       const { failures, report } = await availabilityCompact(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // volunteer — client
+    await test('volunteer: a resident applies, is approved, signs up for an activity and finds it under 我的 (elder sizes held)', async () => {
+      const { failures, report } = await volunteerAppliesSignsUp(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroMock } from '../../test/taro.mock';
+import { fakeHost } from '../../test/fake-host';
 import { saveSession } from '../../src/api/session-store';
 import { ElderModeProvider } from '../../src/elder/elder-mode-context';
 import { SessionProvider } from '../../src/session/session-context';
@@ -54,5 +55,16 @@ describe('home page', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('网络连接不上');
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /^养老顾问/ })).toBeTruthy();
+  });
+
+  // volunteer — client
+  it('signed in: offers 银龄行动 to everyone, opening the volunteer status page', async () => {
+    saveSession({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z' });
+    // Only the session is answered: the entry does not depend on the home summary.
+    fakeHost({});
+    renderHome();
+
+    fireEvent.click(await screen.findByRole('button', { name: /^银龄行动/ }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/status/index' });
   });
 });

@@ -88,6 +88,8 @@ export default function HomePage() {
           {session.user && isProvider(session.user.roles) ? (
             <Cell title='待处理的预约' label='服务人员工作台' onClick={() => goTo(routes.providerInbox)} />
           ) : null}
+          {/* volunteer — client: every signed-in person may apply; volunteers find their activities there. */}
+          <Cell title='银龄行动' label='当志愿者、报名志愿活动' onClick={() => goTo(routes.volunteerStatus)} />
           <Cell title='个人资料' label='姓名、电话、长辈模式' onClick={() => goTo(routes.profile)} />
         </CellGroup>
       ) : null}

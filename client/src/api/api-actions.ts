@@ -5,6 +5,8 @@ import type { catalogActions } from '../../../shared/schemas/catalog.schema';
 import type { notifyActions } from '../../../shared/schemas/notify.schema';
 import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
+import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
+import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -18,6 +20,8 @@ export type ApiActions = {
   provider: typeof providerActions;
   notify: typeof notifyActions;
   admin: typeof adminActions & typeof adminBookingActions;
+  // volunteer — client: the 银龄行动 function's actions the pages call.
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions;
 };
 
 export type ApiFunction = keyof ApiActions;

@@ -22,6 +22,12 @@ export const routes = {
   providerCase: '/subpackages/provider/pages/case/index',
   providerAvailability: '/subpackages/provider/pages/availability/index',
   providerPool: '/subpackages/provider/pages/pool/index',
+  // volunteer — client: 银龄行动, the `volunteer` subpackage (notices link to status and activity).
+  volunteerStatus: '/subpackages/volunteer/pages/status/index',
+  volunteerApply: '/subpackages/volunteer/pages/apply/index',
+  volunteerActivities: '/subpackages/volunteer/pages/activities/index',
+  volunteerActivity: '/subpackages/volunteer/pages/activity/index',
+  volunteerMine: '/subpackages/volunteer/pages/mine/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

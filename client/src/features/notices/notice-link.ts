@@ -11,6 +11,9 @@ type Target = { route: Route; params: RouteParams };
  */
 const subjectPages: Record<string, (id: string) => Target> = {
   booking: (id) => ({ route: routes.bookingDetail, params: { bookingId: id } }),
+  // volunteer — client: 银龄行动's subjects (the server names these pages itself; this is the fallback).
+  volunteer_application: (id) => ({ route: routes.volunteerStatus, params: { applicationId: id } }),
+  activity: (id) => ({ route: routes.volunteerActivity, params: { activityId: id } }),
 };
 
 /**

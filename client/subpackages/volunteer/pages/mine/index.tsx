@@ -1,0 +1,82 @@
+import { Text, View } from '@tarojs/components';
+import { volunteerApi } from '../../../../src/api/volunteer.api';
+import type { MyPlace } from '../../../../src/api/volunteer-views.schema';
+import { Page } from '../../../../src/components/Page';
+import { RequestView } from '../../../../src/components/RequestView';
+import { SignedIn } from '../../../../src/components/SignedIn';
+import { signupStateLabel } from '../../../../src/features/volunteer/activity-labels';
+import { formatDateTime } from '../../../../src/format/date-time';
+import { useRequest } from '../../../../src/hooks/use-request';
+import { useShownAgain } from '../../../../src/hooks/use-shown-again';
+import { goTo, routes } from '../../../../src/navigation/routes';
+import { Button } from '../../../../src/ui/Button';
+import { CellGroup } from '../../../../src/ui/Cell';
+import { Empty } from '../../../../src/ui/Empty';
+import { Tappable } from '../../../../src/ui/Tappable';
+import { Tag } from '../../../../src/ui/Tag';
+
+/** The volunteer's places, waiting positions and open offers; offers first, they have a deadline. */
+export default function VolunteerMinePage() {
+  return (
+    <Page>
+      <Text className='page-title'>我报名的活动</Text>
+      <SignedIn roles={['volunteer']} forbiddenText='通过志愿者审核后才能报名活动。'>
+        {() => <Mine />}
+      </SignedIn>
+    </Page>
+  );
+}
+
+const groups: { state: string; title: string }[] = [
+  { state: 'offered', title: '有空位等您确认' },
+  { state: 'placed', title: '已报上' },
+  { state: 'waiting', title: '排队中' },
+];
+
+function Mine() {
+  const state = useRequest(() => volunteerApi.myPlaces(), []);
+  useShownAgain(() => void state.run());
+  return (
+    <RequestView state={state}>
+      {(data) =>
+        data.items.length === 0 ? (
+          <Empty description='您还没有报名活动'>
+            <Button variant='primary' size='large' onClick={() => goTo(routes.volunteerActivities)}>
+              去看活动
+            </Button>
+          </Empty>
+        ) : (
+          <View>
+            {groups.map((group) => {
+              const items = data.items.filter((item) => item.state === group.state || (group.state === 'placed' && item.state === 'holding'));
+              return items.length === 0 ? null : (
+                <CellGroup key={group.state} title={group.title}>
+                  {items.map((item) => <PlaceCard key={item.activityId} item={item} />)}
+                </CellGroup>
+              );
+            })}
+            <View className='section'>
+              <Button size='large' onClick={() => goTo(routes.volunteerActivities)}>
+                看更多活动
+              </Button>
+            </View>
+          </View>
+        )
+      }
+    </RequestView>
+  );
+}
+
+function PlaceCard({ item }: { item: MyPlace }) {
+  return (
+    <Tappable className='card volunteer-activity' onClick={() => goTo(routes.volunteerActivity, { activityId: item.activityId })}>
+      <Text className='text-key volunteer-activity__title'>{item.title}</Text>
+      <Text className='volunteer-activity__line'>{formatDateTime(item.startsAt)}</Text>
+      <Tag tone={item.state === 'placed' ? 'success' : 'warning'} prominent>{signupStateLabel(item)}</Tag>
+      {item.state === 'offered' && item.offerExpiresAt ? (
+        <Text className='volunteer-activity__line'>{`请在 ${formatDateTime(item.offerExpiresAt)} 前确认`}</Text>
+      ) : null}
+      <Text className='volunteer-activity__more'>看详情 ›</Text>
+    </Tappable>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * 银龄行动 in the weapp build (issue 12): a volunteer approved through the API opens an activity in the
+ * volunteer subpackage, reads its rules, signs up in a role, and the place is in the host's database.
+ */
+import { launchMiniProgram, type MiniProgram } from './harness/mini-program';
+import { forwardTo } from './harness/request-handlers';
+import { startWeappHost, type WeappHost } from './harness/weapp-host';
+
+let weappHost: WeappHost;
+let app: MiniProgram;
+
+type Envelope = { ok: boolean; data?: unknown; error?: { code: string } };
+
+async function api<T>(token: string | null, fn: string, body: Record<string, unknown>): Promise<T> {
+  const reply = await fetch(new URL(`api/${fn}`, weappHost.host.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const envelope = (await reply.json()) as Envelope;
+  if (!envelope.ok) throw new Error(`${fn}.${String(body.action)} failed: ${envelope.error?.code}`);
+  return envelope.data as T;
+}
+
+const tokenOf = async (openid: string) => (await api<{ token: string }>(null, 'user', { action: 'login', code: weappHost.loginCodeFor(openid) })).token;
+
+beforeAll(async () => {
+  weappHost = await startWeappHost();
+  app = launchMiniProgram({ request: forwardTo(weappHost.host.url), loginCode: () => weappHost.loginCodeFor('demo-resident-1') });
+});
+
+afterEach(() => expect(app.problems()).toEqual([]));
+
+afterAll(async () => {
+  app?.close();
+  await weappHost?.close();
+});
+
+test('an approved volunteer signs up for an activity through the weapp pages', async () => {
+  // 王阿姨 (小营前社区, 南大街街道) applies and 陈干事 of that 街道 approves, through the API.
+  const resident = await tokenOf('demo-resident-1');
+  const staff = await tokenOf('demo-staff-1');
+  const application = await api<{ id: string }>(resident, 'volunteer', {
+    action: 'apply', name: '王阿姨', gender: 'female', birthYear: 1958, phone: '13800000001', communityId: 'cm-xiaoying', background: 'intellectual',
+    skills: ['smartphone_teaching'], availability: [{ weekday: 2, part: 'morning' }], emergencyContact: { name: '王小明', phone: '13698765432' },
+    health: { fitForService: true }, consent: { version: '2026-1', agreed: true },
+  });
+  await api(staff, 'volunteer', { action: 'approve', applicationId: application.id, skills: ['smartphone_teaching'] });
+  const start = Date.now() + 3 * 24 * 3600_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const activity = await api<{ _id: string }>(staff, 'volunteer', {
+    action: 'createActivity', kind: 'tech_class', title: '智能手机入门课', description: '', place: '小营前社区活动室', communityId: 'cm-xiaoying',
+    roles: [{ code: 'assist', label: '助教', count: 2, skills: [] }], riskNote: '', insuranceRequired: false, bring: '老花镜', contactPhone: '13900000002',
+    startsAt: at(start), endsAt: at(start + 2 * 3600_000), signUpOpensAt: at(Date.now() - 60_000), signUpClosesAt: at(start - 3600_000), withdrawCutoffAt: at(start - 24 * 3600_000),
+  });
+
+  // WeChat gives every wx.login a fresh code; the fake server knows one per openid, so the one the
+  // API calls used is forgotten before the app logs in.
+  weappHost.wechat.usedCodes.clear();
+  await app.tap('登录');
+  await app.waitForPage('pages/login/index');
+  await app.tap('微信一键登录');
+  await app.waitForPage('pages/home/index');
+  await app.tap('银龄行动');
+  await app.waitForPage('subpackages/volunteer/pages/status/index');
+  await app.waitForText('已通过');
+  await app.tap('看看能报名的活动');
+  await app.waitForPage('subpackages/volunteer/pages/activities/index');
+  await app.waitForText('智能手机入门课');
+  await app.tap('智能手机入门课');
+  await app.waitForPage('subpackages/volunteer/pages/activity/index');
+  await app.waitForText('时长怎么算');
+  expect(app.page.hasText('老花镜')).toBe(true);
+  await app.tap('报名：助教');
+  await app.waitForText('我的岗位：助教');
+
+  const user = await weappHost.host.app.db.collection('users').findOne({ openid: 'demo-resident-1' });
+  const signup = await weappHost.host.app.db.collection('activity_signups').findOne({ activityId: activity._id, userId: user?._id });
+  expect(signup).toMatchObject({ role: 'assist', state: 'placed' });
+});
