@@ -95,6 +95,27 @@ describe('the whole path', () => {
     ]);
   });
 
+  it('陪诊 approved: the volunteer joins the escorts of the 街道 and sees the pool; after leaving, not any more', async () => {
+    const applicant = await freshResident(w);
+    const mine = await applied(applicant);
+    // Before: a resident has no pool.
+    expect(codeOf(await w.as(applicant, 'provider', { action: 'pool' }))).toBe('FORBIDDEN');
+    expectOk(await vol(w.people.staff, 'approve', { applicationId: mine.id, skills: ['escort'] }));
+    const pool = await w.as(applicant, 'provider', { action: 'pool' });
+    expect(codeOf(pool)).toBe('ok');
+    const record = await w.t.db.collection('providers').findOne({ userId: applicant.userId, kind: 'escort' });
+    expect(record).toMatchObject({ name: '李老师', streetId: 'st-nandajie', stationId: null, active: true });
+
+    expectOk(await vol(applicant, 'leave'));
+    expect(codeOf(await w.as(applicant, 'provider', { action: 'pool' }))).toBe('FORBIDDEN');
+    expect(await w.t.db.collection('providers').findOne({ userId: applicant.userId, kind: 'escort' })).toMatchObject({ active: false });
+    // Back again with 陪诊: the same record, active again.
+    const again = await applied(applicant);
+    expectOk(await vol(w.people.staff, 'approve', { applicationId: again.id, skills: ['escort'] }));
+    expect(codeOf(await w.as(applicant, 'provider', { action: 'pool' }))).toBe('ok');
+    expect(await w.t.db.collection('providers').countDocuments({ userId: applicant.userId })).toBe(1);
+  });
+
   it('an approval of someone who is an escort already takes back only what it granted', async () => {
     const applicant = await freshResident(w);
     await w.t.app.services.users.grantRoles(applicant.userId, ['escort'], undefined);

@@ -98,7 +98,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const transitions = new BookingTransitionService(bookingDeps);
   const stranded = new StrandedBookings(bookingDeps);
   // volunteer — registration
-  const registrationTransitions = new RegistrationTransitions({ volunteers: repos.volunteers, users: repos.users, outbox, clock });
+  const registrationTransitions = new RegistrationTransitions({ volunteers: repos.volunteers, users: repos.users, providers: repos.providers, outbox, clock });
   const volunteerRegistration = new RegistrationService({
     volunteers: repos.volunteers,
     district: repos.district,

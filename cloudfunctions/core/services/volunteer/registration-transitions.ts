@@ -1,11 +1,12 @@
 import type { Role } from '../../../../shared/domain/roles';
 import { dayjs, DISTRICT_TZ, MINUTE_MS } from '../../../../shared/domain/time';
 import { ESCORT_SKILL, type VolunteerSkill } from '../../../../shared/domain/volunteer/registration-codes';
-import { volunteerNumber, volunteerNumberPool } from '../../../../shared/domain/volunteer/registration-number';
+import { volunteerEscortProviderId, volunteerNumber, volunteerNumberPool } from '../../../../shared/domain/volunteer/registration-number';
 import { applicationTransitions, type ApplicationTransition } from '../../../../shared/domain/volunteer/registration-status';
 import { AppError } from '../../../../shared/errors';
 import type { Clock } from '../../ports/clock';
 import type { EventLog } from '../../ports/event-log';
+import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { UserRepository } from '../../repositories/user.repository';
 import type { ApplicationDoc, ApplicationTransitionDoc, VolunteerRepository } from '../../repositories/volunteer.repository';
 
@@ -15,7 +16,7 @@ export const VOLUNTEER_APPLICATION_REJECTED = 'volunteer_application_rejected';
 /** A transition cut off longer ago than this is finished by repair (a live one is left to its caller). */
 const REPAIR_AFTER_MS = 2 * MINUTE_MS;
 
-type Deps = { volunteers: VolunteerRepository; users: UserRepository; outbox: EventLog; clock: Clock };
+type Deps = { volunteers: VolunteerRepository; users: UserRepository; providers: ProviderRepository; outbox: EventLog; clock: Clock };
 
 export type TransitionRequest = {
   action: ApplicationTransition;
@@ -82,16 +83,39 @@ export class RegistrationTransitions {
       const year = dayjs(t.at).tz(DISTRICT_TZ).year();
       fields.volunteerNumber = await this.deps.volunteers.claimNumber(volunteerNumberPool(year), t.userId, (seq) => volunteerNumber(year, seq), t.at);
       fields.grantedRoles = t.roles;
+      if (t.roles.includes('escort')) await this.enlistEscort(application, t.at);
       if (t.roles.length > 0) await this.deps.users.addRoles(t.userId, t.roles, undefined, t.at);
     }
     if (t.action === 'leave') {
       fields.leftAt = t.at;
       await this.deps.users.removeRoles(t.userId, t.roles, t.at);
+      if (t.roles.includes('escort')) await this.deps.providers.deactivate(volunteerEscortProviderId(t.userId), t.at);
     }
     if (application.version < t.seq) await this.deps.volunteers.applyTransition(application._id, t.seq, fields);
     if (t.action !== 'leave') await this.recordEvent(application, t, fields.volunteerNumber ?? null);
     await this.deps.volunteers.markTransitionApplied(t._id, this.deps.clock.now());
     return { ...application, ...fields, version: Math.max(application.version, t.seq) };
+  }
+
+  /**
+   * An approved 陪诊 volunteer joins the escorts of their 街道 (the pool and claims need the record
+   * before the role is any use). Written before the role, and the same record each time, so a
+   * repaired approval or a second approval after leaving brings back this one, active.
+   */
+  private async enlistEscort(application: ApplicationDoc, at: Date): Promise<void> {
+    await this.deps.providers.upsert({
+      _id: volunteerEscortProviderId(application.userId),
+      userId: application.userId,
+      kind: 'escort',
+      name: application.profile.name,
+      stationId: null,
+      streetId: application.streetId,
+      venue: '',
+      intro: '银龄志愿者',
+      active: true,
+      createdAt: at,
+      updatedAt: at,
+    });
   }
 
   /** The applicant hears the result; the event carries no ID number, phone or health data. */
