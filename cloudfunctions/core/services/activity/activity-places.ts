@@ -90,14 +90,17 @@ export class ActivityPlaces {
       const now = this.deps.clock.now();
       const expiresAt = offerDeadline(now, activity.startsAt);
       if (!expiresAt) return offered;
-      const seats = await this.deps.holds.seatsIn(placePool(activity._id, role.code));
-      if (seats.length >= role.count) return offered;
       const tickets = (await this.deps.holds.seatsIn(waitPool(activity._id, role.code))).sort((a, b) => claimNumber(a._id) - claimNumber(b._id));
       const signups = new Map((await this.deps.activities.signupsByIds(tickets.map((t) => t.subject.id))).map((s) => [s._id, s]));
       const next = tickets.find((t) => signups.get(t.subject.id)?.state === 'waiting');
       if (!next) return offered;
       const signup = signups.get(next.subject.id)!;
       const ticket = claimNumber(next._id);
+      // The seat first, then the offer: an offer written for a role found full would stay behind
+      // and lapse the volunteer later without their ever being offered anything. The seat is held
+      // by the sign-up, so a concurrent promoter of the same ticket gets this same seat back.
+      const seat = await this.deps.holds.takeSeat(placePool(activity._id, role.code), role.count, activitySubject(signup._id), activity.startsAt, now);
+      if (!seat) return offered;
       const offer = await this.deps.activities.insertOffer({
         _id: offerIdOf(activity._id, role.code, ticket),
         activityId: activity._id,
