@@ -69,7 +69,7 @@ const wechatContext = { callbackWaitsForEmptyEventLoop: false, memory_limit_in_m
 
 describe('built cloud functions', () => {
   it('emits index.js, package.json and config.json for each function', () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'notify', 'provider', 'user', 'volunteer']);
+    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'notify', 'provider', 'staff', 'user', 'volunteer']);
     for (const fn of built) {
       for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(fn.dir, file))).toBe(true);
       const pkg = JSON.parse(readFileSync(join(fn.dir, 'package.json'), 'utf8'));

@@ -18,6 +18,17 @@ export type Page = { skip: number; limit: number };
 /** One row of the staff counts. */
 export type StatusCount = { service: ServiceKind; status: StoredStatus; streetId: string | null; count: number };
 
+/** What staff filter a 街道's bookings by; dates are [from, to). */
+export type StreetBookingFilter = {
+  streetId?: string;
+  service?: ServiceKind;
+  status?: BookingStatus;
+  from?: Date;
+  to?: Date;
+  stationId?: string;
+  communityId?: string;
+};
+
 export type FamilyMember = { name: string; phone: string; relationship: string };
 
 export type BookingDoc = {
@@ -29,6 +40,8 @@ export type BookingDoc = {
   personKey: string;
   forFamily: FamilyMember | null;
   contactPhone: string;
+  /** The 社区 it counts for in staff lists: its station's, else the booker's; absent on bookings made before it was kept. */
+  communityId?: string | null;
   providerId: string | null;
   stationId: string | null;
   streetId: string | null;
@@ -80,6 +93,7 @@ export const bookingIndexes: CollectionIndexes[] = [
       { key: { service: 1, status: 1 }, name: 'by_service_status' },
       { key: { status: 1, acceptBy: 1 }, name: 'by_status_accept_by' },
       { key: { streetId: 1, startsAt: 1 }, name: 'by_street_time' },
+      { key: { communityId: 1, startsAt: 1 }, name: 'by_community_time' },
     ],
   },
   { collection: 'transitions', indexes: [{ key: { bookingId: 1, seq: 1 }, name: 'by_booking' }, { key: { at: 1 }, name: 'by_time' }] },
@@ -127,6 +141,30 @@ export class BookingRepository {
       .find({ providerId: { $in: providerIds }, status: { $in: [...statuses] }, startsAt: { $gte: from, $lt: to } })
       .sort({ startsAt: 1 })
       .toArray();
+  }
+
+  /**
+   * Bookings staff may list: one 街道's (or the district's, `streetId` absent) shown bookings that
+   * pass the filters, latest start first, one page.
+   */
+  async ofStreet(query: StreetBookingFilter & Page): Promise<{ items: BookingDoc[]; total: number }> {
+    const filter: Filter<BookingDoc> = { status: query.status ?? { $nin: [...UNSHOWN] } };
+    if (query.streetId) filter.streetId = query.streetId;
+    if (query.service) filter.service = query.service;
+    if (query.stationId) filter.stationId = query.stationId;
+    if (query.communityId) filter.communityId = query.communityId;
+    if (query.from || query.to) filter.startsAt = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
+    return this.page(filter, { startsAt: -1, _id: 1 }, query);
+  }
+
+  /** Escort requests still open (requested, no escort) of one 街道, or of the district when absent. */
+  openEscortRequestsOf(streetId: string | undefined): Promise<BookingDoc[]> {
+    return this.bookings.find({ service: 'escort', status: 'requested', providerId: null, ...(streetId ? { streetId } : {}) }).toArray();
+  }
+
+  /** Active escort bookings (requested or confirmed) overlapping [from, to): what a new request may duplicate. */
+  activeEscortsOverlapping(from: Date, to: Date): Promise<BookingDoc[]> {
+    return this.bookings.find({ service: 'escort', status: { $in: [...ACTIVE_BOOKING_STATUSES] }, startsAt: { $lt: to }, endsAt: { $gt: from } }).toArray();
   }
 
   /** Escort requests no escort has claimed and staff have not assigned: the pool. */

@@ -39,6 +39,8 @@ import { HoursLedgerService } from './attendance/hours-ledger.service';
 import { TrainingEnrolmentService } from './training/training-enrolment.service';
 import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
+// staff desk
+import { StaffBookingDesk } from './staff/booking-desk.service';
 
 export type Services = {
   users: UserService;
@@ -65,6 +67,8 @@ export type Services = {
   trainingEnrolment: TrainingEnrolmentService;
   trainingRoll: TrainingRollService;
   trainingProgress: TrainingProgressService;
+  // staff desk
+  staffBookings: StaffBookingDesk;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -139,6 +143,8 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
+    // staff desk
+    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, access, clock }),
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,

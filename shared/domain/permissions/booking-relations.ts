@@ -36,9 +36,21 @@ export function relationToBooking(booking: BookingFacts, caller: Principal, prov
   if (booking.status === 'holding' || booking.status === 'failed') return booking.bookerId === caller.userId ? 'booker' : null;
   if (booking.bookerId === caller.userId) return 'booker';
   if (booking.providerId && providerIds.includes(booking.providerId)) return 'provider';
+  const district = districtRelationToBooking(booking, caller);
+  if (district) return district;
+  if (caller.roles.includes('escort') && isOpenEscortRequest(booking)) return 'pool';
+  return null;
+}
+
+/**
+ * How the caller stands to a booking as someone who works on the district: admin for every booking,
+ * staff for their 街道's. The staff desk looks through this alone, so a staff member's own booking
+ * in their 街道 is shown to them there as staff see it.
+ */
+export function districtRelationToBooking(booking: Pick<BookingFacts, 'status' | 'streetId'>, caller: Principal): 'admin' | 'staff' | null {
+  if (booking.status === 'holding' || booking.status === 'failed') return null;
   if (caller.roles.includes('admin')) return 'admin';
   if (caller.roles.includes('staff') && caller.staffStreetId && booking.streetId === caller.staffStreetId) return 'staff';
-  if (caller.roles.includes('escort') && isOpenEscortRequest(booking)) return 'pool';
   return null;
 }
 

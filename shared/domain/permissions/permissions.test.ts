@@ -112,6 +112,11 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.takeRoll': { roles: [V, S, D] },
   'volunteer.setTrainingTargets': { roles: [D] },
   'volunteer.trainingProgress': { roles: [S, D] },
+  // staff desk
+  'staff.streetBookings': { roles: [S, D] },
+  'staff.streetBooking': { roles: [S, D] },
+  'staff.dispatchQueue': { roles: [S, D] },
+  'staff.escortDay': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

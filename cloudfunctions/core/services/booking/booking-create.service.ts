@@ -85,18 +85,19 @@ export class BookingCreateService {
     // hammer a day; the allowance belongs to the booking, so retries of it (even concurrent ones,
     // which all get here before any of them stored the booking) spend that one and no other.
     if (!(await this.deps.holds.takeAllowance(allowanceKey, this.deps.dailyLimit, bookingSubject(bookingId), now, spent))) throw new AppError('RATE_LIMITED');
-    if (draft.streetId === null) draft.streetId = await this.streetOf(draft.stationId, caller.communityId);
+    if (draft.streetId === null) Object.assign(draft, await this.placeOf(draft.stationId, caller.communityId));
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking, seats) : this.settle(booking);
   }
 
-  /** The 街道 a booking counts for in staff views: its station's, else the booker's community's. */
-  private async streetOf(stationId: string | null, communityId: string | null): Promise<string | null> {
+  /** The 社区 and 街道 a booking counts for in staff views: its station's, else the booker's community's. */
+  private async placeOf(stationId: string | null, communityId: string | null): Promise<Pick<BookingDoc, 'streetId' | 'communityId'>> {
     const [station, community] = await Promise.all([
       stationId ? this.deps.district.findStation(stationId) : null,
       communityId ? this.deps.district.findCommunity(communityId) : null,
     ]);
-    return station?.streetId ?? community?.streetId ?? null;
+    if (station) return { streetId: station.streetId, communityId: station.communityId };
+    return { streetId: community?.streetId ?? null, communityId: community?._id ?? null };
   }
 
   /** Validates everything and builds the document; nothing is written before this succeeds. */
@@ -116,6 +117,8 @@ export class BookingCreateService {
       personKey: input.forFamily ? `${caller.userId}~${input.forFamily.phone}` : caller.userId,
       forFamily: input.forFamily ?? null,
       contactPhone: input.contactPhone,
+      // An escort's 社区 is the booker's; a station's booking gets its station's (placeOf).
+      communityId: caller.communityId,
       details: input.details,
       freeOfCharge: input.details.kind === 'escort' ? isFreeOfCharge(input.details.eligibility) : true,
       status: 'holding' as const,
@@ -156,7 +159,7 @@ export class BookingCreateService {
       ...base,
       providerId: provider._id,
       stationId: provider.stationId,
-      // Looked up by create only once the slot is known not to be full (see streetOf).
+      // Looked up by create only once the slot is known not to be full (see placeOf).
       streetId: null,
       pool: slotPool(provider._id, slot.startsAt),
       poolCapacity: slot.capacity,

@@ -1,0 +1,7 @@
+import { defineFunction } from '../core/runtime/define-function';
+import { bookingDeskActions } from './booking-desk-actions';
+
+/** The staff workbench's server: 街道 staff and the bureau's admin run the district from here. */
+export const staffFunction = defineFunction('staff', { ...bookingDeskActions });
+
+export const main = staffFunction.main;

@@ -1,0 +1,139 @@
+/**
+ * The staff desk's bookings through the `staff` function: a 街道's list with its filters, one
+ * booking's details, and escort dispatch (order, urgency, duplicates for one person, the escorts'
+ * day). Staff see their 街道 only; counseling topic, notes and reasons never reach the desk.
+ *
+ * Real parts: the local engine, the seeded demo district, session tokens. Manual clock from Monday
+ * 2026-11-30 08:00 Shanghai; each test gets a fresh district.
+ */
+import {
+  advisorCreate,
+  at,
+  book,
+  COUNSELING_NOTE,
+  counselingCreate,
+  DEMO_WEEK,
+  errorOf,
+  escortCreate,
+  freshResident,
+  freshWorldForEachTest,
+  HOUR,
+  ids,
+  worldCalls,
+  type BookingView,
+  type BookingWorld,
+  type Person,
+} from '../helpers/booking-fixtures';
+import { expectOk } from '../helpers/test-app';
+
+let w: BookingWorld;
+freshWorldForEachTest((world) => (w = world));
+
+const { TUE, WED, THU } = DEMO_WEEK;
+const { call } = worldCalls(() => w);
+const desk = (person: Person, action: string, event: Record<string, unknown> = {}) => call(person, 'staff', { action, ...event });
+type Page = { items: BookingView[]; total: number; page: number; pageSize: number };
+type Queue = { items: { booking: BookingView; urgent: boolean; possibleDuplicateIds: string[] }[] };
+
+describe('a 街道’s bookings', () => {
+  it('lists its bookings with filters and pages, latest first, and another 街道’s staff see none of them', async () => {
+    const resident = await freshResident(w);
+    const advisorTue = await book(w, resident, advisorCreate(at(TUE, '10:00')));
+    const advisorWed = await book(w, resident, advisorCreate(at(WED, '10:00')));
+    const escort = await book(w, await freshResident(w), escortCreate(at(THU, '09:00')));
+    const elsewhere = await book(w, await freshResident(w, 'cm-hehua'), advisorCreate(at(WED, '11:00'), { providerId: ids.advisor3 }));
+
+    const all = expectOk<Page>(await desk(w.people.staff, 'streetBookings'));
+    expect(all.items.map((b) => b.id)).toEqual([escort.id, advisorWed.id, advisorTue.id]);
+    expect(all.total).toBe(3);
+    const advisorsOnly = expectOk<Page>(await desk(w.people.staff, 'streetBookings', { service: 'advisor', from: WED, to: WED }));
+    expect(advisorsOnly.items.map((b) => b.id)).toEqual([advisorWed.id]);
+    const byCommunity = expectOk<Page>(await desk(w.people.staff, 'streetBookings', { communityId: 'cm-xiaoying', service: 'escort' }));
+    expect(byCommunity.items.map((b) => b.id)).toEqual([escort.id]);
+    const byStation = expectOk<Page>(await desk(w.people.staff, 'streetBookings', { stationId: 'sn-xiaoying' }));
+    expect(byStation.items.map((b) => b.id).sort()).toEqual([advisorTue.id, advisorWed.id].sort());
+    const second = expectOk<Page>(await desk(w.people.staff, 'streetBookings', { page: 2, pageSize: 2 }));
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(second.items.map((b) => b.id)).toEqual([advisorTue.id]);
+    // A list masks contact data: staff open a booking to see it in full.
+    expect(all.items[2]!.contactPhone).not.toBe('13811112222');
+
+    // A staff member's 街道 is their own, whatever they ask for; admin see all, or the one asked for.
+    const other = expectOk<Page>(await desk(w.people.otherStaff, 'streetBookings', { streetId: ids.street }));
+    expect(other.items.map((b) => b.id)).toEqual([elsewhere.id]);
+    expect(expectOk<Page>(await desk(w.people.admin, 'streetBookings')).total).toBe(4);
+    expect(expectOk<Page>(await desk(w.people.admin, 'streetBookings', { streetId: ids.otherStreet })).items.map((b) => b.id)).toEqual([elsewhere.id]);
+    expect(errorOf(await desk(w.people.otherStaff, 'streetBooking', { bookingId: advisorTue.id })).code).toBe('NOT_FOUND');
+    expect(errorOf(await desk(w.people.resident1, 'streetBookings')).code).toBe('FORBIDDEN');
+  });
+
+  it('shows a booking in full to staff of its 街道, but never a counseling topic, note or reason', async () => {
+    const resident = await freshResident(w);
+    const advisor = await book(w, resident, advisorCreate(at(WED, '10:00')));
+    const detail = expectOk<{ booking: BookingView; history: unknown[] }>(await desk(w.people.staff, 'streetBooking', { bookingId: advisor.id }));
+    expect(detail.booking.contactPhone).toBe('13811112222');
+    expect(detail.history).toHaveLength(1);
+
+    const counseling = await book(w, resident, counselingCreate(at(WED, '14:00')));
+    expectOk(await call(w.people.counselor1, 'provider', { action: 'decline', bookingId: counseling.id, reason: '私人原因：与来访者相识' }));
+    for (const reply of [await desk(w.people.admin, 'streetBookings', { service: 'counseling' }), await desk(w.people.admin, 'streetBooking', { bookingId: counseling.id })]) {
+      const text = JSON.stringify(expectOk(reply));
+      expect(text).toContain(counseling.id);
+      expect(text).not.toContain(COUNSELING_NOTE);
+      expect(text).not.toContain('cooling_off');
+      expect(text).not.toContain('私人原因');
+    }
+  });
+});
+
+describe('escort dispatch', () => {
+  it('orders open requests as escorts see them, marks those near their accept-by and those that may be one person twice', async () => {
+    const son = await freshResident(w);
+    const daughter = await freshResident(w);
+    const mother = { name: '张奶奶', phone: '13922223333', relationship: 'mother' };
+    const paying = { eligibility: 'none' };
+    // Asked for first: its accept-by comes six hours before the others'.
+    const soon = await book(w, await freshResident(w), escortCreate(at(TUE, '15:00'), { details: paying }));
+    w.clock.advance(6 * HOUR);
+    const bySon = await book(w, son, escortCreate(at(THU, '09:00'), { forFamily: mother, details: paying }));
+    const byDaughter = await book(w, daughter, escortCreate(at(THU, '10:00'), { forFamily: mother, details: paying }));
+    const dibao = await book(w, await freshResident(w), escortCreate(at(THU, '14:00'), { details: { eligibility: 'dibao' } }));
+    const elsewhere = await book(w, await freshResident(w, 'cm-hehua'), escortCreate(at(THU, '09:00'), { details: { streetId: ids.otherStreet } }));
+
+    w.clock.set(new Date(new Date(soon.acceptBy!).getTime() - HOUR));
+    const queue = expectOk<Queue>(await desk(w.people.staff, 'dispatchQueue'));
+    expect(queue.items.map((i) => i.booking.id)).toEqual([dibao.id, soon.id, bySon.id, byDaughter.id]);
+    expect(queue.items.find((i) => i.booking.id === soon.id)!.urgent).toBe(true);
+    expect(queue.items.find((i) => i.booking.id === dibao.id)!.urgent).toBe(false);
+    expect(queue.items.find((i) => i.booking.id === bySon.id)!.possibleDuplicateIds).toEqual([byDaughter.id]);
+    expect(queue.items.find((i) => i.booking.id === byDaughter.id)!.possibleDuplicateIds).toEqual([bySon.id]);
+    expect(queue.items.find((i) => i.booking.id === dibao.id)!.possibleDuplicateIds).toEqual([]);
+
+    // Once one of them is taken the other is still flagged: it is the open one staff must look at.
+    expectOk(await call(w.people.escort1, 'provider', { action: 'claim', bookingId: bySon.id }));
+    const after = expectOk<Queue>(await desk(w.people.staff, 'dispatchQueue'));
+    expect(after.items.find((i) => i.booking.id === byDaughter.id)!.possibleDuplicateIds).toEqual([bySon.id]);
+    // Never told to a booker: their own view of their request carries nothing of the other's.
+    expect(JSON.stringify(expectOk(await call(daughter, 'booking', { action: 'detail', bookingId: byDaughter.id })))).not.toContain(bySon.id);
+
+    expect(expectOk<Queue>(await desk(w.people.otherStaff, 'dispatchQueue')).items.map((i) => i.booking.id)).toEqual([elsewhere.id]);
+    expect(expectOk<Queue>(await desk(w.people.admin, 'dispatchQueue')).items).toHaveLength(4);
+  });
+
+  it('shows the escorts who may take a request with their day, and who is free at its time', async () => {
+    const first = await book(w, await freshResident(w), escortCreate(at(THU, '09:00')));
+    const second = await book(w, await freshResident(w), escortCreate(at(THU, '10:00')));
+    expectOk(await call(w.people.escort1, 'provider', { action: 'claim', bookingId: first.id }));
+    type Day = { date: string; escorts: { providerId: string; name: string; freeAtRequest: boolean; assigned: boolean; jobs: { startsAt: string; hospital: string | null }[] }[] };
+    const day = expectOk<Day>(await desk(w.people.staff, 'escortDay', { bookingId: second.id }));
+    expect(day.date).toBe(THU);
+    const escort1 = day.escorts.find((e) => e.providerId === ids.escort1)!;
+    expect(escort1).toMatchObject({ freeAtRequest: false, assigned: false, jobs: [{ startsAt: first.startsAt, hospital: '常州市第一人民医院' }] });
+    expect(JSON.stringify(escort1.jobs)).not.toContain('小营前');
+    const free = day.escorts.filter((e) => e.freeAtRequest).map((e) => e.providerId);
+    expect(free.length).toBeGreaterThan(0);
+    expect(free).not.toContain(ids.escort1);
+    expect(errorOf(await desk(w.people.staff, 'escortDay', { bookingId: (await book(w, await freshResident(w), advisorCreate(at(WED, '10:00')))).id })).code).toBe('VALIDATION_FAILED');
+    expect(errorOf(await desk(w.people.otherStaff, 'escortDay', { bookingId: second.id })).code).toBe('NOT_FOUND');
+  });
+});
