@@ -102,6 +102,10 @@ export function isFreeOfCharge(category: EscortEligibility): boolean {
  */
 export const escortFeeText = {
   free: '免费（困难群体）',
+  pending: '待核实：街道核实困难群体身份后免费',
+  /** On the form, once a group is chosen: what follows from choosing it. */
+  claimed: '困难群体免费，提交后由街道核实身份',
+  rejected: '未通过核实，按所在街道的陪诊收费标准收费',
   paid: '不属于困难群体：按所在街道的陪诊收费标准收费，金额由街道告知',
   rule: '低保、特困、低收入、高龄独居、残疾人士陪诊免费，优先安排；其他居民按所在街道的陪诊收费标准收费。',
 } as const;

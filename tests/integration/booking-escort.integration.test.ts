@@ -42,7 +42,9 @@ describe('escort', () => {
     const dibao = await book(w, residents[1]!, escortCreate(at(THU, '09:00'), { details: { eligibility: 'dibao' } }));
     const tekun = await book(w, residents[2]!, escortCreate(at(WED, '16:00'), { details: { eligibility: 'tekun' } }));
     const payingEarly = await book(w, residents[3]!, escortCreate(at(WED, '09:00'), { details: { eligibility: 'none' } }));
-    expect([paying.freeOfCharge, dibao.freeOfCharge]).toEqual([false, true]);
+    // A claimed hardship group is free once the 街道 verified it (staff.reviewEligibility), not before.
+    expect([paying.freeOfCharge, dibao.freeOfCharge]).toEqual([false, false]);
+    expect([paying.eligibilityCheck, dibao.eligibilityCheck]).toEqual([null, { status: 'pending', statusLabel: '待核实', reason: null }]);
     expect(paying).toMatchObject({ status: 'requested', provider: null, streetId: ids.street, acceptBy: '2026-11-30T12:00:00.000Z' });
 
     const pool = async (person: Person) => expectOk<{ items: BookingView[]; total: number }>(await provider(person, 'pool', {}));

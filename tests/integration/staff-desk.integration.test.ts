@@ -137,3 +137,69 @@ describe('escort dispatch', () => {
     expect(errorOf(await desk(w.people.otherStaff, 'escortDay', { bookingId: second.id })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('eligibility check', () => {
+  const review = (person: Person, bookingId: string, verdict: 'verified' | 'rejected', reason?: string) =>
+    desk(person, 'reviewEligibility', { bookingId, verdict, ...(reason ? { reason } : {}) });
+
+  it('makes a claimed group free once staff verify it, and the resident is told', async () => {
+    const resident = await freshResident(w);
+    const request = await book(w, resident, escortCreate(at(THU, '09:00'), { details: { eligibility: 'tekun' } }));
+    expect(request).toMatchObject({ freeOfCharge: false, eligibilityCheck: { status: 'pending' } });
+    const queued = expectOk<Queue>(await desk(w.people.staff, 'dispatchQueue')).items.find((i) => i.booking.id === request.id)!;
+    expect(queued.booking.allowedActions).toContain('verify_eligibility');
+
+    const verified = expectOk<BookingView>(await review(w.people.staff, request.id, 'verified'));
+    expect(verified).toMatchObject({ freeOfCharge: true, eligibilityCheck: { status: 'verified', statusLabel: '已核实' } });
+    expect(verified.allowedActions).not.toContain('verify_eligibility');
+    const mine = expectOk<{ booking: BookingView; history: { action: string }[] }>(await call(resident, 'booking', { action: 'detail', bookingId: request.id }));
+    expect(mine.booking).toMatchObject({ freeOfCharge: true, status: 'requested', eligibilityCheck: { status: 'verified' } });
+    expect(mine.history.at(-1)!.action).toBe('eligibility_verify');
+    const inbox = expectOk<{ items: { title: string; body: string }[] }>(await call(resident, 'notify', { action: 'list' }));
+    expect(inbox.items.map((n) => n.title)).toContain('免费资格已核实');
+    expect(errorOf(await review(w.people.staff, request.id, 'rejected', '改判')).code).toBe('ALREADY_DECIDED');
+  });
+
+  it('tells the resident why a claim was not verified, and nobody else (not the escort)', async () => {
+    const resident = await freshResident(w);
+    const request = await book(w, resident, escortCreate(at(THU, '09:00'), { details: { eligibility: 'dibao' } }));
+    expectOk(await call(w.people.escort1, 'provider', { action: 'claim', bookingId: request.id }));
+    expect(errorOf(await review(w.people.staff, request.id, 'rejected'))).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'reason' }] });
+    expect(errorOf(await review(w.people.otherStaff, request.id, 'verified')).code).toBe('NOT_FOUND');
+    const reason = '低保证已于十月到期';
+    const rejected = expectOk<BookingView>(await review(w.people.staff, request.id, 'rejected', reason));
+    expect(rejected).toMatchObject({ freeOfCharge: false, status: 'confirmed', eligibilityCheck: { status: 'rejected', reason } });
+
+    const own = expectOk<{ booking: BookingView }>(await call(resident, 'booking', { action: 'detail', bookingId: request.id }));
+    expect(own.booking.eligibilityCheck).toEqual({ status: 'rejected', statusLabel: '未通过核实', reason });
+    const inbox = expectOk<{ items: { title: string; body: string }[] }>(await call(resident, 'notify', { action: 'list' }));
+    expect(inbox.items.find((n) => n.title === '免费资格未通过')!.body).toContain(reason);
+
+    const escortView = expectOk<{ booking: BookingView; history: unknown[] }>(await call(w.people.escort1, 'booking', { action: 'detail', bookingId: request.id }));
+    expect(escortView.booking.eligibilityCheck).toMatchObject({ status: 'rejected', reason: null });
+    expect(JSON.stringify(escortView)).not.toContain(reason);
+    expect(JSON.stringify(expectOk(await call(w.people.escort1, 'notify', { action: 'list' })))).not.toContain(reason);
+  });
+
+  it('refuses a booking with no claim', async () => {
+    const paying = await book(w, await freshResident(w), escortCreate(at(THU, '09:00'), { details: { eligibility: 'none' } }));
+    expect(errorOf(await review(w.people.staff, paying.id, 'verified'))).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ path: 'bookingId' }] });
+    expect(errorOf(await review(w.people.resident1, paying.id, 'verified')).code).toBe('FORBIDDEN');
+  });
+
+  it('is decided once when staff and admin decide at the same moment, round after round', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const request = await book(w, await freshResident(w), escortCreate(at(THU, '09:00'), { details: { eligibility: 'disabled' } }));
+      const deciders = Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? w.people.staff : w.people.admin));
+      const replies = await Promise.all(deciders.map((person, i) => review(person, request.id, i % 3 === 0 ? 'rejected' : 'verified', i % 3 === 0 ? `第${i}位：材料不全` : undefined)));
+      const won = replies.filter((r) => r.ok);
+      expect(won).toHaveLength(1);
+      expect(replies.filter((r) => !r.ok).map((r) => errorOf(r).code).every((code) => code === 'CONFLICT' || code === 'ALREADY_DECIDED')).toBe(true);
+      const detail = expectOk<{ booking: BookingView; history: { action: string }[] }>(await desk(w.people.admin, 'streetBooking', { bookingId: request.id }));
+      expect(detail.history.filter((h) => h.action.startsWith('eligibility_'))).toHaveLength(1);
+      const winner = won[0]!.data as BookingView;
+      expect(detail.booking.eligibilityCheck).toEqual(winner.eligibilityCheck);
+      expect(detail.booking.freeOfCharge).toBe(winner.eligibilityCheck!.status === 'verified');
+    }
+  });
+});

@@ -90,6 +90,12 @@ export const bookingViewSchema = z.object({
   // Details differ per service and per viewer (counseling topics are hidden from staff).
   details: z.record(z.string(), z.unknown()).and(z.object({ kind: serviceKind })),
   freeOfCharge: z.boolean().optional().default(false),
+  // A claimed hardship group's check by the 街道 (escort only); the reason only for the resident and staff.
+  eligibilityCheck: z
+    .object({ status: z.enum(['pending', 'verified', 'rejected']), statusLabel: z.string(), reason: z.string().nullable().optional().default(null) })
+    .nullable()
+    .optional()
+    .default(null),
   acceptBy: z.string().nullable().optional().default(null),
   cancelDeadline: z.string(),
   // What the caller may do to it now, decided by the server (shared/domain/permissions); none when an older server does not say.

@@ -5,6 +5,7 @@ import type { BookingDetails } from '../../../shared/schemas/booking-details.sch
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
+import type { EligibilityCheck } from '../../../shared/domain/eligibility-check';
 
 /** `holding` is a create in progress: not shown to anyone until its seat and locks are held. */
 export type StoredStatus = BookingStatus | 'holding' | 'failed';
@@ -53,6 +54,8 @@ export type BookingDoc = {
   endsAt: Date;
   details: BookingDetails;
   freeOfCharge: boolean;
+  /** A claimed hardship group's check by staff (escort only; absent when none is claimed, or on older bookings). */
+  eligibilityCheck?: EligibilityCheck | null;
   status: StoredStatus;
   /** Number of transitions applied; the next transition record is `<_id>#<version + 1>`. */
   version: number;
@@ -81,7 +84,7 @@ export type TransitionDoc = {
    * Fields the transition changes on the booking besides status (provider, slot, notes; a lost
    * create's `failure`, so whoever applies the record, a retry or the repair step, keeps the reason).
    */
-  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'poolCapacity' | 'reason' | 'serviceNotes' | 'acceptBy' | 'failure'>>;
+  changes: Partial<Pick<BookingDoc, 'providerId' | 'startsAt' | 'endsAt' | 'pool' | 'poolCapacity' | 'reason' | 'serviceNotes' | 'acceptBy' | 'failure' | 'freeOfCharge' | 'eligibilityCheck'>>;
 };
 
 export const bookingIndexes: CollectionIndexes[] = [

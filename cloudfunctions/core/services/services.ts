@@ -144,7 +144,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
-    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, access, clock }),
+    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, access, transitions, clock }),
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,

@@ -66,10 +66,12 @@ export type BookingSight = {
   contactOnWorklist: boolean;
   /** The assigned escort's own phone, on a confirmed escort job (the resident calls their escort). */
   escortPhone: boolean;
+  /** Why staff did not verify a claimed hardship group: the resident's business and staff's, not the escort's. */
+  eligibilityReason: boolean;
 };
 
 /** What a relation may do to a booking besides the lifecycle's transitions. */
-export type BookingOperation = 'reschedule' | 'claim' | 'assign';
+export type BookingOperation = 'reschedule' | 'claim' | 'assign' | 'verify_eligibility';
 
 export type BookingRelationRule = {
   sees: BookingSight;
@@ -85,32 +87,32 @@ const hidden = { counselingPrivate: false, counselingReasons: false } as const;
 /** The one table of what each relation to a booking may see and do. */
 export const bookingRelationRules: Record<BookingRelation, BookingRelationRule> = {
   booker: {
-    sees: { counselingPrivate: true, counselingReasons: true, contact: 'everywhere', contactOnWorklist: false, escortPhone: true },
+    sees: { counselingPrivate: true, counselingReasons: true, contact: 'everywhere', contactOnWorklist: false, escortPhone: true, eligibilityReason: true },
     actor: 'resident',
     actsThrough: 'booking',
     may: ['reschedule'],
   },
   provider: {
-    sees: { counselingPrivate: true, counselingReasons: true, contact: 'detail', contactOnWorklist: true, escortPhone: false },
+    sees: { counselingPrivate: true, counselingReasons: true, contact: 'detail', contactOnWorklist: true, escortPhone: false, eligibilityReason: false },
     actor: 'provider',
     actsThrough: 'provider',
     may: [],
   },
   admin: {
-    sees: { ...hidden, contact: 'detail', contactOnWorklist: false, escortPhone: false },
+    sees: { ...hidden, contact: 'detail', contactOnWorklist: false, escortPhone: false, eligibilityReason: true },
     actor: 'admin',
     actsThrough: 'provider',
-    may: ['assign'],
+    may: ['assign', 'verify_eligibility'],
   },
   staff: {
-    sees: { ...hidden, contact: 'detail', contactOnWorklist: false, escortPhone: false },
+    sees: { ...hidden, contact: 'detail', contactOnWorklist: false, escortPhone: false, eligibilityReason: true },
     actor: 'staff',
     actsThrough: 'provider',
-    may: ['assign'],
+    may: ['assign', 'verify_eligibility'],
   },
   // Full address and phone only after claiming, when the escort becomes the booking's provider.
   pool: {
-    sees: { ...hidden, contact: 'never', contactOnWorklist: false, escortPhone: false },
+    sees: { ...hidden, contact: 'never', contactOnWorklist: false, escortPhone: false, eligibilityReason: false },
     actor: null,
     actsThrough: null,
     may: ['claim'],
@@ -139,6 +141,11 @@ export function showsContact(relation: BookingRelation, place: ViewPlace, status
   if (sees.contact === 'everywhere') return true;
   if (place === 'worklist' && sees.contactOnWorklist && status === 'confirmed') return true;
   return sees.contact === 'detail' && place === 'detail';
+}
+
+/** Whether the reason staff gave for not verifying a claimed hardship group is shown. */
+export function showsEligibilityReason(relation: BookingRelation): boolean {
+  return bookingRelationRules[relation].sees.eligibilityReason;
 }
 
 /** Whether a counseling topic and notes are shown (in a detail, to the resident and their counselor). */
@@ -188,7 +195,7 @@ export type AllowedBookingAction = Exclude<BookingAction, 'expire'> | BookingOpe
  * does not hide the action. The client draws its buttons from this list; the server checks again.
  */
 export function allowedBookingActions(
-  booking: { status: string; service: string; providerId: string | null; startsAt: Date },
+  booking: { status: string; service: string; providerId: string | null; startsAt: Date; eligibilityCheck?: { status: string } | null },
   relation: BookingRelation,
   now: Date,
   cancelCutoffMinutes: number,
@@ -210,5 +217,11 @@ export function allowedBookingActions(
   if (rule.may.includes('reschedule') && checkReschedule(booking, now, cancelCutoffMinutes).ok) allowed.add('reschedule');
   if (rule.may.includes('claim') && isOpenEscortRequest(booking)) allowed.add('claim');
   if (rule.may.includes('assign') && booking.service === 'escort' && (booking.status === 'requested' || booking.status === 'confirmed')) allowed.add('assign');
+  if (rule.may.includes('verify_eligibility') && awaitsEligibilityCheck(booking)) allowed.add('verify_eligibility');
   return [...allowed];
+}
+
+/** An active escort booking whose claimed hardship group staff have not decided yet. */
+export function awaitsEligibilityCheck(booking: { status: string; service: string; eligibilityCheck?: { status: string } | null }): boolean {
+  return booking.service === 'escort' && (booking.status === 'requested' || booking.status === 'confirmed') && booking.eligibilityCheck?.status === 'pending';
 }

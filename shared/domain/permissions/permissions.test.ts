@@ -117,6 +117,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.streetBooking': { roles: [S, D] },
   'staff.dispatchQueue': { roles: [S, D] },
   'staff.escortDay': { roles: [S, D] },
+  'staff.reviewEligibility': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -12,4 +12,5 @@ export const staffDeskAccess = {
   'staff.streetBooking': streetWork,
   'staff.dispatchQueue': streetWork,
   'staff.escortDay': streetWork,
+  'staff.reviewEligibility': streetWork,
 } as const satisfies Record<string, Access>;

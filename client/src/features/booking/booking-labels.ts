@@ -73,7 +73,9 @@ const label = <T extends string>(table: Record<T, string>, value: unknown): stri
   typeof value === 'string' && value in table ? table[value as T] : null;
 
 /** The booking's details as label–value rows, in the order a person reads them. */
-export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 'freeOfCharge'>): { label: string; value: string }[] {
+export function detailRows(
+  booking: Pick<BookingView, 'details' | 'forFamily' | 'freeOfCharge'> & { eligibilityCheck?: BookingView['eligibilityCheck'] },
+): { label: string; value: string }[] {
   const d = booking.details as Record<string, unknown>;
   const rows: { label: string; value: string | null }[] = [];
   if (d.kind === 'advisor') {
@@ -88,7 +90,7 @@ export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 
     rows.push({ label: '辅助器具', value: aids || null });
     rows.push({ label: '语言需要', value: typeof d.languageNeeds === 'string' ? d.languageNeeds : null });
     rows.push({ label: '困难群体', value: label(escortEligibilityLabels, d.eligibility) });
-    rows.push({ label: '费用', value: booking.freeOfCharge ? escortFeeText.free : escortFeeText.paid });
+    rows.push({ label: '费用', value: escortFeeRow(booking) });
   } else if (d.kind === 'counseling') {
     rows.push({ label: '形式', value: label(counselingFormatLabels, d.format) });
     rows.push({ label: '辅导内容', value: label(counselingTopicLabels, d.topic) });
@@ -101,6 +103,15 @@ export function detailRows(booking: Pick<BookingView, 'details' | 'forFamily' | 
     rows.push({ label: '家人电话', value: booking.forFamily.phone });
   }
   return rows.filter((row): row is { label: string; value: string } => row.value !== null && row.value !== '');
+}
+
+/** What an escort costs the resident: free once the 街道 verified the claimed group, and why not when it did not. */
+function escortFeeRow(booking: { freeOfCharge: boolean; eligibilityCheck?: BookingView['eligibilityCheck'] }): string {
+  const check = booking.eligibilityCheck;
+  if (booking.freeOfCharge || check?.status === 'verified') return escortFeeText.free;
+  if (check?.status === 'pending') return escortFeeText.pending;
+  if (check?.status === 'rejected') return check.reason ? `${escortFeeText.rejected}（原因：${check.reason}）` : escortFeeText.rejected;
+  return escortFeeText.paid;
 }
 
 /** Where it happens, in one line: the provider's venue, or the hospital for an escort. */

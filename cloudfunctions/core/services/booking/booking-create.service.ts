@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../../../shared/errors';
 import { acceptDeadline } from '../../../../shared/domain/booking-lifecycle';
-import { isFreeOfCharge } from '../../../../shared/domain/service-kinds';
+import { initialEligibilityCheck } from '../../../../shared/domain/eligibility-check';
 import { DAY_MS, MINUTE_MS, districtDateOf } from '../../../../shared/domain/time';
 import type { bookingActions } from '../../../../shared/schemas/booking.schema';
 import type { z } from 'zod';
@@ -120,7 +120,9 @@ export class BookingCreateService {
       // An escort's 社区 is the booker's; a station's booking gets its station's (placeOf).
       communityId: caller.communityId,
       details: input.details,
-      freeOfCharge: input.details.kind === 'escort' ? isFreeOfCharge(input.details.eligibility) : true,
+      // Escort is free for a hardship group once staff verified the claim (staff.reviewEligibility).
+      freeOfCharge: input.details.kind !== 'escort',
+      eligibilityCheck: input.details.kind === 'escort' ? initialEligibilityCheck(input.details.eligibility) : null,
       status: 'holding' as const,
       version: 0,
       reason: null,

@@ -6,7 +6,8 @@ import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { HoldRepository } from '../../repositories/hold.repository';
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { checkReschedule } from '../../../../shared/domain/permissions';
+import { awaitsEligibilityCheck, checkReschedule } from '../../../../shared/domain/permissions';
+import { eligibilityActions, type EligibilityVerdict } from '../../../../shared/domain/eligibility-check';
 import { bookingSubject, escortPersonKey, lockIds, slotPool, timeBuckets } from '../../../../shared/domain/hold-keys';
 import { applyTransition } from './booking-effects';
 import type { SlotService } from './slot.service';
@@ -139,6 +140,26 @@ export class BookingTransitionService {
     // The escort who lost the job has that time free again (the repair step would free it too).
     if (previous) await this.deps.holds.deleteLocksOf(bookingSubject(booking._id), lockIds(escortPersonKey(previous), booking.startsAt, booking.endsAt));
     return moved;
+  }
+
+  /**
+   * Staff verify or reject the hardship group an escort request claims; free of charge follows the
+   * verdict. Recorded as a transition that keeps the status, so of two staff deciding at once one
+   * wins (the other gets CONFLICT, or ALREADY_DECIDED once it has landed) and the repair step
+   * finishes a decision a crash cut short.
+   */
+  async reviewEligibility(booking: BookingDoc, actor: Actor, verdict: EligibilityVerdict, reason: string | null): Promise<BookingDoc> {
+    if (booking.service !== 'escort' || !booking.eligibilityCheck) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'bookingId', message: '这条预约没有申请免费' }] });
+    }
+    if (booking.eligibilityCheck.status !== 'pending') throw new AppError('ALREADY_DECIDED');
+    if (!awaitsEligibilityCheck(booking)) throw new AppError('CONFLICT');
+    if (verdict === 'rejected' && !reason) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'reason', message: '请填写原因，居民会看到' }] });
+    const now = this.deps.clock.now();
+    return this.commit(booking, actor, booking.status as BookingStatus, eligibilityActions[verdict], reason, {
+      freeOfCharge: verdict === 'verified',
+      eligibilityCheck: { status: verdict, reason, decidedAt: now },
+    });
   }
 
   /**

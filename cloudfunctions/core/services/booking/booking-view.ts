@@ -4,12 +4,14 @@ import {
   allowedBookingActions,
   showsContact,
   showsCounselingPrivate,
+  showsEligibilityReason,
   showsReasons,
   type AllowedBookingAction,
   type BookingRelation as Relation,
   type ViewPlace,
 } from '../../../../shared/domain/permissions';
 import type { BookingDetails } from '../../../../shared/schemas/booking-details.schema';
+import { eligibilityActions, eligibilityStatusLabels, type EligibilityStatus } from '../../../../shared/domain/eligibility-check';
 import type { BookingDoc, TransitionDoc } from '../../repositories/booking.repository';
 import type { ProviderDoc } from '../../repositories/provider.repository';
 
@@ -30,6 +32,8 @@ export type BookingView = {
   contactPhone: string;
   details: Partial<BookingDetails> & { kind: BookingDetails['kind'] };
   freeOfCharge: boolean;
+  /** A claimed hardship group's check (待核实 / 已核实 / 未通过核实); the reason only to those who may see it. */
+  eligibilityCheck: { status: EligibilityStatus; statusLabel: string; reason: string | null } | null;
   acceptBy: string | null;
   cancelDeadline: string;
   /** What the caller may do to it now (lifecycle table, relation, cut-off); the server checks again on the attempt. */
@@ -86,6 +90,13 @@ export function toBookingView(
     contactPhone: masked ? maskPhone(booking.contactPhone) : booking.contactPhone,
     details: visibleDetails(booking.details, privateCounseling, masked),
     freeOfCharge: booking.freeOfCharge,
+    eligibilityCheck: booking.eligibilityCheck
+      ? {
+          status: booking.eligibilityCheck.status,
+          statusLabel: eligibilityStatusLabels[booking.eligibilityCheck.status],
+          reason: showsEligibilityReason(relation) ? booking.eligibilityCheck.reason : null,
+        }
+      : null,
     acceptBy: booking.acceptBy?.toISOString() ?? null,
     cancelDeadline: cancellationDeadline(booking.startsAt, options.cancelCutoffMinutes).toISOString(),
     allowedActions: allowedBookingActions(booking, relation, options.now, options.cancelCutoffMinutes),
@@ -97,5 +108,7 @@ export function toBookingView(
 
 export function toHistory(booking: Pick<BookingDoc, 'service'>, relation: Relation, transitions: TransitionDoc[]): HistoryEntry[] {
   const reasons = showsReasons(booking.service, relation);
-  return transitions.map((t) => ({ at: t.at.toISOString(), from: t.from, to: t.to, action: t.action, actorRole: t.actorRole, reason: reasons ? t.reason : null }));
+  const eligibilityReasons = showsEligibilityReason(relation);
+  const shown = (t: TransitionDoc) => reasons && (eligibilityReasons || !Object.values(eligibilityActions).includes(t.action));
+  return transitions.map((t) => ({ at: t.at.toISOString(), from: t.from, to: t.to, action: t.action, actorRole: t.actorRole, reason: shown(t) ? t.reason : null }));
 }

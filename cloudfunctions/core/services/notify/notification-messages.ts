@@ -33,6 +33,8 @@ export type ReminderOffset = '24h' | '2h';
  * about a colleague (often their health) and goes to nobody.
  */
 const REASONED = new Set(['booking_decline', 'booking_cancel']);
+/** Why a hardship claim was not verified is the resident's own business, not their escort's. */
+const REASONED_TO_RESIDENT = new Set(['booking_eligibility_reject']);
 
 /** '12月1日 周二 上午 9:00' in the district's zone: the words every page of the app uses. */
 export function shortTime(instant: Date): string {
@@ -53,6 +55,8 @@ const toResident: Record<string, Line> = {
   booking_reassign: { title: '陪诊员已更换', body: (_s, t) => `您申请的陪诊（${t}）已更换陪诊员。`, status: '已更换' },
   booking_complete: { title: '服务已完成', body: (s, t) => `您预约的${s}（${t}）已完成，感谢您的使用。`, status: '已完成' },
   booking_no_show: { title: '预约记为未到', body: (s, t) => `您预约的${s}（${t}）被记为未到场，如有疑问请联系服务人员。`, status: '未到场' },
+  booking_eligibility_verify: { title: '免费资格已核实', body: (_s, t) => `您申请的陪诊（${t}）免费资格已核实，本次服务免费。`, status: '已核实' },
+  booking_eligibility_reject: { title: '免费资格未通过', body: (_s, t) => `您申请的陪诊（${t}）免费资格未通过核实，服务照常进行。`, status: '未通过' },
   availability_changed: {
     title: '预约时间需调整',
     body: (s, t) => `您预约的${s}（${t}）所在时段有变动，请改约其他时间或联系服务人员。`,
@@ -99,7 +103,8 @@ export function eventMessage(input: MessageInput): Message {
       ? fallback[input.audience]
       : ((input.audience === 'resident' ? toResident : toProvider)[input.type] ?? fallback[input.audience]);
   const counseling = input.service === 'counseling';
-  const reason = counseling || !REASONED.has(input.type) ? null : input.reason?.trim() || null;
+  const reasoned = REASONED.has(input.type) || (input.audience === 'resident' && REASONED_TO_RESIDENT.has(input.type));
+  const reason = counseling || !reasoned ? null : input.reason?.trim() || null;
   const place = counseling ? null : input.place?.trim() || null;
   let body = line.body(serviceKindLabels[input.service], shortTime(input.startsAt));
   const namesPlace = input.audience === 'escort_pool' || (input.audience === 'provider' && (input.type === 'booking_assign' || input.type === 'booking_reassign'));

@@ -3,6 +3,7 @@ import { ACTIVE_BOOKING_STATUSES } from '../../../../shared/domain/booking-lifec
 import { orderEscortPool } from '../../../../shared/domain/escort-pool';
 import { isNearAcceptBy, possibleDuplicates } from '../../../../shared/domain/escort-dispatch';
 import { districtRelationToBooking, streetScopeOf } from '../../../../shared/domain/permissions';
+import type { EligibilityVerdict } from '../../../../shared/domain/eligibility-check';
 import { addDays, districtDateOf, districtDayStart } from '../../../../shared/domain/time';
 import { AppError } from '../../../../shared/errors';
 import type { staffDeskActions } from '../../../../shared/schemas/staff-desk.schema';
@@ -11,11 +12,12 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
 import type { BookingAccess } from '../booking/booking-access';
+import type { BookingTransitionService } from '../booking/booking-transition.service';
 import { toHistory } from '../booking/booking-view';
 
 type ListInput = z.output<typeof staffDeskActions.streetBookings>;
 
-type Deps = { bookings: BookingRepository; providers: ProviderRepository; access: BookingAccess; clock: Clock };
+type Deps = { bookings: BookingRepository; providers: ProviderRepository; access: BookingAccess; transitions: BookingTransitionService; clock: Clock };
 
 /**
  * The staff desk's bookings: a 街道's list and details, and escort dispatch. Staff see their 街道,
@@ -46,6 +48,13 @@ export class StaffBookingDesk {
   async detail(caller: Caller, bookingId: string) {
     const { booking, relation } = await this.load(caller, bookingId);
     return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking._id)) };
+  }
+
+  /** Staff verify or reject the hardship group an escort request of their 街道 claims (see the transition). */
+  async reviewEligibility(caller: Caller, bookingId: string, verdict: EligibilityVerdict, reason: string | null) {
+    const { booking, relation } = await this.load(caller, bookingId);
+    const updated = await this.deps.transitions.reviewEligibility(booking, { id: caller.userId, role: relation }, verdict, reason);
+    return this.deps.access.view(updated, relation);
   }
 
   /**

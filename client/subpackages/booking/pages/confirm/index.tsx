@@ -37,7 +37,9 @@ function Confirm({ draft }: { draft: BookingDraft }) {
   const rows = detailRows({
     details: preview.details as Record<string, unknown> & { kind: typeof draft.service },
     forFamily: preview.forFamily ?? null,
-    freeOfCharge: draft.service === 'escort' && form.eligibility !== 'none',
+    // A claimed group is free once the 街道 verified it: the preview says it waits for that.
+    freeOfCharge: false,
+    eligibilityCheck: draft.service === 'escort' && form.eligibility !== 'none' ? { status: 'pending', statusLabel: '待核实', reason: null } : null,
   });
   const deadline = cancelDeadlineOf(slot.startsAt, draft.serviceInfo.cancelCutoffMinutes);
   const isEscort = draft.service === 'escort';

@@ -90,7 +90,7 @@ describe('escort form: who it is for first, the rest in short sections', () => {
     const fee = section(/费用/);
 
     fireEvent.click(within(fee).getByRole('button', { name: '是否属于困难群体：低保' }));
-    expect(within(fee).getByText(`费用：${escortFeeText.free}`)).toBeTruthy();
+    expect(within(fee).getByText(`费用：${escortFeeText.claimed}`)).toBeTruthy();
     fireEvent.click(within(fee).getByRole('button', { name: '是否属于困难群体：无' }));
     expect(within(fee).getByText(`费用：${escortFeeText.paid}`)).toBeTruthy();
     expect(document.body.textContent).not.toContain('按规定收费');

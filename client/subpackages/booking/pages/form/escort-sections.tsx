@@ -118,7 +118,7 @@ function EscortStreet({ user, value, onChange, error }: { user: PublicUser; valu
 
 /** Whether the resident belongs to a group the plan serves free, and what it costs otherwise. */
 export function EscortFee({ title, form, errors, patch }: SectionProps & { title: string }) {
-  const fee = form.eligibility === '' ? escortFeeText.rule : isFreeOfCharge(form.eligibility) ? `费用：${escortFeeText.free}` : `费用：${escortFeeText.paid}`;
+  const fee = form.eligibility === '' ? escortFeeText.rule : isFreeOfCharge(form.eligibility) ? `费用：${escortFeeText.claimed}` : `费用：${escortFeeText.paid}`;
   return (
     <CellGroup title={title}>
       <ChoiceGroup label='是否属于困难群体' options={optionsOf(escortEligibilityLabels)} value={form.eligibility} error={errors.eligibility}
