@@ -58,6 +58,8 @@ export const serverEnvSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Bookings one resident may start per day, so one account cannot drain a day's seats. */
   BOOKING_DAILY_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Bookings one staff member may make per day for walk-in and phone callers (代办): a window's busy day. */
+  PROXY_DAILY_LIMIT: z.coerce.number().int().min(1).max(5000).default(200),
   /** JSON: `{ "<group>": { "id": "<template id>", "fields": { "service": "thing1", … } } }`; empty: channel off. */
   WECHAT_TEMPLATES: templatesJson.default({}),
   WECHAT_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer']).default('formal'),
@@ -86,6 +88,7 @@ export type ServerConfig = {
   allowPublicDevLogin: boolean;
   dataDir: string;
   bookingDailyLimit: number;
+  proxyDailyLimit: number;
   notify: { templates: Partial<Record<NotifyTemplateGroup, NotifyTemplate>>; miniprogramState: 'formal' | 'trial' | 'developer'; maxAttempts: number };
   /** Without it, applications that give an ID number are refused (nothing is stored in the clear). */
   idNumberKey?: string;
@@ -110,6 +113,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     allowPublicDevLogin: parsed.ALLOW_PUBLIC_DEV_LOGIN,
     dataDir: parsed.DATA_DIR,
     bookingDailyLimit: parsed.BOOKING_DAILY_LIMIT,
+    proxyDailyLimit: parsed.PROXY_DAILY_LIMIT,
     notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
     idNumberKey: parsed.ID_NUMBER_KEY,
     attendanceCodeSecret: parsed.ATTENDANCE_CODE_SECRET,

@@ -9,6 +9,7 @@ export const bookingDeskActions = {
   streetBookings: action({ input: input.streetBookings, access: access('streetBookings'), run: (i, { app, caller }) => app.services.staffBookings.list(caller, i) }),
   streetBooking: action({ input: input.streetBooking, access: access('streetBooking'), run: ({ bookingId }, { app, caller }) => app.services.staffBookings.detail(caller, bookingId) }),
   dispatchQueue: action({ input: input.dispatchQueue, access: access('dispatchQueue'), run: ({ streetId }, { app, caller }) => app.services.staffBookings.dispatchQueue(caller, streetId) }),
+  bookFor: action({ input: input.bookFor, access: access('bookFor'), run: (i, { app, caller }) => app.services.staffBookings.bookFor(caller, i) }),
   reviewEligibility: action({
     input: input.reviewEligibility,
     access: access('reviewEligibility'),

@@ -44,6 +44,19 @@ export function escortPersonKey(escortProviderId: string): string {
   return `escort:${escortProviderId}`;
 }
 
+/**
+ * The time of an elder booked for by staff (代办), by their phone: whichever staff member books, one
+ * elder never has two bookings at once.
+ */
+export function proxyPersonKey(elderPhone: string): string {
+  return `proxy:${elderPhone}`;
+}
+
+/** Whose time a booking takes: the booker's own, or one family member's of theirs. */
+export function bookerPersonKey(bookerId: string, familyPhone: string | null): string {
+  return familyPhone ? `${bookerId}~${familyPhone}` : bookerId;
+}
+
 export const BUCKET_MINUTES = 5;
 
 /** The 5-minute steps a time covers; two holds of one person may share none. */

@@ -163,5 +163,12 @@ export const familyRelationLabels: Record<FamilyRelation, string> = {
   neighbor: '邻居/朋友',
 };
 
+/**
+ * The person served of a booking staff made for a walk-in or phone caller (代办). Never a relation a
+ * resident can pick (not in FamilyRelation): only the staff desk writes it.
+ */
+export const PROXY_RELATIONSHIP = 'proxy';
+export const proxyRelationshipLabel = '工作人员代办';
+
 /** The relations a booking form offers, in the order people look for them (父亲, 母亲 first). */
 export const offeredFamilyRelations: readonly FamilyRelation[] = allFamilyRelations.filter((relation) => relation !== FamilyRelation.parent);

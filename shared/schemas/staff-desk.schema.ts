@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { allBookingStatuses } from '../domain/booking-lifecycle';
 import { calendarDateSchema } from './availability.schema';
-import { serviceKindSchema } from './booking-details.schema';
-import { id, pageInput, text } from './common.schema';
+import { bookingDetailsSchema, instant, requestId, serviceKindSchema } from './booking-details.schema';
+import { id, pageInput, phone, requiredText, text } from './common.schema';
 
 /** The staff desk's booking actions: the bookings of a 街道, one booking, escort dispatch. */
 export const staffDeskActions = {
@@ -22,6 +22,16 @@ export const staffDeskActions = {
   streetBooking: z.strictObject({ bookingId: id }),
   dispatchQueue: z.strictObject({ streetId: id.optional() }),
   escortDay: z.strictObject({ bookingId: id }),
+  /** 代办: a booking for a walk-in or phone caller of the caller's 街道; the staff member is its booker of record. */
+  bookFor: z.strictObject({
+    elder: z.strictObject({ name: requiredText(20), phone, communityId: id }),
+    requestId,
+    providerId: id.optional(),
+    startsAt: instant,
+    details: bookingDetailsSchema,
+    /** Who the provider calls; the elder's phone when absent. */
+    contactPhone: phone.optional(),
+  }),
   reviewEligibility: z
     .strictObject({ bookingId: id, verdict: z.enum(['verified', 'rejected']), reason: text(200).optional() })
     .refine((value) => value.verdict !== 'rejected' || !!value.reason, { message: '请填写原因，居民会看到', path: ['reason'] }),

@@ -203,3 +203,57 @@ describe('eligibility check', () => {
     }
   });
 });
+
+describe('booking for a walk-in or phone caller (代办)', () => {
+  const elder = { name: '赵奶奶', phone: '13755556666', communityId: 'cm-xiaoying' };
+  const bookFor = (person: Person, event: Record<string, unknown>, who = elder) => {
+    const { action: _create, ...request } = event;
+    return desk(person, 'bookFor', { elder: who, ...request });
+  };
+
+  it('records the staff member as booker of record and the elder as the person served; the staff member hears of it', async () => {
+    // A resident who happens to have the elder's number: the app never speaks to that phone for a 代办.
+    const sameNumber = await freshResident(w);
+    expectOk(await call(sameNumber, 'user', { action: 'updateProfile', phone: elder.phone }));
+    const { contactPhone: _own, ...event } = advisorCreate(at(WED, '10:00'));
+    const made = expectOk<BookingView>(await bookFor(w.people.staff, event));
+    expect(made).toMatchObject({ status: 'requested', contactPhone: elder.phone, forFamily: { name: '赵奶奶', phone: elder.phone, relationship: 'proxy' } });
+    const stored = await w.t.db.collection('bookings').findOne({ _id: made.id as never });
+    expect(stored).toMatchObject({ bookerId: w.people.staff.userId, communityId: 'cm-xiaoying', streetId: ids.street });
+
+    expectOk(await call(w.people.advisor1, 'provider', { action: 'accept', bookingId: made.id }));
+    const staffInbox = expectOk<{ items: { title: string }[] }>(await call(w.people.staff, 'notify', { action: 'list' }));
+    expect(staffInbox.items.map((n) => n.title)).toContain('预约已确认');
+    expect(expectOk<{ items: unknown[] }>(await call(sameNumber, 'notify', { action: 'list' })).items).toEqual([]);
+    // The advisor sees who to serve and whom to call: the elder.
+    const job = expectOk<{ booking: BookingView }>(await call(w.people.advisor1, 'booking', { action: 'detail', bookingId: made.id }));
+    expect(job.booking.forFamily).toMatchObject({ name: '赵奶奶', phone: elder.phone });
+    expect(job.booking.contactPhone).toBe(elder.phone);
+  });
+
+  it('keeps one elder to one booking at a time whoever books, retries by request id, and stays in the staff member’s 街道', async () => {
+    const first = advisorCreate(at(WED, '10:00'));
+    const made = expectOk<BookingView>(await bookFor(w.people.staff, first));
+    expect(expectOk<BookingView>(await bookFor(w.people.staff, first)).id).toBe(made.id);
+    expect(errorOf(await bookFor(w.people.admin, advisorCreate(at(WED, '10:00'), { providerId: ids.advisor2 }))).code).toBe('OVERLAPPING_BOOKING');
+
+    const hehua = { ...elder, phone: '13755557777', communityId: 'cm-hehua' };
+    expect(errorOf(await bookFor(w.people.staff, advisorCreate(at(WED, '11:00'), { providerId: ids.advisor3 }), hehua))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'elder.communityId' }],
+    });
+    expect(errorOf(await bookFor(w.people.staff, escortCreate(at(THU, '09:00'), { details: { streetId: ids.otherStreet } })))).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'details.streetId' }],
+    });
+    expect(expectOk<BookingView>(await bookFor(w.people.otherStaff, advisorCreate(at(WED, '11:00'), { providerId: ids.advisor3 }), hehua)).streetId).toBe(ids.otherStreet);
+    expect(errorOf(await bookFor(w.people.resident1, advisorCreate(at(WED, '12:00')))).code).toBe('FORBIDDEN');
+  });
+
+  it('takes an escort request for the elder into the pool with its claim waiting to be checked', async () => {
+    const made = expectOk<BookingView>(await bookFor(w.people.staff, escortCreate(at(THU, '09:00'), { details: { eligibility: 'elderly_alone' } })));
+    expect(made).toMatchObject({ status: 'requested', freeOfCharge: false, eligibilityCheck: { status: 'pending' } });
+    const pool = expectOk<{ items: BookingView[] }>(await call(w.people.escort1, 'provider', { action: 'pool' }));
+    expect(pool.items.map((b) => b.id)).toContain(made.id);
+  });
+});

@@ -98,7 +98,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     },
   };
   const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
-  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit });
+  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit, proxyDailyLimit: config.proxyDailyLimit });
   const transitions = new BookingTransitionService(bookingDeps);
   const stranded = new StrandedBookings(bookingDeps);
   // volunteer — registration
@@ -144,7 +144,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
-    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, access, transitions, clock }),
+    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,

@@ -118,6 +118,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.dispatchQueue': { roles: [S, D] },
   'staff.escortDay': { roles: [S, D] },
   'staff.reviewEligibility': { roles: [S, D] },
+  'staff.bookFor': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

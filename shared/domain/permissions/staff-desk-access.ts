@@ -13,4 +13,5 @@ export const staffDeskAccess = {
   'staff.dispatchQueue': streetWork,
   'staff.escortDay': streetWork,
   'staff.reviewEligibility': streetWork,
+  'staff.bookFor': streetWork,
 } as const satisfies Record<string, Access>;

@@ -8,6 +8,8 @@ import {
   escortFeeText,
   familyRelationLabels,
   mobilityAidLabels,
+  PROXY_RELATIONSHIP,
+  proxyRelationshipLabel,
   offeredFamilyRelations,
   serviceKindLabels,
   type MobilityAid,
@@ -97,7 +99,10 @@ export function detailRows(
   }
   rows.push({ label: '备注', value: typeof d.note === 'string' && d.note !== '' ? d.note : null });
   if (booking.forFamily) {
-    const relation = label(familyRelationLabels, booking.forFamily.relationship) ?? booking.forFamily.relationship;
+    const relation =
+      booking.forFamily.relationship === PROXY_RELATIONSHIP
+        ? proxyRelationshipLabel
+        : (label(familyRelationLabels, booking.forFamily.relationship) ?? booking.forFamily.relationship);
     rows.push({ label: '服务对象', value: `${booking.forFamily.name}（${relation}）` });
     // A row of its own: glued to the name, the number broke across lines on narrow screens.
     rows.push({ label: '家人电话', value: booking.forFamily.phone });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../../../shared/errors';
 import { acceptDeadline } from '../../../../shared/domain/booking-lifecycle';
 import { initialEligibilityCheck } from '../../../../shared/domain/eligibility-check';
+import { PROXY_RELATIONSHIP } from '../../../../shared/domain/service-kinds';
 import { DAY_MS, MINUTE_MS, districtDateOf } from '../../../../shared/domain/time';
 import type { bookingActions } from '../../../../shared/schemas/booking.schema';
 import type { z } from 'zod';
@@ -13,11 +14,26 @@ import type { HoldRepository, SeatDoc } from '../../repositories/hold.repository
 import type { EventLog } from '../../ports/event-log';
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
-import { bookingSubject, dailyCreatesPool, escortDayPool, holderOf, slotPool, timeBuckets } from '../../../../shared/domain/hold-keys';
+import {
+  bookerPersonKey,
+  bookingSubject,
+  dailyCreatesPool,
+  escortDayPool,
+  holderOf,
+  proxyPersonKey,
+  slotPool,
+  timeBuckets,
+} from '../../../../shared/domain/hold-keys';
 import { applyTransition, release } from './booking-effects';
 import type { SlotService } from './slot.service';
 
 export type CreateInput = z.output<typeof bookingActions.create>;
+
+/**
+ * A booking staff make for a walk-in or phone caller (代办): the staff member is the booker of record
+ * (and hears of it), the elder the person served, who has no account and gets no app notices.
+ */
+export type ProxyBooking = { elder: { name: string; phone: string; communityId: string } };
 
 type Deps = {
   bookings: BookingRepository;
@@ -30,6 +46,8 @@ type Deps = {
   clock: Clock;
   /** Bookings one resident may start per day (config BOOKING_DAILY_LIMIT). */
   dailyLimit: number;
+  /** Bookings one staff member may make per day for others (config PROXY_DAILY_LIMIT). */
+  proxyDailyLimit: number;
 };
 
 /** The seat pool a create request aims at, known before any read; null when the request lacks a provider. */
@@ -56,7 +74,7 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION_FAIL
 export class BookingCreateService {
   constructor(private readonly deps: Deps) {}
 
-  async create(caller: Caller, input: CreateInput): Promise<BookingDoc> {
+  async create(caller: Caller, input: CreateInput, proxy?: ProxyBooking): Promise<BookingDoc> {
     const now = this.deps.clock.now();
     const bookingId = `bk${createHash('sha256').update(`${caller.userId}:${input.requestId}`).digest('hex').slice(0, 22)}`;
     // The stored booking (for a retry), the draft's reads and the slot's seats go out together:
@@ -65,7 +83,7 @@ export class BookingCreateService {
     const allowanceKey = dailyCreatesPool(caller.userId, districtDateOf(now));
     const [existing, drafted, seen, spent] = await Promise.all([
       this.deps.bookings.findById(bookingId),
-      this.draft(caller, input, bookingId, now).then(
+      this.draft(caller, input, bookingId, now, proxy).then(
         (doc) => ({ doc }),
         (error: unknown) => ({ error }),
       ),
@@ -84,8 +102,9 @@ export class BookingCreateService {
     // Every request that writes spends an allowance, whatever its outcome, so one account cannot
     // hammer a day; the allowance belongs to the booking, so retries of it (even concurrent ones,
     // which all get here before any of them stored the booking) spend that one and no other.
-    if (!(await this.deps.holds.takeAllowance(allowanceKey, this.deps.dailyLimit, bookingSubject(bookingId), now, spent))) throw new AppError('RATE_LIMITED');
-    if (draft.streetId === null) Object.assign(draft, await this.placeOf(draft.stationId, caller.communityId));
+    const limit = proxy ? this.deps.proxyDailyLimit : this.deps.dailyLimit;
+    if (!(await this.deps.holds.takeAllowance(allowanceKey, limit, bookingSubject(bookingId), now, spent))) throw new AppError('RATE_LIMITED');
+    if (draft.streetId === null) Object.assign(draft, await this.placeOf(draft.stationId, draft.communityId ?? null));
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking, seats) : this.settle(booking);
   }
@@ -101,7 +120,7 @@ export class BookingCreateService {
   }
 
   /** Validates everything and builds the document; nothing is written before this succeeds. */
-  private async draft(caller: Caller, input: CreateInput, bookingId: string, now: Date): Promise<BookingDoc & { poolCapacity: number }> {
+  private async draft(caller: Caller, input: CreateInput, bookingId: string, now: Date, proxy?: ProxyBooking): Promise<BookingDoc & { poolCapacity: number }> {
     const kind = input.details.kind;
     // Independent reads go out together: each is a round trip, and a create makes several.
     const [service, provider] = await Promise.all([
@@ -114,11 +133,11 @@ export class BookingCreateService {
       requestId: input.requestId,
       service: kind,
       bookerId: caller.userId,
-      personKey: input.forFamily ? `${caller.userId}~${input.forFamily.phone}` : caller.userId,
-      forFamily: input.forFamily ?? null,
+      personKey: proxy ? proxyPersonKey(proxy.elder.phone) : bookerPersonKey(caller.userId, input.forFamily?.phone ?? null),
+      forFamily: proxy ? { name: proxy.elder.name, phone: proxy.elder.phone, relationship: PROXY_RELATIONSHIP } : (input.forFamily ?? null),
       contactPhone: input.contactPhone,
-      // An escort's 社区 is the booker's; a station's booking gets its station's (placeOf).
-      communityId: caller.communityId,
+      // The person served's 社区 (the booker's, or the elder's for 代办); a station's booking gets its station's (placeOf).
+      communityId: proxy ? proxy.elder.communityId : caller.communityId,
       details: input.details,
       // Escort is free for a hardship group once staff verified the claim (staff.reviewEligibility).
       freeOfCharge: input.details.kind !== 'escort',

@@ -12,12 +12,25 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { ProviderRepository } from '../../repositories/provider.repository';
 import type { Caller } from '../../runtime/caller';
 import type { BookingAccess } from '../booking/booking-access';
+import type { DistrictRepository } from '../../repositories/district.repository';
+import type { BookingCreateService } from '../booking/booking-create.service';
 import type { BookingTransitionService } from '../booking/booking-transition.service';
 import { toHistory } from '../booking/booking-view';
 
 type ListInput = z.output<typeof staffDeskActions.streetBookings>;
+type BookForInput = z.output<typeof staffDeskActions.bookFor>;
 
-type Deps = { bookings: BookingRepository; providers: ProviderRepository; access: BookingAccess; transitions: BookingTransitionService; clock: Clock };
+type Deps = {
+  bookings: BookingRepository;
+  providers: ProviderRepository;
+  district: DistrictRepository;
+  access: BookingAccess;
+  creator: BookingCreateService;
+  transitions: BookingTransitionService;
+  clock: Clock;
+};
+
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 
 /**
  * The staff desk's bookings: a 街道's list and details, and escort dispatch. Staff see their 街道,
@@ -48,6 +61,22 @@ export class StaffBookingDesk {
   async detail(caller: Caller, bookingId: string) {
     const { booking, relation } = await this.load(caller, bookingId);
     return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking._id)) };
+  }
+
+  /**
+   * 代办: staff book any service for an elder of their 街道 who came to the window or called, by name,
+   * phone and 社区. The same create as a resident's (seats, locks, retries by request id); the staff
+   * member is the booker of record and hears of it, the elder is the person served.
+   */
+  async bookFor(caller: Caller, input: BookForInput) {
+    const community = await this.deps.district.findCommunity(input.elder.communityId);
+    if (!community) throw invalid('elder.communityId', '没有这个社区');
+    const scope = streetScopeOf(caller, community.streetId);
+    if (scope.kind !== 'street' || scope.streetId !== community.streetId) throw invalid('elder.communityId', '只能为本街道的居民代办');
+    if (input.details.kind === 'escort' && input.details.streetId !== community.streetId) throw invalid('details.streetId', '陪诊由居民所在的街道安排');
+    const { elder, contactPhone, ...request } = input;
+    const booking = await this.deps.creator.create(caller, { ...request, contactPhone: contactPhone ?? elder.phone }, { elder });
+    return this.deps.access.view(booking, relationOfDesk(caller));
   }
 
   /** Staff verify or reject the hardship group an escort request of their 街道 claims (see the transition). */
