@@ -1,7 +1,8 @@
 import { defineFunction } from '../core/runtime/define-function';
 import { bookingDeskActions } from './booking-desk-actions';
+import { auditActions } from './audit-actions';
 
 /** The staff workbench's server: 街道 staff and the bureau's admin run the district from here. */
-export const staffFunction = defineFunction('staff', { ...bookingDeskActions });
+export const staffFunction = defineFunction('staff', { ...bookingDeskActions, ...auditActions });
 
 export const main = staffFunction.main;

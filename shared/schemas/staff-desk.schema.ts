@@ -35,6 +35,20 @@ export const staffDeskActions = {
   reviewEligibility: z
     .strictObject({ bookingId: id, verdict: z.enum(['verified', 'rejected']), reason: text(200).optional() })
     .refine((value) => value.verdict !== 'rejected' || !!value.reason, { message: '请填写原因，居民会看到', path: ['reason'] }),
+  /** Admin: the audit log, newest first. */
+  auditLog: z
+    .strictObject({
+      actorId: id.optional(),
+      /** `function.action` (the event's own `action` names the call). */
+      actionName: z.string().regex(/^[a-z]+\.[A-Za-z]{1,40}$/, '操作格式不对').optional(),
+      kind: z.enum(['view_person', 'change']).optional(),
+      /** Any id a logged call named: a booking, a person, an activity. */
+      targetId: id.optional(),
+      from: calendarDateSchema.optional(),
+      to: calendarDateSchema.optional(),
+      ...pageInput,
+    })
+    .refine((value) => !value.from || !value.to || value.from <= value.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
 } as const;
 
 export type StaffDeskAction = keyof typeof staffDeskActions;

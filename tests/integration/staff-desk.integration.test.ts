@@ -257,3 +257,41 @@ describe('booking for a walk-in or phone caller (代办)', () => {
     expect(pool.items.map((b) => b.id)).toContain(made.id);
   });
 });
+
+describe('audit log', () => {
+  type Log = { items: { action: string; kind: string; actorId: string; actorName: string | null; target: Record<string, string>; fields: string[]; at: string }[]; total: number };
+
+  it('keeps every staff view of full details and every change, with who, when and what, and admin browse it', async () => {
+    const resident = await freshResident(w);
+    const request = await book(w, resident, escortCreate(at(THU, '09:00'), { details: { eligibility: 'dibao' } }));
+    // A resident's own look and staff's lists leave nothing.
+    expectOk(await call(resident, 'booking', { action: 'detail', bookingId: request.id }));
+    expectOk(await desk(w.people.staff, 'streetBookings'));
+    expect(expectOk<Log>(await desk(w.people.admin, 'auditLog')).total).toBe(0);
+
+    expectOk(await desk(w.people.staff, 'streetBooking', { bookingId: request.id }));
+    expectOk(await call(w.people.staff, 'booking', { action: 'detail', bookingId: request.id }));
+    expectOk(await desk(w.people.staff, 'reviewEligibility', { bookingId: request.id, verdict: 'rejected', reason: '低保证已过期 13911112222' }));
+    expectOk(await call(w.people.admin, 'admin', { action: 'assignEscort', bookingId: request.id, providerId: ids.escort1 }));
+    // A refused call changed nothing and is not a change.
+    expect(errorOf(await desk(w.people.staff, 'reviewEligibility', { bookingId: request.id, verdict: 'verified' })).code).toBe('ALREADY_DECIDED');
+
+    const log = expectOk<Log>(await desk(w.people.admin, 'auditLog'));
+    expect(log.items.map((e) => [e.action, e.kind, e.actorId])).toEqual([
+      ['admin.assignEscort', 'change', w.people.admin.userId],
+      ['staff.reviewEligibility', 'change', w.people.staff.userId],
+      ['booking.detail', 'view_person', w.people.staff.userId],
+      ['staff.streetBooking', 'view_person', w.people.staff.userId],
+    ]);
+    expect(log.items[1]).toMatchObject({ actorName: '陈干事', target: { bookingId: request.id }, fields: ['bookingId', 'reason', 'verdict'] });
+    expect(JSON.stringify(log)).not.toContain('13911112222');
+    expect(JSON.stringify(log)).not.toContain('低保证');
+
+    const changes = expectOk<Log>(await desk(w.people.admin, 'auditLog', { kind: 'change', actorId: w.people.staff.userId }));
+    expect(changes.items.map((e) => e.action)).toEqual(['staff.reviewEligibility']);
+    expect(expectOk<Log>(await desk(w.people.admin, 'auditLog', { targetId: request.id })).total).toBe(4);
+    expect(expectOk<Log>(await desk(w.people.admin, 'auditLog', { actionName: 'booking.detail' })).total).toBe(1);
+    expect(expectOk<Log>(await desk(w.people.admin, 'auditLog', { page: 2, pageSize: 3 })).items).toHaveLength(1);
+    expect(errorOf(await desk(w.people.staff, 'auditLog')).code).toBe('FORBIDDEN');
+  });
+});

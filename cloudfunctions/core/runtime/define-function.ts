@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, failure, isAppError, parseOrThrow, success, type Envelope } from '../../../shared/errors';
-import type { Access } from '../../../shared/domain/permissions';
+import { auditKindFor, type Access } from '../../../shared/domain/permissions';
 import { hasAnyRole } from '../../../shared/domain/roles';
 import { isEngineUnreachableError } from '../db/mongo-errors';
 import type { App } from './app';
@@ -79,7 +79,11 @@ export function defineFunction(
       const caller = await resolveCaller(app, identity, spec.access);
       const input = parseOrThrow(spec.input, withoutIdentityKeys(payload, spec.input));
       const ctx = { app, caller, identity, requestId };
-      return success(await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx));
+      const result = await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx);
+      // Staff and admin work is logged before its answer leaves: a view of full details not written down is not shown.
+      const audited = caller ? auditKindFor(`${name}.${actionName}`, caller.roles) : null;
+      if (caller && audited) await app.services.audit.record(caller, `${name}.${actionName}`, audited, input);
+      return success(result);
     } catch (error) {
       return toFailure(error, `${name}`, requestId);
     }

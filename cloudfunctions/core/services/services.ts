@@ -41,6 +41,7 @@ import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
 // staff desk
 import { StaffBookingDesk } from './staff/booking-desk.service';
+import { AuditLogService } from './staff/audit-log.service';
 
 export type Services = {
   users: UserService;
@@ -69,6 +70,7 @@ export type Services = {
   trainingProgress: TrainingProgressService;
   // staff desk
   staffBookings: StaffBookingDesk;
+  audit: AuditLogService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -144,6 +146,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
+    audit: new AuditLogService({ audit: repos.audit, users: repos.users, clock, ids }),
     staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,

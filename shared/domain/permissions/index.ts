@@ -5,3 +5,4 @@ export * from './volunteer-access';
 export * from './activity-access';
 export * from './attendance-access';
 export * from './staff-desk-access';
+export * from './audit';

@@ -119,6 +119,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.escortDay': { roles: [S, D] },
   'staff.reviewEligibility': { roles: [S, D] },
   'staff.bookFor': { roles: [S, D] },
+  'staff.auditLog': { roles: [D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

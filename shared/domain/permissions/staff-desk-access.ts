@@ -14,4 +14,5 @@ export const staffDeskAccess = {
   'staff.escortDay': streetWork,
   'staff.reviewEligibility': streetWork,
   'staff.bookFor': streetWork,
+  'staff.auditLog': ['admin'],
 } as const satisfies Record<string, Access>;
