@@ -28,6 +28,12 @@ export default defineAppConfig({
       name: 'volunteer',
       pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
     },
+    {
+      // staff desk: the workbench of 街道 staff and the bureau's admin; nobody else downloads it.
+      root: 'subpackages/staff',
+      name: 'staff',
+      pages: ['pages/workbench/index', 'pages/bookings/index', 'pages/booking/index', 'pages/dispatch/index', 'pages/audit/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['booking'] },

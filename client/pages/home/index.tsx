@@ -6,6 +6,7 @@ import { Page } from '../../src/components/Page';
 import { forgetLastBooked } from '../../src/features/booking/booking-draft';
 import { useHomeSummary, type NextAppointment } from '../../src/features/home/home-summary';
 import { isProvider } from '../../src/features/provider/provider-roles';
+import { isStaff } from '../../src/features/staff/staff-roles';
 import { serviceCatalog, type ServiceEntry } from '../../src/features/services/service-catalog';
 import { formatDateTime } from '../../src/format/date-time';
 import { goTo, routes } from '../../src/navigation/routes';
@@ -87,6 +88,10 @@ export default function HomePage() {
           ) : null}
           {session.user && isProvider(session.user.roles) ? (
             <Cell title='待处理的预约' label='服务人员工作台' onClick={() => goTo(routes.providerInbox)} />
+          ) : null}
+          {/* staff desk: 街道 staff and admin run the district from the workbench. */}
+          {session.user && isStaff(session.user.roles) ? (
+            <Cell title='工作台' label='派单、核实、代办、街道预约' onClick={() => goTo(routes.staffWorkbench)} />
           ) : null}
           {/* volunteer — client: every signed-in person may apply; volunteers find their activities there. */}
           <Cell title='银龄行动' label='当志愿者、报名志愿活动' onClick={() => goTo(routes.volunteerStatus)} />

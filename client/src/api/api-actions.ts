@@ -7,6 +7,7 @@ import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
+import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -22,6 +23,8 @@ export type ApiActions = {
   admin: typeof adminActions & typeof adminBookingActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
   volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions;
+  // staff desk: the staff workbench's function.
+  staff: typeof staffDeskActions;
 };
 
 export type ApiFunction = keyof ApiActions;

@@ -28,6 +28,12 @@ export const routes = {
   volunteerActivities: '/subpackages/volunteer/pages/activities/index',
   volunteerActivity: '/subpackages/volunteer/pages/activity/index',
   volunteerMine: '/subpackages/volunteer/pages/mine/index',
+  // staff desk: the `staff` subpackage, the workbench of 街道 staff and admin.
+  staffWorkbench: '/subpackages/staff/pages/workbench/index',
+  staffBookings: '/subpackages/staff/pages/bookings/index',
+  staffBooking: '/subpackages/staff/pages/booking/index',
+  staffDispatch: '/subpackages/staff/pages/dispatch/index',
+  staffAudit: '/subpackages/staff/pages/audit/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

@@ -24,6 +24,8 @@ export type BookingDraft = {
    * until another is chosen, even before its own data catches up.
    */
   takenStartsAt?: string | null;
+  /** 代办: staff booking for a walk-in or phone caller (the elder's name, phone and 社区 replace "for whom"). */
+  proxy?: boolean;
 };
 
 /** The booking this phone made last, so a stale form page (browser back) can say it was made. */
@@ -57,8 +59,8 @@ function save(draft: BookingDraft | null): void {
 }
 
 /** Starts a new booking of a service, forgetting any earlier unfinished one. */
-export function startDraft(serviceInfo: ServiceInfo, provider: BookingDraft['provider']): BookingDraft {
-  const draft: BookingDraft = { service: serviceInfo.id, serviceInfo, provider, slot: null, form: null, requestId: null, takenStartsAt: null };
+export function startDraft(serviceInfo: ServiceInfo, provider: BookingDraft['provider'], options: { proxy?: boolean } = {}): BookingDraft {
+  const draft: BookingDraft = { service: serviceInfo.id, serviceInfo, provider, slot: null, form: null, requestId: null, takenStartsAt: null, proxy: options.proxy === true };
   save(draft);
   return draft;
 }

@@ -12,6 +12,8 @@ import {
 } from '../../../../shared/domain/service-kinds';
 import { cancellationDeadline } from '../../../../shared/domain/booking-lifecycle';
 import { bookingActions } from '../../../../shared/schemas/booking.schema';
+import { staffDeskActions } from '../../../../shared/schemas/staff-desk.schema';
+import type { BookForInput } from '../../api/staff.api';
 import type { CreateBookingInput } from '../../api/booking.api';
 import { checkInput } from '../../api/validate-input';
 
@@ -30,7 +32,10 @@ export type BookingFormState = {
   eligibility: EscortEligibility | '';
   streetId: string;
   format: CounselingFormat;
-  forWhom: 'self' | 'family';
+  /** `proxy`: staff booking for an elder (代办); the family fields then hold the elder's name and phone. */
+  forWhom: 'self' | 'family' | 'proxy';
+  /** 代办 only: the elder's 社区. */
+  elderCommunityId?: string;
   familyName: string;
   familyPhone: string;
   familyRelationship: FamilyRelation | '';
@@ -129,11 +134,22 @@ export function buildCreateInput(options: {
   return JSON.parse(JSON.stringify(input)) as CreateBookingInput;
 }
 
+/** The `staff.bookFor` payload (代办) for this form: the elder in place of "for whom". */
+export function buildBookForInput(options: { service: ServiceKind; providerId: string | null; startsAt: string; form: BookingFormState; requestId: string }): BookForInput {
+  const { forFamily: _none, contactPhone, ...create } = buildCreateInput({ ...options, form: { ...options.form, forWhom: 'self' } });
+  const { form } = options;
+  return {
+    ...create,
+    elder: { name: form.familyName.trim(), phone: form.familyPhone.trim(), communityId: form.elderCommunityId ?? '' },
+    ...(contactPhone ? { contactPhone } : {}),
+  };
+}
+
 /** Form field names, as the form page keys its error messages. */
 export type BookingFormField =
   | 'topic' | 'mode' | 'address' | 'note' | 'hospital' | 'department' | 'pickupAddress' | 'mobilityAids'
   | 'languageNeeds' | 'companionPhone' | 'eligibility' | 'streetId' | 'format' | 'familyName' | 'familyPhone'
-  | 'familyRelationship' | 'contactPhone' | 'startsAt' | 'form';
+  | 'familyRelationship' | 'contactPhone' | 'elderCommunityId' | 'startsAt' | 'form';
 
 const pathToField: Record<string, BookingFormField> = {
   'details.topic': 'topic',
@@ -152,6 +168,9 @@ const pathToField: Record<string, BookingFormField> = {
   'forFamily.name': 'familyName',
   'forFamily.phone': 'familyPhone',
   'forFamily.relationship': 'familyRelationship',
+  'elder.name': 'familyName',
+  'elder.phone': 'familyPhone',
+  'elder.communityId': 'elderCommunityId',
   contactPhone: 'contactPhone',
   startsAt: 'startsAt',
 };
@@ -179,8 +198,9 @@ export function validateBookingForm(service: ServiceKind, form: BookingFormState
   if (form.forWhom === 'family' && form.familyRelationship === '') choices.familyRelationship = '请选择与您的关系';
   if (!startsAt) choices.startsAt = service === 'escort' ? '请选择就诊日期和时间' : '请先选择预约时间';
 
-  const input = buildCreateInput({ service, providerId: null, startsAt: startsAt ?? new Date(0).toISOString(), form, requestId: 'check-only-0000' });
-  const checked = checkInput(bookingActions.create, input);
+  if (form.forWhom === 'proxy' && !form.elderCommunityId) choices.elderCommunityId = '请选择老人所在社区';
+  const probe = { service, providerId: null, startsAt: startsAt ?? new Date(0).toISOString(), form, requestId: 'check-only-0000' };
+  const checked = form.forWhom === 'proxy' ? checkInput(staffDeskActions.bookFor, buildBookForInput(probe)) : checkInput(bookingActions.create, buildCreateInput(probe));
   const fromSchema = checked.ok ? {} : fieldErrorsFromPaths(checked.fields);
   return { ...fromSchema, ...choices };
 }

@@ -25,8 +25,8 @@ export default function ChooseProviderPage() {
   const params = usePageParams();
   const service = (params.service === 'counseling' ? 'counseling' : params.service === 'escort' ? 'escort' : 'advisor') as ServiceKind;
   useEffect(() => {
-    if (service === 'escort') replaceWith(routes.bookingForm, { service: 'escort' });
-  }, [service]);
+    if (service === 'escort') replaceWith(routes.bookingForm, { service: 'escort', proxy: params.proxy });
+  }, [service, params.proxy]);
   const info = useRequest(() => loadService(service), [service]);
   return (
     <Page>
@@ -136,8 +136,10 @@ function StationStep(props: { streetId: string; communityId: string | null; onCo
 
 function ProviderList({ service, stationId, step }: { service: ServiceInfo; stationId: string | undefined; step?: string }) {
   const providers = useRequest(() => catalogApi.providers(service.id, stationId), [service.id, stationId]);
+  // 代办 (from the staff workbench) carries on through the flow in the draft.
+  const proxy = usePageParams().proxy === '1';
   const choose = (provider: ProviderWithSlots) => {
-    startDraft(service, { id: provider.id, name: provider.name, venue: provider.venue });
+    startDraft(service, { id: provider.id, name: provider.name, venue: provider.venue }, { proxy });
     goTo(routes.bookingSlots, { providerId: provider.id });
   };
   return (

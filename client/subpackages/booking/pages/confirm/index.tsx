@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { isRetryable, toApiError, type ApiError } from '../../../../src/api/api-error';
 import { bookingApi } from '../../../../src/api/booking.api';
+import { staffApi } from '../../../../src/api/staff.api';
 import { DetailRows } from '../../../../src/components/DetailRows';
 import { DraftMissing } from '../../../../src/components/DraftMissing';
 import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { SignedIn } from '../../../../src/components/SignedIn';
-import { buildCreateInput, cancelDeadlineOf, fieldErrorsFromPaths } from '../../../../src/features/booking/booking-form';
+import { buildBookForInput, buildCreateInput, cancelDeadlineOf, fieldErrorsFromPaths } from '../../../../src/features/booking/booking-form';
 import { finishDraft, markSlotTaken, newRequestId, readDraft, requestIdForDraft, type BookingDraft } from '../../../../src/features/booking/booking-draft';
 import { deadlineLine, detailRows, serviceTitle } from '../../../../src/features/booking/booking-labels';
 import { saveFamilyMember } from '../../../../src/features/booking/family-members';
@@ -55,9 +56,15 @@ function Confirm({ draft }: { draft: BookingDraft }) {
       await consent;
       // The same id on every retry of this attempt: a reply lost on the way never books twice.
       const requestId = requestIdForDraft() ?? newRequestId();
-      const booking = await bookingApi.create(
-        buildCreateInput({ service: draft.service, providerId: draft.provider?.id ?? null, startsAt: slot.startsAt, form, requestId }),
-      );
+      const attempt = { service: draft.service, providerId: draft.provider?.id ?? null, startsAt: slot.startsAt, form, requestId };
+      if (draft.proxy) {
+        // 代办: the staff member is the booker of record; the booking opens on the workbench.
+        const made = await staffApi.bookFor(buildBookForInput(attempt));
+        finishDraft(made.id, draft.service);
+        await finishFlowAt(routes.staffBooking, { bookingId: made.id });
+        return;
+      }
+      const booking = await bookingApi.create(buildCreateInput(attempt));
       if (form.forWhom === 'family' && form.familyRelationship) {
         saveFamilyMember({ name: form.familyName.trim(), phone: form.familyPhone.trim(), relationship: form.familyRelationship });
       }
@@ -89,7 +96,13 @@ function Confirm({ draft }: { draft: BookingDraft }) {
         <Text className='text-key'>{formatRange(slot.startsAt, slot.endsAt)}</Text>
       </View>
       <View className='card section'>
-        <DetailRows rows={[...rows, { label: '联系电话', value: form.contactPhone }]} />
+        <DetailRows
+          rows={
+            draft.proxy
+              ? [{ label: '代办对象', value: `${form.familyName.trim()} · ${form.familyPhone.trim()}` }, ...rows, { label: '联系电话', value: form.contactPhone.trim() || form.familyPhone.trim() }]
+              : [...rows, { label: '联系电话', value: form.contactPhone }]
+          }
+        />
       </View>
       <Notice tone='info'>
         <Text className='flow-deadline'>{deadlineLine(draft.service, deadline)}</Text>

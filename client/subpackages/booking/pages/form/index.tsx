@@ -37,6 +37,7 @@ import { Field } from '../../../../src/ui/Field';
 import { Notice } from '../../../../src/ui/Notice';
 import { scrollToFirstError } from '../../../../src/ui/scroll';
 import { EscortExtras, EscortFee, EscortWhen, EscortWhere, stillOffered } from './escort-sections';
+import { ProxyElderSection } from './proxy-elder-section';
 import { WhoForSection } from './who-for-section';
 
 /**
@@ -48,23 +49,23 @@ export default function BookingFormPage() {
   const params = usePageParams();
   return (
     <Page>
-      <SignedIn>{(user) => <DraftLoader user={user} service={params.service as ServiceKind | undefined} />}</SignedIn>
+      <SignedIn>{(user) => <DraftLoader user={user} service={params.service as ServiceKind | undefined} proxy={params.proxy === '1'} />}</SignedIn>
     </Page>
   );
 }
 
-function DraftLoader({ user, service }: { user: PublicUser; service: ServiceKind | undefined }) {
+function DraftLoader({ user, service, proxy }: { user: PublicUser; service: ServiceKind | undefined; proxy: boolean }) {
   const [again, setAgain] = useState(0);
   // An escort request has no earlier step: a fresh draft starts here, unless one was just made
   // from this page (then the browser's back must not look like a new, empty request).
   const state = useRequest(async (): Promise<BookingDraft | null> => {
     const existing = readDraft();
-    if (service === 'escort' && (!existing || existing.service !== 'escort' || existing.provider !== null)) {
+    if (service === 'escort' && (!existing || existing.service !== 'escort' || existing.provider !== null || (existing.proxy === true) !== proxy)) {
       if (!existing && again === 0 && lastBooked()?.service === 'escort') return null;
-      return startDraft(await loadService('escort'), null);
+      return startDraft(await loadService('escort'), null, { proxy });
     }
     return existing;
-  }, [service, again]);
+  }, [service, again, proxy]);
   return (
     <RequestView state={state}>
       {(draft) =>
@@ -78,6 +79,8 @@ type Errors = Partial<Record<BookingFormField, string>>;
 
 function initialForm(user: PublicUser, draft: BookingDraft): BookingFormState {
   if (draft.form) return draft.form;
+  // 代办: the elder's details come from the window or the phone, none from the staff member's profile.
+  if (draft.proxy) return { ...emptyBookingForm(''), forWhom: 'proxy', elderCommunityId: '' };
   // The profile's address is where most people are picked up or visited.
   const address = user.address ?? '';
   return { ...emptyBookingForm(user.phone ?? ''), pickupAddress: address, address };
@@ -130,7 +133,7 @@ function BookingForm({ user, draft }: { user: PublicUser; draft: BookingDraft })
   const step = (n: number, text: string) => `${n}. ${text}`;
   return (
     <View>
-      <Text className='page-title'>{`预约${serviceTitle(draft.service)}`}</Text>
+      <Text className='page-title'>{draft.proxy ? `代办：预约${serviceTitle(draft.service)}` : `预约${serviceTitle(draft.service)}`}</Text>
       {!isEscort && slot ? (
         <View className='card flow-summary'>
           <Text className='flow-summary__line'>{draft.provider ? `${draft.provider.name} · ${draft.provider.venue}` : ''}</Text>
@@ -144,7 +147,11 @@ function BookingForm({ user, draft }: { user: PublicUser; draft: BookingDraft })
         </Notice>
       ) : null}
 
-      <WhoForSection title={step(1, '为谁预约')} form={form} errors={errors} family={family} patch={patch} />
+      {draft.proxy ? (
+        <ProxyElderSection title={step(1, '为哪位老人代办')} form={form} errors={errors} patch={patch} />
+      ) : (
+        <WhoForSection title={step(1, '为谁预约')} form={form} errors={errors} family={family} patch={patch} />
+      )}
 
       {isEscort ? (
         <>

@@ -1,0 +1,93 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { staffApi } from '../../../../src/api/staff.api';
+import { BookingCard } from '../../../../src/components/BookingCard';
+import { ChoiceGroup, optionsOf } from '../../../../src/components/ChoiceGroup';
+import { Page } from '../../../../src/components/Page';
+import { RequestView } from '../../../../src/components/RequestView';
+import { SignedIn } from '../../../../src/components/SignedIn';
+import { staffDeskRoles } from '../../../../src/features/staff/staff-roles';
+import { addDaysToKey, districtDateKey } from '../../../../src/format/date-time';
+import { useRequest } from '../../../../src/hooks/use-request';
+import { goTo, routes } from '../../../../src/navigation/routes';
+import { Button } from '../../../../src/ui/Button';
+import { Empty } from '../../../../src/ui/Empty';
+import { bookingStatusLabels, type BookingStatus } from '../../../../../shared/domain/booking-lifecycle';
+import { serviceKindLabels, type ServiceKind } from '../../../../../shared/domain/service-kinds';
+
+const PAGE_SIZE = 20;
+const periods = { all: '全部', today: '今天', week: '近 7 天', month: '近 30 天', upcoming: '今后 30 天' } as const;
+type Period = keyof typeof periods;
+
+/** The dates a period stands for (the booking's start day, inclusive), from today in the district. */
+function rangeOf(period: Period, today: string): { from?: string; to?: string } {
+  if (period === 'today') return { from: today, to: today };
+  if (period === 'week') return { from: addDaysToKey(today, -6), to: today };
+  if (period === 'month') return { from: addDaysToKey(today, -29), to: today };
+  if (period === 'upcoming') return { from: today, to: addDaysToKey(today, 30) };
+  return {};
+}
+
+/** A 街道's bookings (the district's for admin), filtered and paged; contact data masked until opened. */
+export default function StreetBookingsPage() {
+  return (
+    <Page>
+      <Text className='page-title'>街道预约</Text>
+      <SignedIn roles={staffDeskRoles} forbiddenText='这里是街道工作人员查看预约的地方。'>
+        {() => <StreetBookings />}
+      </SignedIn>
+    </Page>
+  );
+}
+
+function StreetBookings() {
+  const [service, setService] = useState<ServiceKind | 'all'>('all');
+  const [status, setStatus] = useState<BookingStatus | 'all'>('all');
+  const [period, setPeriod] = useState<Period>('upcoming');
+  const [page, setPage] = useState(1);
+  const today = districtDateKey(new Date());
+  const state = useRequest(
+    () =>
+      staffApi.streetBookings({
+        ...(service === 'all' ? {} : { service }),
+        ...(status === 'all' ? {} : { status }),
+        ...rangeOf(period, today),
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [service, status, period, page, today],
+  );
+  const pick = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setPage(1);
+  };
+  return (
+    <View>
+      <ChoiceGroup label='服务' options={[{ value: 'all', label: '全部' }, ...optionsOf(serviceKindLabels)]} value={service} onChange={pick(setService)} />
+      <ChoiceGroup label='状态' options={[{ value: 'all', label: '全部' }, ...optionsOf(bookingStatusLabels)]} value={status} onChange={pick(setStatus)} />
+      <ChoiceGroup label='日期' options={optionsOf(periods)} value={period} onChange={pick(setPeriod)} />
+      <RequestView state={state}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Empty description='没有符合条件的预约' />
+          ) : (
+            <View className='provider-list'>
+              <Text className='page-subtitle'>{`共 ${data.total} 条，第 ${data.page} 页`}</Text>
+              {data.items.map((booking) => (
+                <BookingCard key={booking.id} booking={booking} onOpen={() => goTo(routes.staffBooking, { bookingId: booking.id })} />
+              ))}
+              <View className='card-actions'>
+                <Button block disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                  上一页
+                </Button>
+                <Button block disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
+                  下一页
+                </Button>
+              </View>
+            </View>
+          )
+        }
+      </RequestView>
+    </View>
+  );
+}

@@ -1,0 +1,46 @@
+import { Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { serviceCatalog } from '../../../../src/features/services/service-catalog';
+import { Page } from '../../../../src/components/Page';
+import { SignedIn } from '../../../../src/components/SignedIn';
+import { auditRoles, staffDeskRoles } from '../../../../src/features/staff/staff-roles';
+import { goTo, routes } from '../../../../src/navigation/routes';
+import { hasAnyRole } from '../../../../../shared/domain/roles';
+import { Cell, CellGroup } from '../../../../src/ui/Cell';
+
+/** The staff workbench: what 街道 staff and the bureau's admin do, one tap each. */
+export default function WorkbenchPage() {
+  return (
+    <Page>
+      <Text className='page-title'>工作台</Text>
+      <SignedIn roles={staffDeskRoles} forbiddenText='这里是街道工作人员和区民政局的工作台。'>
+        {(user) => (
+          <>
+            <Text className='page-subtitle'>{user.roles.includes('admin') ? '全区' : '本街道'}的预约、派单和代办</Text>
+            <CellGroup title='预约服务'>
+              <Cell title='陪诊派单' label='待接的陪诊请求，核实困难群体，指派陪诊员' onClick={() => goTo(routes.staffDispatch)} />
+              <Cell title='街道预约' label='按服务、状态、日期查看预约' onClick={() => goTo(routes.staffBookings)} />
+            </CellGroup>
+            <CellGroup title='代办预约（为来窗口或打电话的老人）'>
+              {serviceCatalog.map((service) =>
+                service.bookingRoute ? (
+                  <Cell
+                    key={service.key}
+                    title={`代办${service.title}`}
+                    label='填写老人姓名、电话和社区'
+                    onClick={() => void Taro.navigateTo({ url: `${service.bookingRoute}&proxy=1` })}
+                  />
+                ) : null,
+              )}
+            </CellGroup>
+            {hasAnyRole(user.roles, auditRoles) ? (
+              <CellGroup title='管理'>
+                <Cell title='操作记录' label='谁在什么时候查看了谁、改了什么' onClick={() => goTo(routes.staffAudit)} />
+              </CellGroup>
+            ) : null}
+          </>
+        )}
+      </SignedIn>
+    </Page>
+  );
+}
