@@ -35,6 +35,10 @@ export const staffDeskActions = {
   reviewEligibility: z
     .strictObject({ bookingId: id, verdict: z.enum(['verified', 'rejected']), reason: text(200).optional() })
     .refine((value) => value.verdict !== 'rejected' || !!value.reason, { message: '请填写原因，居民会看到', path: ['reason'] }),
+  /** Admin: people to grant a role to, by an 11-digit phone or part of a name; results masked. */
+  findPeople: z.strictObject({ query: requiredText(20) }),
+  /** Admin: a 街道's escort places per day (new requests count against it; booked ones stay). */
+  setEscortCapacity: z.strictObject({ streetId: id, capacity: z.number().int().min(0).max(200) }),
   /** Admin: the audit log, newest first. */
   auditLog: z
     .strictObject({

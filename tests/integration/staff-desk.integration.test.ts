@@ -295,3 +295,27 @@ describe('audit log', () => {
     expect(errorOf(await desk(w.people.staff, 'auditLog')).code).toBe('FORBIDDEN');
   });
 });
+
+describe('district settings', () => {
+  it('finds people by phone or part of a name, masked, for admin only; a name is matched as text, not a pattern', async () => {
+    type Found = { items: { userId: string; name: string | null; phone: string | null; roles: string[] }[] };
+    const byPhone = expectOk<Found>(await desk(w.people.admin, 'findPeople', { query: '138 0000 0001' }));
+    expect(byPhone.items).toHaveLength(1);
+    expect(byPhone.items[0]).toMatchObject({ userId: w.people.resident1.userId, name: '王**', phone: '138****0001' });
+    const byName = expectOk<Found>(await desk(w.people.admin, 'findPeople', { query: '师傅' }));
+    expect(byName.items.length).toBeGreaterThan(0);
+    expect(byName.items.every((p) => p.name !== null && p.name.includes('*'))).toBe(true);
+    expect(expectOk<Found>(await desk(w.people.admin, 'findPeople', { query: '.*' })).items).toEqual([]);
+    expect(JSON.stringify(byName)).not.toMatch(/1\d{10}/);
+    expect(errorOf(await desk(w.people.staff, 'findPeople', { query: '王' })).code).toBe('FORBIDDEN');
+  });
+
+  it('sets a 街道’s escort places per day, and new requests count against it', async () => {
+    expectOk(await desk(w.people.admin, 'setEscortCapacity', { streetId: ids.street, capacity: 1 }));
+    await book(w, await freshResident(w), escortCreate(at(THU, '09:00')));
+    expect(errorOf(await call(await freshResident(w), 'booking', escortCreate(at(THU, '14:00')))).code).toBe('CAPACITY_REACHED');
+    expect(errorOf(await desk(w.people.admin, 'setEscortCapacity', { streetId: 'st-nowhere', capacity: 3 })).code).toBe('NOT_FOUND');
+    expect(errorOf(await desk(w.people.staff, 'setEscortCapacity', { streetId: ids.street, capacity: 9 })).code).toBe('FORBIDDEN');
+    expect(expectOk<{ items: { action: string }[] }>(await desk(w.people.admin, 'auditLog', { actionName: 'staff.setEscortCapacity' })).items).toHaveLength(1);
+  });
+});

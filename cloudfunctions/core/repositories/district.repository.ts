@@ -62,6 +62,12 @@ export class DistrictRepository {
     return this.stations.findOne({ _id: id });
   }
 
+  /** Sets a 街道's escort places per day; false when there is no such 街道. */
+  async setEscortCapacity(streetId: string, capacity: number): Promise<boolean> {
+    const result = await this.streets.updateOne({ _id: streetId }, { $set: { escortDailyCapacity: capacity } });
+    return result.matchedCount === 1;
+  }
+
   async upsertStreet(doc: StreetDoc): Promise<void> {
     await this.streets.replaceOne({ _id: doc._id }, doc, { upsert: true });
   }

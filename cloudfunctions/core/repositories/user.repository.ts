@@ -45,6 +45,17 @@ export class UserRepository {
     return new Map(docs.map((doc) => [doc._id, doc.name ?? null]));
   }
 
+  /**
+   * People staff look up to grant a role: an exact phone number, or a name containing the text, at
+   * most `limit`, by name. The text is matched literally (escaped), never as a pattern.
+   */
+  findPeople(query: { phone?: string; nameContains?: string }, limit: number): Promise<UserDoc[]> {
+    const filter = query.phone
+      ? { phone: query.phone }
+      : { name: { $regex: (query.nameContains ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&') } };
+    return this.users.find(filter).sort({ name: 1, _id: 1 }).limit(limit).toArray();
+  }
+
   findByOpenid(openid: string): Promise<UserDoc | null> {
     return this.users.findOne({ openid });
   }

@@ -42,6 +42,7 @@ import { TrainingRollService } from './training/training-roll.service';
 // staff desk
 import { StaffBookingDesk } from './staff/booking-desk.service';
 import { AuditLogService } from './staff/audit-log.service';
+import { DistrictSettingsService } from './staff/district-settings.service';
 
 export type Services = {
   users: UserService;
@@ -71,6 +72,7 @@ export type Services = {
   // staff desk
   staffBookings: StaffBookingDesk;
   audit: AuditLogService;
+  districtSettings: DistrictSettingsService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -146,6 +148,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
+    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district }),
     audit: new AuditLogService({ audit: repos.audit, users: repos.users, clock, ids }),
     staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
     volunteerRegistration,

@@ -66,6 +66,8 @@ export const auditOf = {
   'staff.reviewEligibility': 'change',
   'staff.bookFor': 'change',
   'staff.auditLog': 'none',
+  'staff.findPeople': 'none',
+  'staff.setEscortCapacity': 'change',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 
 /** What a call of `key` by someone holding `roles` leaves in the audit log, if anything. */

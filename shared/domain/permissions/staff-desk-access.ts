@@ -15,4 +15,6 @@ export const staffDeskAccess = {
   'staff.reviewEligibility': streetWork,
   'staff.bookFor': streetWork,
   'staff.auditLog': ['admin'],
+  'staff.findPeople': ['admin'],
+  'staff.setEscortCapacity': ['admin'],
 } as const satisfies Record<string, Access>;

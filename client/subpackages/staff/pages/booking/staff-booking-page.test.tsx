@@ -34,7 +34,7 @@ beforeEach(() => {
 describe('staff booking page', () => {
   it('shows the booking in full with the claim to check, and a rejection needs a reason the resident reads', async () => {
     const decided: Record<string, unknown>[] = [];
-    let current = booking;
+    let current: Record<string, unknown> = booking;
     open({
       'staff.streetBooking': () => ({ booking: current, history: [] }),
       'staff.reviewEligibility': (payload) => {

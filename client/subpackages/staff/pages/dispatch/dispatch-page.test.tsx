@@ -14,7 +14,7 @@ const request = (id: string, extra: Record<string, unknown> = {}) => ({
   allowedActions: ['assign', 'verify_eligibility'], eligibilityCheck: { status: 'pending', statusLabel: '待核实', reason: null }, ...extra,
 });
 
-function open(replies: Record<string, (payload: Record<string, unknown>) => unknown>, roles = staff) {
+function open(replies: Record<string, (payload: Record<string, unknown>) => unknown>, roles: Record<string, unknown> = staff) {
   const host = fakeHost({ 'user.me': () => roles, ...replies });
   render(
     <SessionProvider>
@@ -70,7 +70,7 @@ describe('escort dispatch page', () => {
   });
 
   it('tells a resident who reaches it by address that it is for staff', async () => {
-    open({}, { ...demoUser, roles: ['resident'] } as typeof staff);
+    open({}, { ...demoUser, roles: ['resident'] });
     expect(await screen.findByText('无权限')).toBeTruthy();
   });
 });
