@@ -57,7 +57,7 @@ export async function volunteerChecksInTakesRoll(ctx: FlowContext): Promise<Elde
   // 王阿姨 signs herself up from home's link.
   await loginAs(ctx, '居民 王阿姨', '王阿姨');
   await cur(ctx).getByText('智能手机课报名').first().click();
-  const signUp = cur(ctx).getByRole('button', { name: new RegExp(`^报名 ${title}`) });
+  const signUp = cur(ctx).getByRole('button', { name: new RegExp(`^报名这节课 ${title}`) });
   await signUp.waitFor();
   await scan(ctx, 'volunteer-classes');
   await signUp.click();
@@ -115,7 +115,7 @@ export async function volunteerChecksInTakesRoll(ctx: FlowContext): Promise<Elde
     await cur(ctx).getByText('只记姓名、社区和年龄段，不用手机号和身份证。').waitFor();
     await checkElder(ctx, 'volunteer-roll', out);
     await open(ctx, '/subpackages/volunteer/pages/classes/index');
-    await cur(ctx).getByRole('button', { name: new RegExp(`^报名 ${title}`) }).click();
+    await cur(ctx).getByRole('button', { name: new RegExp(`^报名这节课 ${title}`) }).click();
     await cur(ctx).getByRole('button', { name: '确认报名' }).waitFor();
     await checkElder(ctx, 'volunteer-classes', out);
   } finally {

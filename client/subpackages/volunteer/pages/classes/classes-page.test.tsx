@@ -50,7 +50,7 @@ describe('elders’ class sign-up page', () => {
     expect(await screen.findByText('还剩 5 个座位')).toBeTruthy();
     expect(screen.getByText('座位已满')).toBeTruthy();
     // Only the class with seats offers sign-up.
-    const buttons = screen.getAllByRole('button', { name: /^报名 智能手机课/ });
+    const buttons = screen.getAllByRole('button', { name: /^报名这节课 智能手机课/ });
     expect(buttons).toHaveLength(1);
     fireEvent.click(buttons[0]!);
 
@@ -81,7 +81,7 @@ describe('elders’ class sign-up page', () => {
         return mine[0];
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: /^报名 智能手机课/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^报名这节课 智能手机课/ }));
     fireEvent.click(screen.getByRole('button', { name: '谁来上课：家里的老人' }));
     expect((screen.getByLabelText(/^上课老人姓名/) as HTMLInputElement).value).toBe('');
     fireEvent.click(screen.getByRole('button', { name: '常用家人：王建国' }));
@@ -101,7 +101,7 @@ describe('elders’ class sign-up page', () => {
       'volunteer.myEnrolments': () => ({ items: [] }),
       'volunteer.enrollElder': () => failWith(refusal, 'x'),
     });
-    fireEvent.click(await screen.findByRole('button', { name: /^报名 智能手机课/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /^报名这节课 智能手机课/ }));
     fireEvent.click(screen.getByRole('button', { name: '年龄段：60–69 岁' }));
     fireEvent.click(screen.getByRole('button', { name: '确认报名' }));
     expect(await screen.findByText('这节课的座位已经报满了，请选别的时间。')).toBeTruthy();

@@ -94,7 +94,7 @@ function ClassCard({ session, user, open, onOpen, onClose, onEnrolled }: CardPro
       <Text className='volunteer-activity__line'>{full ? '座位已满' : `还剩 ${session.seatsLeft} 个座位`}</Text>
       {!session.enrolmentOpen ? <Text className='volunteer-note'>还没开始报名</Text> : null}
       {session.enrolmentOpen && !full && !open ? (
-        <Button variant='primary' block accessibleLabel={`报名 ${session.title} ${formatDateTime(session.startsAt)}`} onClick={onOpen}>
+        <Button variant='primary' block accessibleLabel={`报名这节课 ${session.title} ${formatDateTime(session.startsAt)}`} onClick={onOpen}>
           报名这节课
         </Button>
       ) : null}
