@@ -26,7 +26,18 @@ export default defineAppConfig({
       // volunteer — client: 银龄行动 (apply, status, activities, my places); only volunteers and applicants download it.
       root: 'subpackages/volunteer',
       name: 'volunteer',
-      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
+      pages: [
+        'pages/status/index',
+        'pages/apply/index',
+        'pages/activities/index',
+        'pages/activity/index',
+        'pages/mine/index',
+        // volunteer — client: check-in/out, my hours, the teacher's roll, elders' class sign-up.
+        'pages/checkin/index',
+        'pages/hours/index',
+        'pages/roll/index',
+        'pages/classes/index',
+      ],
     },
     {
       // staff desk: the workbench of 街道 staff and the bureau's admin; nobody else downloads it.

@@ -24,6 +24,7 @@ import {
 } from './e2e-flows';
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
+import { volunteerChecksInTakesRoll } from './e2e-volunteer-attendance';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -115,6 +116,12 @@ async function main(): Promise<number> {
     // volunteer — client
     await test('volunteer: a resident applies, is approved, signs up for an activity and finds it under 我的 (elder sizes held)', async () => {
       const { failures, report } = await volunteerAppliesSignsUp(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // volunteer — client: check-in/out, my hours, the teacher's roll, elders' class sign-up
+    await test('volunteer: a resident signs up for a class, the teacher checks in and out with the code, sees 待确认 hours and takes the roll with a walk-in (elder sizes held)', async () => {
+      const { failures, report } = await volunteerChecksInTakesRoll(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

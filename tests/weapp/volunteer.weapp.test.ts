@@ -78,3 +78,46 @@ test('an approved volunteer signs up for an activity through the weapp pages', a
   const signup = await weappHost.host.app.db.collection('activity_signups').findOne({ activityId: activity._id, userId: user?._id });
   expect(signup).toMatchObject({ role: 'assist', state: 'placed' });
 });
+
+// volunteer — client: the new pages of the subpackage load in the weapp build and check-in works.
+test('check-in (scan button and digits), my hours, the roll and the class sign-up load in the weapp build', async () => {
+  // 王阿姨 was approved above (smartphone teaching); 陈干事 makes a class starting in 10 minutes,
+  // with seats for elders, and she takes its teaching place: check-in and the roll are open. (The
+  // app stays signed in from above; the fake server takes each login code once.)
+  weappHost.wechat.usedCodes.clear();
+  const resident = await tokenOf('demo-resident-1');
+  const staff = await tokenOf('demo-staff-1');
+  const start = Date.now() + 10 * 60_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const activity = await api<{ _id: string }>(staff, 'volunteer', {
+    action: 'createActivity', kind: 'tech_class', title: '手机课（今天）', description: '', place: '小营前社区活动室', communityId: 'cm-xiaoying',
+    roles: [{ code: 'lead', label: '主讲', count: 1, skills: ['smartphone_teaching'] }], riskNote: '', insuranceRequired: false, bring: '', contactPhone: '13900000002',
+    startsAt: at(start), endsAt: at(start + 3600_000), signUpOpensAt: at(Date.now() - 60_000), signUpClosesAt: at(start), withdrawCutoffAt: at(start), elderSeats: 10,
+  });
+  await api(resident, 'volunteer', { action: 'signUp', activityId: activity._id, role: 'lead' });
+
+  app.open(`/subpackages/volunteer/pages/checkin/index?activityId=${activity._id}`);
+  await app.waitForPage('subpackages/volunteer/pages/checkin/index');
+  await app.waitForText('未签到');
+  // The mini-program scans the organizer's QR; the digits stay as the way when the camera fails.
+  expect(app.page.hasText('扫码签到')).toBe(true);
+  const { code } = await api<{ code: string }>(staff, 'volunteer', { action: 'attendanceCode', activityId: activity._id });
+  await app.type('签到码', code);
+  await app.tap('确认签到');
+  await app.waitFor('the check-in shown', () => app.page.text().includes('已签到'));
+  expect(app.page.hasText('扫码签退')).toBe(true);
+
+  app.open('/subpackages/volunteer/pages/hours/index');
+  await app.waitForPage('subpackages/volunteer/pages/hours/index');
+  await app.waitForText('开具服务证明');
+  expect(app.page.text()).toContain('还没有服务记录');
+
+  app.open(`/subpackages/volunteer/pages/roll/index?activityId=${activity._id}`);
+  await app.waitForPage('subpackages/volunteer/pages/roll/index');
+  await app.waitForText('添加现场来的老人');
+  expect(app.page.text()).toContain('手机课（今天）');
+
+  app.open('/subpackages/volunteer/pages/classes/index');
+  await app.waitForPage('subpackages/volunteer/pages/classes/index');
+  await app.waitFor('the class listed', () => app.page.text().includes('手机课（今天）') && app.page.text().includes('还剩 10 个座位'));
+});

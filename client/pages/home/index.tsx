@@ -95,6 +95,7 @@ export default function HomePage() {
           ) : null}
           {/* volunteer — client: every signed-in person may apply; volunteers find their activities there. */}
           <Cell title='银龄行动' label='当志愿者、报名志愿活动' onClick={() => goTo(routes.volunteerStatus)} />
+          <Cell title='智能手机课报名' label='给自己或家里老人报名' onClick={() => goTo(routes.volunteerClasses)} />
           <Cell title='个人资料' label='姓名、电话、长辈模式' onClick={() => goTo(routes.profile)} />
         </CellGroup>
       ) : null}

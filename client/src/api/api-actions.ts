@@ -7,6 +7,8 @@ import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
+import type { volunteerAttendanceActions } from '../../../shared/schemas/volunteer-attendance.schema';
+import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
 
 /**
@@ -22,7 +24,7 @@ export type ApiActions = {
   notify: typeof notifyActions;
   admin: typeof adminActions & typeof adminBookingActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
-  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions;
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions & typeof volunteerTrainingActions;
   // staff desk: the staff workbench's function.
   staff: typeof staffDeskActions;
 };

@@ -82,3 +82,120 @@ export const myPlacesSchema = z.object({
   items: z.array(signupStateSchema.extend({ title: z.string(), startsAt: z.string() })),
 });
 export type MyPlace = z.output<typeof myPlacesSchema>['items'][number];
+
+// volunteer — client: check-in/out, my hours, the teacher's roll, elders' class sign-up.
+
+/** The caller's own check-in and check-out on an activity (the `activity` reply's `attendance`). */
+export const myAttendanceSchema = z.object({
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  autoClosed: z.boolean().optional().default(false),
+});
+export type MyAttendance = z.output<typeof myAttendanceSchema>;
+
+export const activityAttendanceSchema = activityDetailSchema.extend({ attendance: myAttendanceSchema.nullable().optional().default(null) });
+export type ActivityAttendance = z.output<typeof activityAttendanceSchema>;
+
+/** A place of mine with what the links need: the day (check-in) and whether I teach the class (roll). */
+export const myPlacesDaySchema = z.object({
+  items: z.array(
+    signupStateSchema.extend({
+      title: z.string(),
+      kind: z.string().optional().default('other'),
+      startsAt: z.string(),
+      endsAt: z.string().optional(),
+      teaches: z.boolean().optional().default(false),
+    }),
+  ),
+});
+export type MyPlaceDay = z.output<typeof myPlacesDaySchema>['items'][number];
+
+export const checkInResultSchema = z.object({ activityId: z.string(), checkedInAt: z.string() });
+export const checkOutResultSchema = z.object({ activityId: z.string(), checkedInAt: z.string(), checkedOutAt: z.string(), hours: z.number(), status: z.string() });
+
+const hoursStatus = z.enum(['pending', 'confirmed', 'corrected', 'correction_requested']);
+
+export const hoursRecordSchema = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  checkInAt: z.string(),
+  checkOutAt: z.string(),
+  autoClosed: z.boolean().optional().default(false),
+  computedHours: z.number(),
+  hours: z.number(),
+  status: hoursStatus,
+  requestedHours: z.number().nullable().optional().default(null),
+  history: z
+    .array(z.object({ type: z.string(), at: z.string(), reason: z.string().nullable().optional().default(null), hours: z.number().nullable().optional().default(null) }))
+    .optional()
+    .default([]),
+});
+export type HoursRecord = z.output<typeof hoursRecordSchema>;
+
+export const myHoursSchema = z.object({
+  items: z.array(hoursRecordSchema),
+  year: z.number(),
+  yearTotal: z.number(),
+  allTimeTotal: z.number(),
+  pendingTotal: z.number(),
+});
+export type MyHours = z.output<typeof myHoursSchema>;
+
+export const classSessionSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  place: z.string(),
+  communityId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  elderSeats: z.number(),
+  seatsLeft: z.number(),
+  enrolmentOpen: z.boolean(),
+});
+export type ClassSession = z.output<typeof classSessionSchema>;
+export const classListSchema = z.object({ items: z.array(classSessionSchema) });
+
+export const enrolmentSchema = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  elderId: z.string(),
+  elderName: z.string().nullable(),
+  ageBandLabel: z.string().nullable().optional().default(null),
+  state: z.string(),
+  title: z.string().nullable(),
+  place: z.string().nullable(),
+  startsAt: z.string(),
+});
+export type Enrolment = z.output<typeof enrolmentSchema>;
+export const enrolmentListSchema = z.object({ items: z.array(enrolmentSchema) });
+
+export const rollElderSchema = z.object({
+  elderId: z.string(),
+  name: z.string(),
+  communityName: z.string().nullable().optional().default(null),
+  ageBandLabel: z.string(),
+  enrolled: z.boolean(),
+  present: z.boolean(),
+  walkIn: z.boolean().optional().default(false),
+});
+export type RollElder = z.output<typeof rollElderSchema>;
+
+export const classRollSchema = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  elderSeats: z.number(),
+  enrolled: z.number(),
+  personTimes: z.number(),
+  items: z.array(rollElderSchema),
+});
+export type ClassRoll = z.output<typeof classRollSchema>;
+
+export const takeRollResultSchema = z.object({
+  added: z.number(),
+  walkIns: z.array(z.object({ elderId: z.string(), name: z.string() })),
+  personTimes: z.number(),
+});

@@ -1,4 +1,5 @@
 import type { VolunteerApplicationInput } from '../../../shared/schemas/volunteer-registration.schema';
+import type { EnrollElderInput, TakeRollInput } from '../../../shared/schemas/volunteer-training.schema';
 import { callAction } from './call-function';
 import {
   activityDetailSchema,
@@ -8,6 +9,18 @@ import {
   myApplicationSchema,
   myPlacesSchema,
   signupStateSchema,
+  // volunteer — client: check-in/out, hours, roll, classes
+  activityAttendanceSchema,
+  checkInResultSchema,
+  checkOutResultSchema,
+  classListSchema,
+  classRollSchema,
+  enrolmentListSchema,
+  enrolmentSchema,
+  hoursRecordSchema,
+  myHoursSchema,
+  myPlacesDaySchema,
+  takeRollResultSchema,
 } from './volunteer-views.schema';
 
 export type ApplyInput = VolunteerApplicationInput;
@@ -25,4 +38,16 @@ export const volunteerApi = {
   confirmOffer: (activityId: string) => callAction('volunteer', 'confirmOffer', { activityId }, signupStateSchema),
   declineOffer: (activityId: string) => callAction('volunteer', 'declineOffer', { activityId }, signupStateSchema),
   myPlaces: () => callAction('volunteer', 'myPlaces', {}, myPlacesSchema),
+  // volunteer — client: check-in/out, my hours, the teacher's roll, elders' class sign-up.
+  activityAttendance: (activityId: string) => callAction('volunteer', 'activity', { activityId }, activityAttendanceSchema),
+  myPlacesByDay: () => callAction('volunteer', 'myPlaces', {}, myPlacesDaySchema),
+  checkIn: (activityId: string, code: string) => callAction('volunteer', 'checkIn', { activityId, code }, checkInResultSchema),
+  checkOut: (activityId: string, code: string) => callAction('volunteer', 'checkOut', { activityId, code }, checkOutResultSchema),
+  myHours: () => callAction('volunteer', 'myHours', {}, myHoursSchema),
+  requestCorrection: (activityId: string, hours: number, reason: string) => callAction('volunteer', 'requestCorrection', { activityId, hours, reason }, hoursRecordSchema),
+  classes: () => callAction('volunteer', 'classes', {}, classListSchema),
+  enrollElder: (input: EnrollElderInput) => callAction('volunteer', 'enrollElder', input, enrolmentSchema),
+  myEnrolments: () => callAction('volunteer', 'myEnrolments', {}, enrolmentListSchema),
+  classRoll: (activityId: string) => callAction('volunteer', 'classRoll', { activityId }, classRollSchema),
+  takeRoll: (input: TakeRollInput) => callAction('volunteer', 'takeRoll', input, takeRollResultSchema),
 };

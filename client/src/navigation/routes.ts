@@ -28,6 +28,12 @@ export const routes = {
   volunteerActivities: '/subpackages/volunteer/pages/activities/index',
   volunteerActivity: '/subpackages/volunteer/pages/activity/index',
   volunteerMine: '/subpackages/volunteer/pages/mine/index',
+  // volunteer — client: check-in/out, my hours (→ the certificate), the teacher's roll, elders' classes.
+  volunteerCheckin: '/subpackages/volunteer/pages/checkin/index',
+  volunteerHours: '/subpackages/volunteer/pages/hours/index',
+  volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
+  volunteerRoll: '/subpackages/volunteer/pages/roll/index',
+  volunteerClasses: '/subpackages/volunteer/pages/classes/index',
   // staff desk: the `staff` subpackage, the workbench of 街道 staff and admin.
   staffWorkbench: '/subpackages/staff/pages/workbench/index',
   staffBookings: '/subpackages/staff/pages/bookings/index',

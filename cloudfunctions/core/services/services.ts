@@ -120,7 +120,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const activityServices = {
     activityAdmin: new ActivityAdminService({ ...placesDeps, places, district: repos.district, ids }),
     activitySignup: new ActivitySignupService({ ...placesDeps, places, directory: repos.volunteers }),
-    activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers }),
+    activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers, attendance: repos.attendance }),
     activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
   };
   // volunteer — attendance

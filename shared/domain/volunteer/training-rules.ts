@@ -5,15 +5,7 @@ import { districtDateOf, MINUTE_MS } from '../time';
  * stored with name, community and age band only: no phone and no ID number, ever (many have no
  * smartphone; a resident's own phone stays on their user).
  */
-export const ageBands = {
-  under_60: '60 岁以下',
-  '60_69': '60–69 岁',
-  '70_79': '70–79 岁',
-  '80_89': '80–89 岁',
-  '90_plus': '90 岁及以上',
-} as const;
-export type AgeBand = keyof typeof ageBands;
-export const ageBandCodes = Object.keys(ageBands) as [AgeBand, ...AgeBand[]];
+export { ageBandCodes, ageBands, teachingRoleOf, type AgeBand } from './training-codes';
 
 /** The elders' seat pool of one class session: seats `<pool>#0 … #elderSeats-1`. */
 export function classSeatPool(activityId: string): string {
@@ -44,14 +36,6 @@ export function accountEnrolmentPool(activityId: string, userId: string): string
 }
 
 export const classSeatSubject = (enrolmentId: string) => ({ kind: 'class_seat' as const, id: enrolmentId });
-
-/**
- * The teaching role of a class: the role coded `lead` (主讲), else the first listed. Whoever holds a
- * place in it is the class's teacher and takes the roll.
- */
-export function teachingRoleOf(roles: readonly { code: string }[]): string | null {
-  return roles.find((r) => r.code === 'lead')?.code ?? roles[0]?.code ?? null;
-}
 
 /** The roll opens 30 minutes before the start and stays open two days after the end (a late entry). */
 export const ROLL_OPENS_BEFORE_MS = 30 * MINUTE_MS;

@@ -24,6 +24,12 @@ describe('noticeTarget', () => {
     expect(noticeTarget({ page: '', subject: { kind: 'activity', id: 'act2' }, bookingId: null })).toEqual({ route: routes.volunteerActivity, params: { activityId: 'act2' } });
   });
 
+  it('opens an hours decision on my hours, named by the server or from its subject', () => {
+    const subject = { kind: 'volunteer_hours', id: 'act1:u1' };
+    expect(noticeTarget({ page: 'subpackages/volunteer/pages/hours/index?nid=n2', subject, bookingId: null })).toEqual({ route: routes.volunteerHours, params: {} });
+    expect(noticeTarget({ page: '', subject, bookingId: null })).toEqual({ route: routes.volunteerHours, params: {} });
+  });
+
   it('opens a provider’s notice on their case page with the booking', () => {
     expect(noticeTarget({ page: 'subpackages/provider/pages/case/index?bookingId=bk2&nid=x', subject: booking('bk2'), bookingId: 'bk2' })).toEqual({
       route: routes.providerCase,

@@ -14,6 +14,8 @@ const subjectPages: Record<string, (id: string) => Target> = {
   // volunteer — client: 银龄行动's subjects (the server names these pages itself; this is the fallback).
   volunteer_application: (id) => ({ route: routes.volunteerStatus, params: { applicationId: id } }),
   activity: (id) => ({ route: routes.volunteerActivity, params: { activityId: id } }),
+  // The record's id is `<activityId>:<userId>`: the page lists all of the volunteer's own records.
+  volunteer_hours: () => ({ route: routes.volunteerHours, params: {} }),
 };
 
 /**

@@ -1,13 +1,15 @@
 import { AppError } from '../../../../shared/errors';
 import { placePool, signupIdOf, waitPool, claimNumber } from '../../../../shared/domain/volunteer/activity-keys';
 import { activityKinds, HOURS_RULE_TEXT, skillsFit } from '../../../../shared/domain/volunteer/activity-rules';
+import { teachingRoleOf } from '../../../../shared/domain/volunteer/training-codes';
 import type { Caller } from '../../runtime/caller';
 import type { ActivityDoc } from '../../repositories/activity.repository';
+import { markId, type AttendanceRepository } from '../../repositories/attendance.repository';
 import type { VolunteerDirectory } from '../../repositories/volunteer.repository';
 import type { PlacesDeps } from './activity-places';
 import { signupView, type SignupView } from './activity-signup.service';
 
-type Deps = PlacesDeps & { directory: VolunteerDirectory };
+type Deps = PlacesDeps & { directory: VolunteerDirectory; attendance: Pick<AttendanceRepository, 'findMark'> };
 
 /** What a volunteer is shown of an activity: the rules first (hours, cut-off, what to bring). */
 function activityView(activity: ActivityDoc, taken: Map<string, number>) {
@@ -50,11 +52,17 @@ export class ActivityQueryService {
     const activity = await this.deps.activities.findById(activityId);
     if (!activity) throw new AppError('NOT_FOUND');
     const signup = await this.deps.activities.findSignup(signupIdOf(activityId, caller.userId));
-    return { ...activityView(activity, await this.taken(activity)), mine: signup ? signupView(signup) : null };
+    return { ...activityView(activity, await this.taken(activity)), mine: signup ? signupView(signup) : null, attendance: signup ? await this.attendanceOf(signup._id) : null };
+  }
+
+  /** The caller's own check-in and check-out on their sign-up, so the check-in page shows where they stand. */
+  private async attendanceOf(signupId: string) {
+    const [checkIn, checkOut] = await Promise.all([this.deps.attendance.findMark(markId('in', signupId)), this.deps.attendance.findMark(markId('out', signupId))]);
+    return { checkedInAt: checkIn?.at.toISOString() ?? null, checkedOutAt: checkOut?.at.toISOString() ?? null, autoClosed: checkOut?.auto ?? false };
   }
 
   /** The caller's places, waiting positions (1 = next in line) and open offers with their deadline. */
-  async myPlaces(caller: Caller): Promise<{ items: (SignupView & { title: string; startsAt: string })[] }> {
+  async myPlaces(caller: Caller): Promise<{ items: (SignupView & { title: string; kind: string; startsAt: string; endsAt: string; teaches: boolean })[] }> {
     const signups = (await this.deps.activities.signupsOf(caller.userId)).filter((s) => ['placed', 'waiting', 'offered'].includes(s.state));
     const items = [];
     for (const signup of signups) {
@@ -67,7 +75,9 @@ export class ActivityQueryService {
         const still = (await this.deps.activities.signupsByIds(ahead)).filter((s) => s.state === 'waiting' || s.state === 'offered');
         position = still.length + 1;
       }
-      items.push({ ...signupView(signup, position), title: activity.title, startsAt: activity.startsAt.toISOString() });
+      // `teaches`: a place in a class's teaching role, whose holder takes the elders' roll.
+      const teaches = activity.kind === 'tech_class' && signup.state === 'placed' && signup.role === teachingRoleOf(activity.roles);
+      items.push({ ...signupView(signup, position), title: activity.title, kind: activity.kind, startsAt: activity.startsAt.toISOString(), endsAt: activity.endsAt.toISOString(), teaches });
     }
     return { items };
   }

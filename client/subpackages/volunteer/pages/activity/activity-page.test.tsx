@@ -1,4 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import { HOURS_RULE_TEXT } from '../../../../../shared/domain/volunteer/activity-rules';
 import { resetTaroMock, setRouterParams } from '../../../../test/taro.mock';
 import { demoUser, fakeHost, type Replies } from '../../../../test/fake-host';
@@ -99,5 +100,27 @@ describe('volunteer activity page', () => {
     expect(await screen.findByText('已经过了可以退出的时间，请直接打电话给组织者。')).toBeTruthy();
     expect(screen.getByRole('link', { name: /13800000009/ }).getAttribute('href')).toBe('tel:13800000009');
     expect(screen.getByText('已报上')).toBeTruthy();
+  });
+
+  // volunteer — client: the ways to check-in and the roll from the activity.
+  it('offers check-in to a placed volunteer and the roll only to the teaching role of a class', async () => {
+    renderPage({ 'volunteer.activity': () => ({ ...activity, mine: signup('placed', { role: 'lead' }) }) });
+    fireEvent.click(await screen.findByRole('button', { name: '签到签退' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/checkin/index?activityId=act-1' });
+    fireEvent.click(screen.getByRole('button', { name: '课堂点名' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/roll/index?activityId=act-1' });
+  });
+
+  it('an assistant checks in but takes no roll', async () => {
+    renderPage({ 'volunteer.activity': () => ({ ...activity, mine: signup('placed') }) });
+    expect(await screen.findByRole('button', { name: '签到签退' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '课堂点名' })).toBeNull();
+  });
+
+  it('someone waiting for the teaching place neither checks in nor takes the roll', async () => {
+    renderPage({ 'volunteer.activity': () => ({ ...activity, mine: signup('waiting', { role: 'lead', position: 1 }) }) });
+    await screen.findByText('排队中，第 1 位');
+    expect(screen.queryByRole('button', { name: '签到签退' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '课堂点名' })).toBeNull();
   });
 });

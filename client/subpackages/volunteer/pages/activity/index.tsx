@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { teachingRoleOf } from '../../../../../shared/domain/volunteer/training-codes';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { volunteerApi } from '../../../../src/api/volunteer.api';
 import type { ActivityDetail } from '../../../../src/api/volunteer-views.schema';
@@ -122,6 +123,19 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
                 </Button>
               </View>
             </>
+          ) : null}
+          {mine.state === 'placed' && !cancelled ? (
+            // volunteer — client: on the day, check in and out; the class's teacher takes the roll.
+            <View className='card-actions'>
+              <Button variant='primary' block onClick={() => goTo(routes.volunteerCheckin, { activityId: activity.id })}>
+                签到签退
+              </Button>
+              {activity.kind === 'tech_class' && mine.role === teachingRoleOf(activity.roles) ? (
+                <Button block onClick={() => goTo(routes.volunteerRoll, { activityId: activity.id })}>
+                  课堂点名
+                </Button>
+              ) : null}
+            </View>
           ) : null}
           {mine.state === 'placed' || mine.state === 'waiting' ? (
             <View className='section'>

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { volunteerApi } from '../../../../src/api/volunteer.api';
-import type { MyPlace } from '../../../../src/api/volunteer-views.schema';
+import type { MyPlaceDay } from '../../../../src/api/volunteer-views.schema';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { signupStateLabel } from '../../../../src/features/volunteer/activity-labels';
-import { formatDateTime } from '../../../../src/format/date-time';
+import { districtDateKey, formatDateTime } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { useShownAgain } from '../../../../src/hooks/use-shown-again';
 import { goTo, routes } from '../../../../src/navigation/routes';
@@ -34,7 +34,7 @@ const groups: { state: string; title: string }[] = [
 ];
 
 function Mine() {
-  const state = useRequest(() => volunteerApi.myPlaces(), []);
+  const state = useRequest(() => volunteerApi.myPlacesByDay(), []);
   useShownAgain(() => void state.run());
   return (
     <RequestView state={state}>
@@ -60,6 +60,11 @@ function Mine() {
                 看更多活动
               </Button>
             </View>
+            <View className='section'>
+              <Button size='large' onClick={() => goTo(routes.volunteerHours)}>
+                我的服务时长
+              </Button>
+            </View>
           </View>
         )
       }
@@ -67,7 +72,31 @@ function Mine() {
   );
 }
 
-function PlaceCard({ item }: { item: MyPlace }) {
+function PlaceCard({ item }: { item: MyPlaceDay }) {
+  // On the day of a place: check in and out; a class I teach: its roll (buttons beside the card, not in it).
+  const today = item.state === 'placed' && districtDateKey(item.startsAt) === districtDateKey(new Date());
+  return (
+    <View>
+      <PlaceSummary item={item} />
+      {today || item.teaches ? (
+        <View className='card-actions volunteer-mine__actions'>
+          {today ? (
+            <Button variant='primary' block accessibleLabel={`签到签退 ${item.title}`} onClick={() => goTo(routes.volunteerCheckin, { activityId: item.activityId })}>
+              签到签退
+            </Button>
+          ) : null}
+          {item.teaches ? (
+            <Button block accessibleLabel={`课堂点名 ${item.title}`} onClick={() => goTo(routes.volunteerRoll, { activityId: item.activityId })}>
+              课堂点名
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function PlaceSummary({ item }: { item: MyPlaceDay }) {
   return (
     <Tappable className='card volunteer-activity' onClick={() => goTo(routes.volunteerActivity, { activityId: item.activityId })}>
       <Text className='text-key volunteer-activity__title'>{item.title}</Text>

@@ -14,6 +14,7 @@ import { useShownAgain } from '../../../../src/hooks/use-shown-again';
 import { goTo, routes } from '../../../../src/navigation/routes';
 import { useSession } from '../../../../src/session/session-context';
 import { Button } from '../../../../src/ui/Button';
+import { Cell, CellGroup } from '../../../../src/ui/Cell';
 import { confirm, showToast } from '../../../../src/ui/feedback';
 import { Tag } from '../../../../src/ui/Tag';
 
@@ -34,7 +35,15 @@ function Status() {
   const state = useRequest(() => volunteerApi.myApplication(), []);
   // Back from the form: the new application is shown at once.
   useShownAgain(() => void state.run());
-  return <RequestView state={state}>{(data) => <StatusBody data={data} reload={() => void state.run()} />}</RequestView>;
+  return (
+    <View>
+      <RequestView state={state}>{(data) => <StatusBody data={data} reload={() => void state.run()} />}</RequestView>
+      {/* volunteer — client: elders (or their family) sign up for the smartphone classes here, volunteers or not. */}
+      <CellGroup title='给老人报名'>
+        <Cell title='智能手机课报名' label='志愿者老师教老人用手机，免费' onClick={() => goTo(routes.volunteerClasses)} />
+      </CellGroup>
+    </View>
+  );
 }
 
 function StatusBody({ data, reload }: { data: MyApplication; reload: () => void }) {
@@ -104,6 +113,11 @@ function StatusBody({ data, reload }: { data: MyApplication; reload: () => void 
         <View className='section'>
           <Button size='large' onClick={() => goTo(routes.volunteerMine)}>
             我报名的活动
+          </Button>
+        </View>
+        <View className='section'>
+          <Button size='large' onClick={() => goTo(routes.volunteerHours)}>
+            我的服务时长
           </Button>
         </View>
         <View className='section'>{idNumber}</View>
