@@ -35,6 +35,8 @@ export const staffDeskActions = {
   reviewEligibility: z
     .strictObject({ bookingId: id, verdict: z.enum(['verified', 'rejected']), reason: text(200).optional() })
     .refine((value) => value.verdict !== 'rejected' || !!value.reason, { message: '请填写原因，居民会看到', path: ['reason'] }),
+  /** The dashboard of a year (this year when absent): staff their 街道, admin the district or one 街道. */
+  dashboard: z.strictObject({ year: z.number().int().min(2020).max(2100).optional(), streetId: id.optional() }),
   /** Admin: people to grant a role to, by an 11-digit phone or part of a name; results masked. */
   findPeople: z.strictObject({ query: requiredText(20) }),
   /** Admin: a 街道's escort places per day (new requests count against it; booked ones stay). */

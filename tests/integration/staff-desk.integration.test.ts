@@ -319,3 +319,65 @@ describe('district settings', () => {
     expect(expectOk<{ items: { action: string }[] }>(await desk(w.people.admin, 'auditLog', { actionName: 'staff.setEscortCapacity' })).items).toHaveLength(1);
   });
 });
+
+describe('dashboard', () => {
+  type Place = { personTimes: number; persons: number; advisorConsultations: number; escortServices: number; escortForHardship: number; escortFree: number; counselingSessions: number };
+  type Board = {
+    year: number;
+    elapsedShare: number;
+    training: { personTimes: number; target: number | null; forecast: number | null; pace: { month: string; actual: number | null; pace: number | null }[] };
+    district: (Place & { target: number | null; share: number | null }) | null;
+    streets: (Place & { streetId: string; target: number | null; share: number | null; forecast: number | null; communities: (Place & { communityId: string })[] })[];
+  };
+
+  /** Roll entries as the teacher's roll writes them (the roll itself is tested in volunteer-training). */
+  async function directRoll(entries: { elderId: string; communityId: string; streetId: string; at: string }[]) {
+    await w.t.app.repos.training.markPresent(
+      entries.map((e, i) => ({
+        _id: `roll-${i}-${e.elderId}`, activityId: `act-${i}`, seriesId: null, elderId: e.elderId, year: 2026, communityId: e.communityId, streetId: e.streetId,
+        walkIn: true, markedBy: 'u-teacher', sessionStartsAt: new Date(e.at), at: new Date(e.at),
+      })),
+    );
+  }
+
+  it('counts services given and training person-times by 街道 and 社区 against the targets, with a pace line and a forecast', async () => {
+    expectOk(await call(w.people.admin, 'volunteer', { action: 'setTrainingTargets', year: 2026, districtTotal: 7000, streets: [
+      { streetId: 'st-nandajie', target: 3000 }, { streetId: 'st-hehuachi', target: 2000 }, { streetId: 'st-wuxing', target: 2000 }] }));
+    await directRoll([
+      { elderId: 'e1', communityId: 'cm-xiaoying', streetId: ids.street, at: '2026-03-10T02:00:00Z' },
+      { elderId: 'e1', communityId: 'cm-xiaoying', streetId: ids.street, at: '2026-03-17T02:00:00Z' },
+      { elderId: 'e2', communityId: 'cm-shuangguiping', streetId: ids.street, at: '2026-11-17T02:00:00Z' },
+      { elderId: 'e3', communityId: 'cm-hehua', streetId: ids.otherStreet, at: '2026-11-20T02:00:00Z' },
+    ]);
+    const resident = await freshResident(w);
+    const advisor = await book(w, resident, advisorCreate(at(TUE, '10:00')));
+    expectOk(await call(w.people.advisor1, 'provider', { action: 'accept', bookingId: advisor.id }));
+    const hardship = await book(w, await freshResident(w), escortCreate(at(TUE, '14:00'), { details: { eligibility: 'dibao' } }));
+    expectOk(await desk(w.people.staff, 'reviewEligibility', { bookingId: hardship.id, verdict: 'verified' }));
+    expectOk(await call(w.people.escort1, 'provider', { action: 'claim', bookingId: hardship.id }));
+    const counseling = await book(w, resident, counselingCreate(at(WED, '14:00')));
+    expectOk(await call(w.people.counselor1, 'provider', { action: 'accept', bookingId: counseling.id }));
+    w.clock.set(at(WED, '20:00'));
+    for (const [person, bookingId] of [[w.people.advisor1, advisor.id], [w.people.escort1, hardship.id], [w.people.counselor1, counseling.id]] as const) {
+      expectOk(await call(person, 'provider', { action: 'complete', bookingId }));
+    }
+
+    const board = expectOk<Board>(await desk(w.people.admin, 'dashboard', { year: 2026 }));
+    expect(board.district).toMatchObject({ personTimes: 4, persons: 3, target: 7000, advisorConsultations: 1, escortServices: 1, escortForHardship: 1, escortFree: 1, counselingSessions: 1 });
+    const nandajie = board.streets.find((s) => s.streetId === ids.street)!;
+    expect(nandajie).toMatchObject({ personTimes: 3, persons: 2, target: 3000, share: 0.001, advisorConsultations: 1, escortServices: 1 });
+    expect(nandajie.communities.find((c) => c.communityId === 'cm-xiaoying')).toMatchObject({ personTimes: 2, persons: 1, advisorConsultations: 1 });
+    expect(board.training.pace.map((p) => p.actual).slice(0, 12)).toEqual([0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 4, 4]);
+    expect(board.training.pace[11]!.pace).toBe(7000);
+    expect(board.training.forecast).toBe(Math.round(4 / board.elapsedShare));
+    // Counseling is a number: nothing of what was said reaches the dashboard.
+    expect(JSON.stringify(board)).not.toContain(COUNSELING_NOTE);
+
+    const staffBoard = expectOk<Board>(await desk(w.people.otherStaff, 'dashboard', { year: 2026, streetId: ids.street }));
+    expect(staffBoard.district).toBeNull();
+    expect(staffBoard.streets.map((s) => s.streetId)).toEqual([ids.otherStreet]);
+    expect(staffBoard.training).toMatchObject({ personTimes: 1, target: 2000 });
+    expect(staffBoard.streets[0]).toMatchObject({ advisorConsultations: 0, escortServices: 0 });
+    expect(errorOf(await desk(w.people.resident1, 'dashboard', {})).code).toBe('FORBIDDEN');
+  });
+});

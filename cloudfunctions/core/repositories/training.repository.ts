@@ -173,6 +173,11 @@ export class TrainingRepository {
     return this.targets.findOne({ _id: String(year) });
   }
 
+  /** Person-times (roll entries) of sessions starting in [from, to), of one 街道 or the district: a month of the pace line. */
+  personTimesBetween(from: Date, to: Date, streetId: string | null): Promise<number> {
+    return this.attendance.countDocuments({ sessionStartsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) });
+  }
+
   /**
    * Person-times and persons of a year, per 社区, per 街道 and for the district (or one 街道), by
    * aggregation in the engine. Persons are distinct elders at each level: grouped first by the level

@@ -43,6 +43,7 @@ import { TrainingRollService } from './training/training-roll.service';
 import { StaffBookingDesk } from './staff/booking-desk.service';
 import { AuditLogService } from './staff/audit-log.service';
 import { DistrictSettingsService } from './staff/district-settings.service';
+import { DashboardService } from './staff/dashboard.service';
 
 export type Services = {
   users: UserService;
@@ -73,6 +74,7 @@ export type Services = {
   staffBookings: StaffBookingDesk;
   audit: AuditLogService;
   districtSettings: DistrictSettingsService;
+  dashboard: DashboardService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -136,7 +138,9 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, trainingProgress: trainingServices.trainingProgress, clock });
   return {
+    dashboard,
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,

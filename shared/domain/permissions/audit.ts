@@ -66,6 +66,7 @@ export const auditOf = {
   'staff.reviewEligibility': 'change',
   'staff.bookFor': 'change',
   'staff.auditLog': 'none',
+  'staff.dashboard': 'none',
   'staff.findPeople': 'none',
   'staff.setEscortCapacity': 'change',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;

@@ -120,6 +120,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.reviewEligibility': { roles: [S, D] },
   'staff.bookFor': { roles: [S, D] },
   'staff.auditLog': { roles: [D] },
+  'staff.dashboard': { roles: [S, D] },
   'staff.findPeople': { roles: [D] },
   'staff.setEscortCapacity': { roles: [D] },
 };

@@ -15,6 +15,7 @@ export const staffDeskAccess = {
   'staff.reviewEligibility': streetWork,
   'staff.bookFor': streetWork,
   'staff.auditLog': ['admin'],
+  'staff.dashboard': streetWork,
   'staff.findPeople': ['admin'],
   'staff.setEscortCapacity': ['admin'],
 } as const satisfies Record<string, Access>;
