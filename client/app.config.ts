@@ -45,6 +45,12 @@ export default defineAppConfig({
       name: 'staff',
       pages: ['pages/workbench/index', 'pages/bookings/index', 'pages/booking/index', 'pages/dispatch/index', 'pages/audit/index'],
     },
+    {
+      // staff desk: the dashboard's charts (echarts) are heavy; only those who open it download them.
+      root: 'subpackages/dashboard',
+      name: 'dashboard',
+      pages: ['pages/overview/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['booking'] },

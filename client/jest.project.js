@@ -16,5 +16,8 @@ module.exports = {
     '^@tarojs/components$': '<rootDir>/client/test/taro-components.mock.tsx',
     '^@tarojs/taro$': '<rootDir>/client/test/taro.mock.ts',
     '\\.(css|scss)$': '<rootDir>/client/test/style.mock.ts',
+    // echarts ships ES modules only and needs a canvas; see the mock for what is tested where.
+    '^taro-react-echarts$': '<rootDir>/client/test/echarts.mock.tsx',
+    '^echarts/(core|charts|components|renderers)$': '<rootDir>/client/test/echarts.mock.tsx',
   },
 };

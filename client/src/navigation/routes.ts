@@ -40,6 +40,7 @@ export const routes = {
   staffBooking: '/subpackages/staff/pages/booking/index',
   staffDispatch: '/subpackages/staff/pages/dispatch/index',
   staffAudit: '/subpackages/staff/pages/audit/index',
+  dashboard: '/subpackages/dashboard/pages/overview/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

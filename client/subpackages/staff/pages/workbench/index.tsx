@@ -17,6 +17,9 @@ export default function WorkbenchPage() {
         {(user) => (
           <>
             <Text className='page-subtitle'>{user.roles.includes('admin') ? '全区' : '本街道'}的预约、派单和代办</Text>
+            <CellGroup title='数据'>
+              <Cell title='数据看板' label='培训人次对照指标、各项服务次数' onClick={() => goTo(routes.dashboard)} />
+            </CellGroup>
             <CellGroup title='预约服务'>
               <Cell title='陪诊派单' label='待接的陪诊请求，核实困难群体，指派陪诊员' onClick={() => goTo(routes.staffDispatch)} />
               <Cell title='街道预约' label='按服务、状态、日期查看预约' onClick={() => goTo(routes.staffBookings)} />
