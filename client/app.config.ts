@@ -43,7 +43,16 @@ export default defineAppConfig({
       // staff desk: the workbench of 街道 staff and the bureau's admin; nobody else downloads it.
       root: 'subpackages/staff',
       name: 'staff',
-      pages: ['pages/workbench/index', 'pages/bookings/index', 'pages/booking/index', 'pages/dispatch/index', 'pages/audit/index'],
+      pages: [
+        'pages/workbench/index',
+        'pages/bookings/index',
+        'pages/booking/index',
+        'pages/dispatch/index',
+        'pages/audit/index',
+        'pages/notices/index',
+        'pages/people/index',
+        'pages/settings/index',
+      ],
     },
     {
       // staff desk: the dashboard's charts (echarts) are heavy; only those who open it download them.

@@ -7,6 +7,7 @@ const access = accessIn('staff');
 /** Admin's district settings: people to grant roles to (roles themselves: admin.grantRoles), escort places per 街道. */
 export const districtSettingsActions = {
   findPeople: action({ input: input.findPeople, access: access('findPeople'), run: ({ query }, { app }) => app.services.districtSettings.findPeople(query) }),
+  districtSettings: action({ input: input.districtSettings, access: access('districtSettings'), run: ({ year }, { app }) => app.services.districtSettings.current(year) }),
   setEscortCapacity: action({
     input: input.setEscortCapacity,
     access: access('setEscortCapacity'),

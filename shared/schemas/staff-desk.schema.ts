@@ -39,6 +39,8 @@ export const staffDeskActions = {
   dashboard: z.strictObject({ year: z.number().int().min(2020).max(2100).optional(), streetId: id.optional() }),
   /** Admin: people to grant a role to, by an 11-digit phone or part of a name; results masked. */
   findPeople: z.strictObject({ query: requiredText(20) }),
+  /** Admin: the district settings as they stand (escort places, holidays, a year's training targets). */
+  districtSettings: z.strictObject({ year: z.number().int().min(2020).max(2100) }),
   /** Admin: a 街道's escort places per day (new requests count against it; booked ones stay). */
   setEscortCapacity: z.strictObject({ streetId: id, capacity: z.number().int().min(0).max(200) }),
   /** Admin: the audit log, newest first. */

@@ -55,3 +55,41 @@ export const auditLogSchema = z.object({
   pageSize: z.number(),
 });
 export type AuditLogEntry = z.output<typeof auditLogSchema>['items'][number];
+
+export const peopleSchema = z.object({
+  items: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      communityId: z.string().nullable().optional().default(null),
+      roles: z.array(z.string()),
+      staffStreetId: z.string().nullable().optional().default(null),
+    }),
+  ),
+  more: z.boolean().optional().default(false),
+});
+export type Person = z.output<typeof peopleSchema>['items'][number];
+
+export const districtSettingsSchema = z.object({
+  streets: z.array(z.object({ streetId: z.string(), name: z.string(), escortDailyCapacity: z.number() })),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.object({ date: z.string(), followsWeekday: z.number() })),
+  trainingTargets: z.object({ year: z.number(), districtTotal: z.number().nullable(), streets: z.array(z.object({ streetId: z.string(), target: z.number() })) }),
+});
+export type DistrictSettings = z.output<typeof districtSettingsSchema>;
+
+export const deadLettersSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      state: z.string(),
+      attempts: z.number().optional().default(0),
+      lastError: z.string().nullable().optional().default(null),
+      updatedAt: z.string().optional().default(''),
+      bookingId: z.string().nullable().optional().default(null),
+    }),
+  ),
+  total: z.number(),
+});

@@ -1,7 +1,18 @@
 import type { ApiInput } from './api-actions';
 import { callAction } from './call-function';
-import { auditLogSchema, dispatchQueueSchema, escortDaySchema, streetBookingSchema, streetBookingsSchema } from './staff-views.schema';
+import { z } from 'zod';
+import {
+  auditLogSchema,
+  deadLettersSchema,
+  dispatchQueueSchema,
+  districtSettingsSchema,
+  escortDaySchema,
+  peopleSchema,
+  streetBookingSchema,
+  streetBookingsSchema,
+} from './staff-views.schema';
 import { bookingViewSchema } from './views.schema';
+import type { Role } from '../../../shared/domain/roles';
 
 export type StreetBookingsQuery = ApiInput<'staff', 'streetBookings'>;
 export type AuditLogQuery = ApiInput<'staff', 'auditLog'>;
@@ -17,6 +28,19 @@ export const staffApi = {
     callAction('staff', 'reviewEligibility', reason ? { bookingId, verdict, reason } : { bookingId, verdict }, bookingViewSchema),
   bookFor: (input: BookForInput) => callAction('staff', 'bookFor', input, bookingViewSchema),
   auditLog: (query: AuditLogQuery) => callAction('staff', 'auditLog', query, auditLogSchema),
+  findPeople: (query: string) => callAction('staff', 'findPeople', { query }, peopleSchema),
+  grantRoles: (userId: string, roles: Role[], streetId?: string) =>
+    callAction('admin', 'grantRoles', streetId ? { userId, roles, streetId } : { userId, roles }, z.object({ id: z.string() }).loose()),
+  revokeRoles: (userId: string, roles: Role[]) => callAction('admin', 'revokeRoles', { userId, roles }, z.object({ id: z.string() }).loose()),
+  districtSettings: (year: number) => callAction('staff', 'districtSettings', { year }, districtSettingsSchema),
+  setEscortCapacity: (streetId: string, capacity: number) =>
+    callAction('staff', 'setEscortCapacity', { streetId, capacity }, z.object({ streetId: z.string(), escortDailyCapacity: z.number() })),
+  setHolidayCalendar: (holidays: string[], workdays: { date: string; followsWeekday: number }[]) =>
+    callAction('admin', 'setHolidayCalendar', { holidays, workdays }, z.object({ affected: z.array(bookingViewSchema).optional().default([]) }).loose()),
+  setTrainingTargets: (year: number, districtTotal: number, streets: { streetId: string; target: number }[]) =>
+    callAction('volunteer', 'setTrainingTargets', { year, districtTotal, streets }, z.object({ year: z.number() }).loose()),
+  deadLetters: (page = 1) => callAction('notify', 'dead', { page }, deadLettersSchema),
+  resend: (id: string) => callAction('notify', 'resend', { id }, z.object({ id: z.string(), state: z.string() })),
   assignEscort: (bookingId: string, providerId: string, reason?: string) =>
     callAction('admin', 'assignEscort', reason ? { bookingId, providerId, reason } : { bookingId, providerId }, bookingViewSchema),
 };

@@ -27,6 +27,7 @@ export type ServiceInfo = z.output<typeof serviceInfoSchema>;
 export const streetSchema = z.object({
   id: z.string(),
   name: z.string(),
+  escortDailyCapacity: z.number().optional(),
   communities: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type Street = z.output<typeof streetSchema>;

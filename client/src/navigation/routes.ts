@@ -40,6 +40,9 @@ export const routes = {
   staffBooking: '/subpackages/staff/pages/booking/index',
   staffDispatch: '/subpackages/staff/pages/dispatch/index',
   staffAudit: '/subpackages/staff/pages/audit/index',
+  staffNotices: '/subpackages/staff/pages/notices/index',
+  staffPeople: '/subpackages/staff/pages/people/index',
+  staffSettings: '/subpackages/staff/pages/settings/index',
   dashboard: '/subpackages/dashboard/pages/overview/index',
 } as const;
 

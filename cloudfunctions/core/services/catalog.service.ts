@@ -34,6 +34,8 @@ export class CatalogService {
     return streets.map((street) => ({
       id: street._id,
       name: street.name,
+      // Escort places per day: the form tells a resident when a day is used up, staff set it.
+      escortDailyCapacity: street.escortDailyCapacity,
       communities: communities.filter((c) => c.streetId === street._id).map((c) => ({ id: c._id, name: c.name })),
     }));
   }

@@ -152,7 +152,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
-    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district }),
+    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district, catalog: repos.catalog, training: repos.training }),
     audit: new AuditLogService({ audit: repos.audit, users: repos.users, clock, ids }),
     staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
     volunteerRegistration,

@@ -68,6 +68,7 @@ export const auditOf = {
   'staff.auditLog': 'none',
   'staff.dashboard': 'none',
   'staff.findPeople': 'none',
+  'staff.districtSettings': 'none',
   'staff.setEscortCapacity': 'change',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 

@@ -122,6 +122,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.auditLog': { roles: [D] },
   'staff.dashboard': { roles: [S, D] },
   'staff.findPeople': { roles: [D] },
+  'staff.districtSettings': { roles: [D] },
   'staff.setEscortCapacity': { roles: [D] },
 };
 

@@ -17,5 +17,6 @@ export const staffDeskAccess = {
   'staff.auditLog': ['admin'],
   'staff.dashboard': streetWork,
   'staff.findPeople': ['admin'],
+  'staff.districtSettings': ['admin'],
   'staff.setEscortCapacity': ['admin'],
 } as const satisfies Record<string, Access>;

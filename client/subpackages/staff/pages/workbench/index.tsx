@@ -36,11 +36,16 @@ export default function WorkbenchPage() {
                 ) : null,
               )}
             </CellGroup>
-            {hasAnyRole(user.roles, auditRoles) ? (
-              <CellGroup title='管理'>
-                <Cell title='操作记录' label='谁在什么时候查看了谁、改了什么' onClick={() => goTo(routes.staffAudit)} />
-              </CellGroup>
-            ) : null}
+            <CellGroup title='管理'>
+              <Cell title='消息发送情况' label='没能发到微信的通知，可重新发送' onClick={() => goTo(routes.staffNotices)} />
+              {hasAnyRole(user.roles, auditRoles) ? (
+                <>
+                  <Cell title='人员与角色' label='查找人员，授予或收回角色' onClick={() => goTo(routes.staffPeople)} />
+                  <Cell title='区级设置' label='陪诊名额、培训指标、节假日' onClick={() => goTo(routes.staffSettings)} />
+                  <Cell title='操作记录' label='谁在什么时候查看了谁、改了什么' onClick={() => goTo(routes.staffAudit)} />
+                </>
+              ) : null}
+            </CellGroup>
           </>
         )}
       </SignedIn>
