@@ -49,3 +49,11 @@ export function classInput(now: Date, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** What `createActivity` answers (the view `activity` shows), as far as the tests read it. */
+export type CreatedActivity = { id: string; startsAt: string; endsAt: string };
+
+/** Creates an activity through the API as the given staff member (input as `classInput` makes it). */
+export async function createActivityAs(t: TestApp, staffToken: string, input: Record<string, unknown>): Promise<CreatedActivity> {
+  return expectOk<CreatedActivity>(await t.callAs(staffToken, 'volunteer', input));
+}

@@ -7,7 +7,7 @@ import { AttendanceCodes } from '../../cloudfunctions/core/services/attendance/a
 import { windowOf } from '../../shared/domain/volunteer/attendance-window';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, TEST_ATTENDANCE_SECRET, type TestApp } from '../helpers/test-app';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 
 jest.setTimeout(60_000);
 
@@ -32,16 +32,16 @@ type Hours = { items: { status: string; hours: number; computedHours: number; hi
 /** A class (09:00–11:00 Shanghai two days on) with `placed` volunteers in it; the clock still at creation. */
 async function classWith(placed: number) {
   const staff = await makeStaff(t, 'staff-1');
-  const activity = expectOk<{ _id: string; startsAt: Date; endsAt: Date }>(await call(staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 5, skills: [] }] })));
+  const activity = await createActivityAs(t, staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 5, skills: [] }] }));
   const volunteers = [];
   for (let i = 0; i < placed; i += 1) {
     const v = await makeVolunteer(t, `v-${i}`);
-    expectOk(await call(v.token, { action: 'signUp', activityId: activity._id, role: 'assist' }));
+    expectOk(await call(v.token, { action: 'signUp', activityId: activity.id, role: 'assist' }));
     volunteers.push(v);
   }
   const startsAt = new Date(activity.startsAt).getTime();
   const endsAt = new Date(activity.endsAt).getTime();
-  return { staff, activityId: activity._id, startsAt, endsAt, volunteers };
+  return { staff, activityId: activity.id, startsAt, endsAt, volunteers };
 }
 
 const shownCode = async (staffToken: string, activityId: string) => expectOk<{ code: string; qr: string; refreshAt: string }>(await call(staffToken, { action: 'attendanceCode', activityId }));
@@ -92,7 +92,7 @@ describe('check-in and check-out', () => {
     const quitter = await makeVolunteer(t, 'v-quit');
     expectOk(await call(quitter.token, { action: 'signUp', activityId, role: 'assist' }));
     expectOk(await call(quitter.token, { action: 'withdraw', activityId }));
-    const other = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { title: '另一节课', startsAt: new Date(startsAt + 3 * 24 * 3600_000).toISOString(), endsAt: new Date(endsAt + 3 * 24 * 3600_000).toISOString() })))._id;
+    const other = (await createActivityAs(t, staff.token, classInput(clock.now(), { title: '另一节课', startsAt: new Date(startsAt + 3 * 24 * 3600_000).toISOString(), endsAt: new Date(endsAt + 3 * 24 * 3600_000).toISOString() }))).id;
     const codes = new AttendanceCodes(TEST_ATTENDANCE_SECRET);
 
     clock.set(new Date(startsAt - 31 * MIN));

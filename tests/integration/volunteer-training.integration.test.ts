@@ -7,7 +7,7 @@ import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll } from '../helpers/racing-clients';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
 import { cloudFunctions } from '../../cloudfunctions/registry';
 import { DEMO_TEACHER_OPENID, seedDemoTraining } from '../../host/seed/seed-demo-training';
@@ -41,7 +41,7 @@ async function weeklyClass(seats = 3) {
   const staff = await makeStaff(t, 'staff-nandajie');
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { startsAt, endsAt, signUpOpensAt, signUpClosesAt, withdrawCutoffAt, ...text } = classInput(clock.now(), { elderSeats: seats });
-  const series = expectOk<{ seriesId: string; activities: { _id: string }[] }>(
+  const series = expectOk<{ seriesId: string; activities: { id: string }[] }>(
     await call(staff.token, {
       ...text,
       action: 'createSeries',
@@ -54,7 +54,7 @@ async function weeklyClass(seats = 3) {
       withdrawCutoffHoursBefore: 24,
     }),
   );
-  const [first, second] = series.activities.map((a) => a._id) as [string, string];
+  const [first, second] = series.activities.map((a) => a.id) as [string, string];
   const teacher = await makeVolunteer(t, 'teacher-1');
   const assistant = await makeVolunteer(t, 'assistant-1');
   for (const activityId of [first, second]) {
@@ -154,13 +154,13 @@ describe('volunteer training', () => {
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'family', ...elder('丙') }))).toBe('CLASS_FULL');
     expect(await t.db.collection('training_enrolments').countDocuments({ activityId: first })).toBe(2);
     // One account names at most three elders per session; the refused one leaves its seat free.
-    const second = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { elderSeats: 10, title: '大教室' })))._id;
+    const second = (await createActivityAs(t, staff.token, classInput(clock.now(), { elderSeats: 10, title: '大教室' }))).id;
     for (const name of ['甲', '乙', '丙']) expectOk(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder(name) }));
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder('丁') }))).toBe('ENROLMENT_LIMIT');
     expect(await t.app.repos.holds.seatsIn(classSeatPool(second))).toHaveLength(3);
 
-    const festival = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { kind: 'festival_visit', title: '重阳探访', startsAt: '2026-12-05T01:00:00.000Z', endsAt: '2026-12-05T03:00:00.000Z' })));
-    expect(code(await call(resident.token, { action: 'enrollElder', activityId: festival._id, who: 'self', ...elder('丁') }))).toBe('NOT_A_CLASS');
+    const festival = await createActivityAs(t, staff.token, classInput(clock.now(), { kind: 'festival_visit', title: '重阳探访', startsAt: '2026-12-05T01:00:00.000Z', endsAt: '2026-12-05T03:00:00.000Z' }));
+    expect(code(await call(resident.token, { action: 'enrollElder', activityId: festival.id, who: 'self', ...elder('丁') }))).toBe('NOT_A_CLASS');
     expect(fieldOf(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'self', ...elder('戊', 'cm-nowhere') }))).toBe('communityId');
   });
 
