@@ -3,24 +3,19 @@
  * Each test takes a fresh database with the demo district (communities and streets).
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, type TestApp } from '../helpers/test-app';
-import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { expectOk, type TestApp } from '../helpers/test-app';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 
 jest.setTimeout(60_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 
 async function createClass(overrides: Record<string, unknown> = {}) {
   const staff = await makeStaff(t, 'staff-1');

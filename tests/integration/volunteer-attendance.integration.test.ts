@@ -5,25 +5,20 @@
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { AttendanceCodes } from '../../cloudfunctions/core/services/attendance/attendance-code';
 import { windowOf } from '../../shared/domain/volunteer/attendance-window';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, TEST_ATTENDANCE_SECRET, type TestApp } from '../helpers/test-app';
-import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { expectOk, TEST_ATTENDANCE_SECRET, type TestApp } from '../helpers/test-app';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 
 jest.setTimeout(60_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const MIN = 60_000;
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 const marks = () => t.db.collection('attendance_marks').find({}).toArray();
 
 type Roster = { counts: Record<string, number>; phonesMasked: boolean; items: { userId: string; state: string; phone: string; autoClosed: boolean }[] };

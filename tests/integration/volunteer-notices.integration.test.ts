@@ -7,24 +7,17 @@
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import type { NotificationDoc } from '../../cloudfunctions/core/repositories/notification.repository';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
 import { notificationsOf } from '../helpers/notify-fixtures';
-import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
+import { expectOk, loginAs, type TestApp } from '../helpers/test-app';
 import { applicationInput, SAMPLE_ID_NUMBER } from '../helpers/volunteer-registration-fixtures';
 
 jest.setTimeout(90_000);
 
 const HOUR = 3_600_000;
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
 const inboxTypes = async (token: string): Promise<string[]> =>

@@ -4,28 +4,23 @@
  * each refusal. Each test takes a fresh database with the demo district (streets, communities).
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../helpers/test-app';
+import { expectOk, loginAs, snapshot, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll } from '../helpers/racing-clients';
-import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
 import { cloudFunctions } from '../../cloudfunctions/registry';
 import { DEMO_TEACHER_OPENID, seedDemoTraining } from '../../host/seed/seed-demo-training';
 
 jest.setTimeout(120_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 const fieldOf = (envelope: { ok: boolean; error?: { details?: unknown } }) => (envelope.error?.details as { fields: { path: string }[] } | undefined)?.fields[0]?.path;
 
 type Progress = { district: { personTimes: number; persons: number; target: number | null; share: number | null } | null; streets: { streetId: string; personTimes: number; persons: number; target: number | null; share: number | null; communities: { communityId: string; personTimes: number; persons: number }[] }[] };
