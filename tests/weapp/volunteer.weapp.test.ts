@@ -48,7 +48,7 @@ test('an approved volunteer signs up for an activity through the weapp pages', a
   await api(staff, 'volunteer', { action: 'approve', applicationId: application.id, skills: ['smartphone_teaching'] });
   const start = Date.now() + 3 * 24 * 3600_000;
   const at = (ms: number) => new Date(ms).toISOString();
-  const activity = await api<{ _id: string }>(staff, 'volunteer', {
+  const activity = await api<{ id: string }>(staff, 'volunteer', {
     action: 'createActivity', kind: 'tech_class', title: '智能手机入门课', description: '', place: '小营前社区活动室', communityId: 'cm-xiaoying',
     roles: [{ code: 'assist', label: '助教', count: 2, skills: [] }], riskNote: '', insuranceRequired: false, bring: '老花镜', contactPhone: '13900000002',
     startsAt: at(start), endsAt: at(start + 2 * 3600_000), signUpOpensAt: at(Date.now() - 60_000), signUpClosesAt: at(start - 3600_000), withdrawCutoffAt: at(start - 24 * 3600_000),
@@ -75,7 +75,7 @@ test('an approved volunteer signs up for an activity through the weapp pages', a
   await app.waitForText('我的岗位：助教');
 
   const user = await weappHost.host.app.db.collection('users').findOne({ openid: 'demo-resident-1' });
-  const signup = await weappHost.host.app.db.collection('activity_signups').findOne({ activityId: activity._id, userId: user?._id });
+  const signup = await weappHost.host.app.db.collection('activity_signups').findOne({ activityId: activity.id, userId: user?._id });
   expect(signup).toMatchObject({ role: 'assist', state: 'placed' });
 });
 

@@ -2,6 +2,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import type { ActivityKind } from '../../../shared/domain/volunteer/activity-rules';
 import type { VolunteerSkill } from '../../../shared/domain/volunteer/registration-codes';
 
@@ -178,13 +179,7 @@ export class ActivityRepository {
 
   /** Records the outcome; true when this call decided it, false when another had already. */
   async decide(id: string, outcome: string, by: string | null, now: Date): Promise<boolean> {
-    try {
-      await this.outcomes.insertOne({ _id: id, outcome, by, at: now });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.outcomes, { _id: id, outcome, by, at: now });
   }
 
   outcomeOf(id: string): Promise<OutcomeDoc | null> {

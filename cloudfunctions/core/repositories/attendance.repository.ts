@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { resilientCollection } from '../db/resilient-collection';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import type { LedgerEntry } from '../../../shared/domain/volunteer/attendance-hours';
 import type { SignupDoc } from './activity.repository';
 
@@ -105,13 +106,7 @@ export class AttendanceRepository {
 
   /** Inserts the record; false when it exists already (made by a racing check-out or the timer). */
   async insertRecord(doc: HoursRecordDoc): Promise<boolean> {
-    try {
-      await this.records.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.records, doc);
   }
 
   findRecord(id: string): Promise<HoursRecordDoc | null> {
@@ -128,13 +123,7 @@ export class AttendanceRepository {
 
   /** Appends the entry; false when that place in the log was taken (another decision came first). */
   async append(entry: HoursLogDoc): Promise<boolean> {
-    try {
-      await this.log.insertOne(entry);
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.log, entry);
   }
 
   /** Entries recorded by `before` whose event may not be in the outbox yet. */
