@@ -7,6 +7,10 @@ import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
+// volunteer — staff
+import type { volunteerAttendanceActions } from '../../../shared/schemas/volunteer-attendance.schema';
+import type { volunteerManageActions } from '../../../shared/schemas/volunteer-manage.schema';
+import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -21,7 +25,9 @@ export type ApiActions = {
   notify: typeof notifyActions;
   admin: typeof adminActions & typeof adminBookingActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
-  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions;
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions
+    // volunteer — staff
+    & typeof volunteerAttendanceActions & typeof volunteerTrainingActions & typeof volunteerManageActions;
 };
 
 export type ApiFunction = keyof ApiActions;
