@@ -26,7 +26,17 @@ export default defineAppConfig({
       // volunteer — client: 银龄行动 (apply, status, activities, my places); only volunteers and applicants download it.
       root: 'subpackages/volunteer',
       name: 'volunteer',
-      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
+      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index',
+        // volunteer — staff: the 街道's staff run 银龄行动 from these (applications, activities, rosters, hours, training).
+        'pages/manage/index',
+        'pages/manage-applications/index',
+        'pages/manage-application/index',
+        'pages/manage-activities/index',
+        'pages/manage-activity-form/index',
+        'pages/manage-activity/index',
+        'pages/manage-corrections/index',
+        'pages/manage-training/index',
+      ],
     },
   ],
   preloadRule: {

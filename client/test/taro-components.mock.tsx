@@ -29,3 +29,8 @@ export const View = mockComponent('div', 'View');
 export const Text = mockComponent('span', 'Text');
 export const Slot = mockComponent('div', 'Slot');
 export const Block = ({ children }: { children?: ReactNode }) => children ?? null;
+
+// volunteer — staff: the check-in QR is an <Image> of a data URL; its label becomes the alt text.
+export function Image({ src, className, ariaLabel }: MockProps & { src?: string }) {
+  return createElement('img', { src, className, alt: ariaLabel });
+}

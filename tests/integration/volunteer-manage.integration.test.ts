@@ -37,7 +37,7 @@ describe('the 街道 staff see their own 街道', () => {
     const nandajie = await makeStaff(t, 'staff-nan', 'st-nandajie');
     const hehuachi = await makeStaff(t, 'staff-he', 'st-hehuachi');
     const admin = await loginAs(t, 'admin-1');
-    await t.app.services.users.grantRoles(admin.userId, ['admin'], null);
+    await t.app.services.users.grantRoles(admin.userId, ['admin'], undefined);
     const ours = expectOk<{ _id: string }>(await call(nandajie.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 1, skills: [] }] })))._id;
     const theirs = expectOk<{ _id: string }>(await call(hehuachi.token, classInput(clock.now(), { title: '荷花池的课', communityId: 'cm-hehua' })))._id;
     const [a, b] = [await makeVolunteer(t, 'v-a'), await makeVolunteer(t, 'v-b')];

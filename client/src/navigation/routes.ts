@@ -28,6 +28,15 @@ export const routes = {
   volunteerActivities: '/subpackages/volunteer/pages/activities/index',
   volunteerActivity: '/subpackages/volunteer/pages/activity/index',
   volunteerMine: '/subpackages/volunteer/pages/mine/index',
+  // volunteer — staff: the staff pages of the `volunteer` subpackage.
+  manageHub: '/subpackages/volunteer/pages/manage/index',
+  manageApplications: '/subpackages/volunteer/pages/manage-applications/index',
+  manageApplication: '/subpackages/volunteer/pages/manage-application/index',
+  manageActivities: '/subpackages/volunteer/pages/manage-activities/index',
+  manageActivityForm: '/subpackages/volunteer/pages/manage-activity-form/index',
+  manageActivity: '/subpackages/volunteer/pages/manage-activity/index',
+  manageCorrections: '/subpackages/volunteer/pages/manage-corrections/index',
+  manageTraining: '/subpackages/volunteer/pages/manage-training/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];
