@@ -11,7 +11,7 @@ const cur = (ctx: FlowContext) => current(ctx.page);
 
 type Envelope = { ok: boolean; data?: unknown; error?: { code: string } };
 
-async function api<T>(ctx: FlowContext, token: string | null, fn: string, body: Record<string, unknown>): Promise<T> {
+export async function api<T>(ctx: FlowContext, token: string | null, fn: string, body: Record<string, unknown>): Promise<T> {
   const reply = await fetch(`${ctx.baseUrl}api/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -22,7 +22,7 @@ async function api<T>(ctx: FlowContext, token: string | null, fn: string, body: 
   return envelope.data as T;
 }
 
-const tokenOf = async (ctx: FlowContext, openid: string) => (await api<{ token: string }>(ctx, null, 'user', { action: 'devLogin', openid })).token;
+export const tokenOf = async (ctx: FlowContext, openid: string) => (await api<{ token: string }>(ctx, null, 'user', { action: 'devLogin', openid })).token;
 
 /** An activity three days on (so sign-up is open and the cut-off far), in 李大爷's 荷花池社区. */
 function activityInput(title: string) {
@@ -39,7 +39,7 @@ function activityInput(title: string) {
 
 export type ElderSizes = { failures: string[]; report: string[] };
 
-async function checkElder(ctx: FlowContext, name: string, out: ElderSizes): Promise<void> {
+export async function checkElder(ctx: FlowContext, name: string, out: ElderSizes): Promise<void> {
   await settled(ctx.page);
   const sizes = await measureSizes(ctx.page);
   out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);

@@ -24,6 +24,8 @@ import {
 } from './e2e-flows';
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
+// volunteer — staff
+import { staffRunsAnActivity } from './e2e-volunteer-staff-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -115,6 +117,12 @@ async function main(): Promise<number> {
     // volunteer — client
     await test('volunteer: a resident applies, is approved, signs up for an activity and finds it under 我的 (elder sizes held)', async () => {
       const { failures, report } = await volunteerAppliesSignsUp(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // volunteer — staff
+    await test('volunteer staff: approves an application, creates an activity, reads its code, confirms the hours, sees the training progress (elder sizes held)', async () => {
+      const { failures, report } = await staffRunsAnActivity(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

@@ -213,8 +213,8 @@ function ActivityForm({ user, mode, original }: { user: PublicUser; mode: 'one' 
                 <ChoiceGroup label={`岗位 ${index + 1} 需要的技能`} note='可不选' options={skillOptions} value={role.skills}
                   onChange={(skill: VolunteerSkill) => patchRole(index, { skills: role.skills.includes(skill) ? role.skills.filter((s) => s !== skill) : [...role.skills, skill] })} />
                 {form.roles.length > 1 ? (
-                  <Button block onClick={() => patch({ roles: form.roles.filter((_, i) => i !== index) })} accessibleLabel={`删除岗位 ${index + 1}`}>
-                    删除这个岗位
+                  <Button block onClick={() => patch({ roles: form.roles.filter((_, i) => i !== index) })}>
+                    {`删除岗位 ${index + 1}`}
                   </Button>
                 ) : null}
               </View>

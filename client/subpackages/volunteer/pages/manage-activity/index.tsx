@@ -155,7 +155,8 @@ function CodePanel({ activity }: { activity: ManagedActivity }) {
       {error ? <ErrorNotice error={error} onRetry={() => void fetchCode()} /> : null}
       {code ? (
         <View className='manage-code'>
-          {qr ? <Image className='manage-code__qr' src={qr} ariaLabel={`签到二维码，内容 ${code.code}`} /> : null}
+          {/* nativeProps reaches the browser's <img> (its alt); weapp reads ariaLabel. */}
+          {qr ? <Image className='manage-code__qr' src={qr} ariaLabel={`签到二维码，内容 ${code.code}`} nativeProps={{ alt: `签到二维码，内容 ${code.code}` }} /> : null}
           <Text className='manage-code__digits'>{code.code}</Text>
           <Text className='volunteer-note'>{`${secondsUntil(code.refreshAt, now)} 秒后换新码；请志愿者扫码或输入这 6 位数字`}</Text>
         </View>
