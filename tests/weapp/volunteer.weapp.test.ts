@@ -78,3 +78,53 @@ test('an approved volunteer signs up for an activity through the weapp pages', a
   const signup = await weappHost.host.app.db.collection('activity_signups').findOne({ activityId: activity._id, userId: user?._id });
   expect(signup).toMatchObject({ role: 'assist', state: 'placed' });
 });
+
+// volunteer — staff
+test('the staff pages of the volunteer subpackage load for the demo staff member', async () => {
+  const staff = await tokenOf('demo-staff-1');
+  const start = Date.now() + 4 * 24 * 3600_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const activity = await api<{ _id: string }>(staff, 'volunteer', {
+    action: 'createActivity', kind: 'festival_visit', title: '重阳节探访', description: '', place: '双桂坊社区', communityId: 'cm-shuangguiping',
+    roles: [{ code: 'visit', label: '探访', count: 3, skills: [] }], riskNote: '', insuranceRequired: false, bring: '', contactPhone: '13900000002',
+    startsAt: at(start), endsAt: at(start + 2 * 3600_000), signUpOpensAt: at(Date.now() - 60_000), signUpClosesAt: at(start - 3600_000), withdrawCutoffAt: at(start - 24 * 3600_000),
+  });
+
+  // Out as the resident of the test before, in as 陈干事: the app's wx.login now gets the staff's code.
+  app.open('/pages/profile/index');
+  await app.waitForPage('pages/profile/index');
+  await app.tap('退出登录');
+  weappHost.wechat.usedCodes.clear();
+  const residentCode = weappHost.loginCodeFor;
+  weappHost.loginCodeFor = () => residentCode('demo-staff-1');
+  try {
+    app.open('/pages/home/index');
+    await app.waitForPage('pages/home/index');
+    await app.tap('登录');
+    await app.waitForPage('pages/login/index');
+    await app.tap('微信一键登录');
+    await app.waitForPage('pages/home/index');
+    await app.waitForText('陈干事，您好');
+  } finally {
+    weappHost.loginCodeFor = residentCode;
+  }
+  await app.tap('银龄行动管理');
+  await app.waitForPage('subpackages/volunteer/pages/manage/index');
+  await app.waitForText('待审核申请');
+  await app.waitForText('更正申请');
+
+  const pages: [string, string][] = [
+    ['subpackages/volunteer/pages/manage-applications/index', '看哪些'],
+    ['subpackages/volunteer/pages/manage-activities/index', '重阳节探访'],
+    [`subpackages/volunteer/pages/manage-activity/index?activityId=${activity._id}`, '签到码'],
+    ['subpackages/volunteer/pages/manage-activity-form/index', '活动名称'],
+    ['subpackages/volunteer/pages/manage-activity-form/index?mode=series', '每周几'],
+    ['subpackages/volunteer/pages/manage-corrections/index', '没有等待处理的更正申请'],
+    ['subpackages/volunteer/pages/manage-training/index', '人次'],
+  ];
+  for (const [url, text] of pages) {
+    app.open(`/${url}`);
+    await app.waitForPage(url.split('?')[0]!);
+    await app.waitForText(text);
+  }
+});
