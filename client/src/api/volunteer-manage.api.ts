@@ -30,7 +30,7 @@ export const volunteerManageApi = {
   application: (applicationId: string) => callAction('volunteer', 'application', { applicationId }, staffApplicationSchema),
   approve: (applicationId: string, skills: ApiInput<'volunteer', 'approve'>['skills']) => callAction('volunteer', 'approve', { applicationId, skills }, staffApplicationSchema),
   reject: (applicationId: string, reason: string) => callAction('volunteer', 'reject', { applicationId, reason }, staffApplicationSchema),
-  activities: (page = 1) => callAction('volunteer', 'managedActivities', { page, pageSize: 50 }, managedActivityPageSchema),
+  activities: (range: { from?: string; to?: string } = {}, page = 1) => callAction('volunteer', 'managedActivities', { ...range, page, pageSize: 50 }, managedActivityPageSchema),
   activity: (activityId: string) => callAction('volunteer', 'managedActivity', { activityId }, managedActivitySchema),
   createActivity: (input: CreateActivityPayload) => callAction('volunteer', 'createActivity', input, createdActivitySchema),
   createSeries: (input: CreateSeriesPayload) => callAction('volunteer', 'createSeries', input, createdSeriesSchema),

@@ -99,9 +99,12 @@ export class ActivityManageService {
     const records = await this.deps.attendance.recordsWithCorrectionRequests(streetId);
     const logs = await this.deps.attendance.logsOf(records.map((r) => r._id));
     return records
-      .map((record) => ({ record, log: logs.get(record._id) ?? [] }))
-      .filter(({ record, log }) => foldLedger(record.computedHours, log).status === 'correction_requested')
-      .map(({ record, log }) => ({ record, log, state: foldLedger(record.computedHours, log), request: log.filter((e) => e.type === 'correction_requested').at(-1)! }));
+      .map((record) => {
+        const log = logs.get(record._id) ?? [];
+        return { record, state: foldLedger(record.computedHours, log), request: log.filter((e) => e.type === 'correction_requested').at(-1) };
+      })
+      // Open means the record's state says so; its latest request is the one waiting.
+      .filter((c): c is typeof c & { request: NonNullable<typeof c.request> } => c.state.status === 'correction_requested' && c.request !== undefined);
   }
 
   /** Correction requests waiting for a decision, oldest first, with who asked (name only) and why. */

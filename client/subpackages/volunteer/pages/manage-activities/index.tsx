@@ -1,20 +1,22 @@
 import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
 import { volunteerManageApi } from '../../../../src/api/volunteer-manage.api';
 import type { ManagedActivity } from '../../../../src/api/volunteer-manage-views.schema';
+import { ChoiceGroup } from '../../../../src/components/ChoiceGroup';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { manageForbiddenText, managePageRoles } from '../../../../src/features/volunteer/manage-roles';
-import { formatRange } from '../../../../src/format/date-time';
+import { addDaysToKey, districtDateKey, formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { useShownAgain } from '../../../../src/hooks/use-shown-again';
-import { goTo, routes } from '../../../../src/navigation/routes';
+import { goTo, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
 import { Empty } from '../../../../src/ui/Empty';
 import { Tag } from '../../../../src/ui/Tag';
 import { Tappable } from '../../../../src/ui/Tappable';
 
-/** volunteer — staff: the 街道's activities from today on, with how full each is and hours to confirm. */
+/** volunteer — staff: the 街道's activities from today on (or the last 30 days), with how full each is and hours to confirm. */
 export default function ManageActivitiesPage() {
   return (
     <Page>
@@ -26,8 +28,22 @@ export default function ManageActivitiesPage() {
   );
 }
 
+type When = 'upcoming' | 'recent';
+const whenChoices = [
+  { value: 'upcoming', label: '今天起' },
+  { value: 'recent', label: '最近 30 天' },
+] as const;
+
+/** Today on, or the last 30 days (where hours still wait to be confirmed). */
+function rangeOf(when: When): { from?: string; to?: string } {
+  const today = districtDateKey(new Date());
+  return when === 'recent' ? { from: addDaysToKey(today, -30), to: today } : {};
+}
+
 function Activities() {
-  const state = useRequest(() => volunteerManageApi.activities(), []);
+  const { when: asked = '' } = usePageParams();
+  const [when, setWhen] = useState<When>(asked === 'recent' ? 'recent' : 'upcoming');
+  const state = useRequest(() => volunteerManageApi.activities(rangeOf(when)), [when]);
   useShownAgain(() => void state.run());
   return (
     <View>
@@ -39,10 +55,13 @@ function Activities() {
           新建每周系列
         </Button>
       </View>
+      <View className='section'>
+        <ChoiceGroup label='看哪些活动' options={whenChoices} value={when} onChange={setWhen} />
+      </View>
       <RequestView state={state}>
         {(data) =>
           data.items.length === 0 ? (
-            <Empty description='今天起还没有活动，点上面的按钮新建一个' />
+            <Empty description={when === 'recent' ? '最近 30 天没有活动' : '今天起还没有活动，点上面的按钮新建一个'} />
           ) : (
             <View className='flow-cards'>
               {data.items.map((activity) => (

@@ -22,9 +22,9 @@ export default function ManageHubPage() {
   );
 }
 
-function Count({ label, value, to }: { label: string; value: number; to: Route }) {
+function Count({ label, value, to, params }: { label: string; value: number; to: Route; params?: Record<string, string> }) {
   return (
-    <Tappable className='card manage-count' onClick={() => goTo(to)}>
+    <Tappable className='card manage-count' onClick={() => goTo(to, params)}>
       <Text className='manage-count__value'>{String(value)}</Text>
       <Text className='manage-count__label'>{label}</Text>
     </Tappable>
@@ -41,7 +41,7 @@ function Hub() {
           <View className='manage-counts'>
             <Count label='待审核申请' value={o.pendingApplications} to={routes.manageApplications} />
             <Count label='今日活动' value={o.todayActivities} to={routes.manageActivities} />
-            <Count label='待确认时长' value={o.pendingHours} to={routes.manageActivities} />
+            <Count label='待确认时长' value={o.pendingHours} to={routes.manageActivities} params={{ when: 'recent' }} />
             <Count label='更正申请' value={o.openCorrections} to={routes.manageCorrections} />
           </View>
         )}
