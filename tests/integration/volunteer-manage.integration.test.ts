@@ -62,6 +62,8 @@ describe('the 街道 staff see their own 街道', () => {
     expect(expectOk<ManagedList>(await call(nandajie.token, { action: 'managedActivities', to: '2026-12-01' })).items).toEqual([]);
     expect(expectOk<ManagedList>(await call(nandajie.token, { action: 'managedActivities', from: '2026-12-02', to: '2026-12-02' })).items.map((i) => i.id)).toEqual([ours]);
     expect(code(await call(nandajie.token, { action: 'managedActivities', from: '2026-13-01' }))).toBe('VALIDATION_FAILED');
+    const backwards = await call(nandajie.token, { action: 'managedActivities', from: '2026-12-05', to: '2026-12-01' });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'to' }] } } });
   });
 
   it('counts applications to decide, today\'s activities, hours to confirm and corrections to decide, per 街道', async () => {

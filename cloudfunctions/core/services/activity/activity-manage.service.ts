@@ -83,6 +83,7 @@ export class ActivityManageService {
 
   async list(caller: Caller, input: ManagedActivitiesInput) {
     const streetId = this.scope(caller, input.streetId);
+    if (input.from && input.to && input.to < input.from) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'to', message: '结束日期不能早于开始日期' }] });
     const from = districtDayStart(input.from ?? districtDateOf(this.deps.clock.now()));
     const to = input.to ? new Date(districtDayStart(input.to).getTime() + DAY_MS) : null;
     const { items, total } = await this.deps.activities.organizedPage(streetId, from, to, { skip: (input.page - 1) * input.pageSize, limit: input.pageSize });
