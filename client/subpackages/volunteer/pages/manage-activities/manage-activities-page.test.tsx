@@ -3,6 +3,9 @@ import Taro from '@tarojs/taro';
 import { managedActivity, renderStaffPage, resetForStaffPage } from '../../../../test/manage-fixtures';
 import ManageActivitiesPage from './index';
 
+// Under a full parallel run on a loaded machine a page's first load can take seconds.
+jest.setTimeout(30_000);
+
 beforeEach(resetForStaffPage);
 
 describe('volunteer staff: activities', () => {
@@ -13,7 +16,7 @@ describe('volunteer staff: activities', () => {
         total: 2,
       }),
     });
-    expect(await screen.findByText('智能手机入门课', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('智能手机入门课', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getAllByText('主讲 1/1，助教 0/2')).toHaveLength(2);
     expect(screen.getByText('排队 2 人')).toBeTruthy();
     expect(screen.getByText('待确认时长 3 条')).toBeTruthy();
@@ -31,17 +34,17 @@ describe('volunteer staff: activities', () => {
         return { items: [], total: 0 };
       },
     }, { params: { when: 'recent' } });
-    expect(await screen.findByText('最近 30 天没有活动', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('最近 30 天没有活动', {}, { timeout: 10_000 })).toBeTruthy();
     const range = asked[0] as { from: string; to: string };
     expect(Date.parse(range.to) - Date.parse(range.from)).toBe(30 * 24 * 3600_000);
     fireEvent.click(screen.getByRole('button', { name: '看哪些活动：今天起' }));
-    expect(await screen.findByText('今天起还没有活动，点上面的按钮新建一个', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('今天起还没有活动，点上面的按钮新建一个', {}, { timeout: 10_000 })).toBeTruthy();
     expect(asked[1]).toEqual({ page: 1, pageSize: 50 });
   });
 
   it('offers a new activity and a new weekly series', async () => {
     renderStaffPage(<ManageActivitiesPage />, { 'volunteer.managedActivities': () => ({ items: [], total: 0 }) });
-    expect(await screen.findByText('今天起还没有活动，点上面的按钮新建一个', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('今天起还没有活动，点上面的按钮新建一个', {}, { timeout: 10_000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '新建每周系列' }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/manage-activity-form/index?mode=series' });
     fireEvent.click(screen.getByRole('button', { name: '新建活动' }));

@@ -4,6 +4,9 @@ import { addDaysToKey, districtDateKey, districtInstant } from '../../../../../s
 import { managedActivity, renderStaffPage, resetForStaffPage } from '../../../../test/manage-fixtures';
 import ManageActivityFormPage from './index';
 
+// Under a full parallel run on a loaded machine a page's first load can take seconds.
+jest.setTimeout(30_000);
+
 beforeEach(resetForStaffPage);
 
 const streets = () => [
@@ -25,7 +28,7 @@ describe('volunteer staff: the activity form', () => {
       },
     });
     // Only the staff member's own 街道's communities are offered.
-    expect(await screen.findByRole('button', { name: '社区：双桂坊社区' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: '社区：双桂坊社区' }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: '社区：荷花池社区' })).toBeNull();
     type(/^活动名称/, '智能手机入门课');
     type(/^地点/, '小营前社区活动室');
@@ -48,11 +51,11 @@ describe('volunteer staff: the activity form', () => {
 
   it('names each field at fault before sending anything', async () => {
     const host = renderStaffPage(<ManageActivityFormPage />, { 'catalog.streets': streets });
-    await screen.findByRole('button', { name: '社区：小营前社区' }, { timeout: 5000 });
+    await screen.findByRole('button', { name: '社区：小营前社区' }, { timeout: 10_000 });
     type(/^结束时间/, '08:00');
     type(/^岗位 2 人数/, '0');
     fireEvent.click(screen.getByRole('button', { name: '发布活动' }));
-    expect(await screen.findByText('结束时间要晚于开始时间', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('结束时间要晚于开始时间', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('人数至少 1 人')).toBeTruthy();
     // Title and place were left empty: each says so under its own field.
     expect(screen.getAllByText('不能为空')).toHaveLength(2);
@@ -69,14 +72,14 @@ describe('volunteer staff: the activity form', () => {
         return { seriesId: 'ser-1', activities: [{ _id: 'ser-1-0' }, { _id: 'ser-1-1' }] };
       },
     }, { params: { mode: 'series' } });
-    expect(await screen.findByLabelText(/^从哪天起/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByLabelText(/^从哪天起/, {}, { timeout: 10_000 })).toBeTruthy();
     type(/^活动名称/, '每周手机课');
     type(/^地点/, '小营前社区活动室');
     fireEvent.click(screen.getByRole('button', { name: '每周几：周三' }));
     type(/^从哪天起/, '2099-12-01');
     type(/^共几周/, '4');
     // 2099-12-01 is a Tuesday: the first Wednesday is the 2nd, the fourth the 23rd.
-    expect(await screen.findByText('第一次 12月2日 周三，最后一次 12月23日 周三', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('第一次 12月2日 周三，最后一次 12月23日 周三', {}, { timeout: 10_000 })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '建好这个系列' }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toMatchObject({ firstDate: '2099-12-02', lastDate: '2099-12-23', startTime: '09:00', endTime: '11:00', signUpOpensDaysBefore: 7, signUpClosesHoursBefore: 2, withdrawCutoffHoursBefore: 24 });
@@ -93,7 +96,7 @@ describe('volunteer staff: the activity form', () => {
         return { _id: 'act-1' };
       },
     }, { params: { activityId: 'act-1' } });
-    expect(await screen.findByDisplayValue('智能手机入门课', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByDisplayValue('智能手机入门课', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('已有人报名，时间不能再改；要改时间请取消后重建。')).toBeTruthy();
     type(/^要带什么/, '老花镜、充电宝');
     fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
@@ -114,7 +117,7 @@ describe('volunteer staff: the activity form', () => {
         return { updated: 3 };
       },
     }, { params: { activityId: 'ser-1-2' } });
-    fireEvent.click(await screen.findByRole('button', { name: '改哪几次：这次及以后各次' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: '改哪几次：这次及以后各次' }, { timeout: 10_000 }));
     type(/^地点/, '双桂坊社区活动室');
     fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
     await waitFor(() => expect(sent).toHaveLength(1));

@@ -2,6 +2,9 @@ import { fireEvent, screen } from '@testing-library/react';
 import { renderStaffPage, resetForStaffPage } from '../../../../test/manage-fixtures';
 import ManageApplicationPage from './index';
 
+// Under a full parallel run on a loaded machine a page's first load can take seconds.
+jest.setTimeout(30_000);
+
 beforeEach(resetForStaffPage);
 
 const pending = {
@@ -23,13 +26,13 @@ describe('volunteer staff: one application', () => {
         return current;
       },
     }, { params: { applicationId: 'va-1' } });
-    expect(await screen.findByText('3204**********123X', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('3204**********123X', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('周二上午')).toBeTruthy();
     expect(screen.getByText('能胜任；不宜久站')).toBeTruthy();
     // 陪诊 untoggled: only smartphone teaching is approved.
     fireEvent.click(screen.getByRole('button', { name: '通过哪些技能：陪诊' }));
     fireEvent.click(screen.getByRole('button', { name: '通过' }));
-    expect(await screen.findByText('ZL-2026-000009', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('ZL-2026-000009', {}, { timeout: 10_000 })).toBeTruthy();
     expect(approved).toEqual([{ applicationId: 'va-1', skills: ['smartphone_teaching'] }]);
     expect(screen.queryByRole('button', { name: '通过' })).toBeNull();
   });
@@ -45,12 +48,12 @@ describe('volunteer staff: one application', () => {
         return current;
       },
     }, { params: { applicationId: 'va-1' } });
-    fireEvent.click(await screen.findByRole('button', { name: '不通过' }, { timeout: 5000 }));
+    fireEvent.click(await screen.findByRole('button', { name: '不通过' }, { timeout: 10_000 }));
     fireEvent.click(screen.getAllByRole('button', { name: '不通过' }).at(-1)!);
-    expect(await screen.findByText('请填写不通过的原因，对方会看到', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('请填写不通过的原因，对方会看到', {}, { timeout: 10_000 })).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/^不通过的原因/), { target: { value: '请补充可服务时间' } });
     fireEvent.click(screen.getAllByRole('button', { name: '不通过' }).at(-1)!);
-    expect(await screen.findByText('未通过', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('未通过', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('请补充可服务时间')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '通过' })).toBeNull();
     expect(rejected).toEqual([{ applicationId: 'va-1', reason: '请补充可服务时间' }]);

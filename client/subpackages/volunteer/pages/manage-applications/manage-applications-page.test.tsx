@@ -3,6 +3,9 @@ import Taro from '@tarojs/taro';
 import { renderStaffPage, resetForStaffPage } from '../../../../test/manage-fixtures';
 import ManageApplicationsPage from './index';
 
+// Under a full parallel run on a loaded machine a page's first load can take seconds.
+jest.setTimeout(30_000);
+
 beforeEach(resetForStaffPage);
 
 const item = (id: string, name: string, status: string, statusLabel: string) => ({
@@ -19,10 +22,10 @@ describe('volunteer staff: applications', () => {
         return payload.status === 'pending' ? { items: [item('va-1', '李老师', 'pending', '待审核')], total: 1 } : { items: [item('va-2', '王师傅', 'approved', '已通过')], total: 1 };
       },
     });
-    expect(await screen.findByText('李老师', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('李老师', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('技能：智能手机教学')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '看哪些：已通过' }));
-    expect(await screen.findByText('王师傅', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('王师傅', {}, { timeout: 10_000 })).toBeTruthy();
     expect(asked).toEqual(['pending', 'approved']);
     fireEvent.click(screen.getByRole('button', { name: /^王师傅/ }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/manage-application/index?applicationId=va-2' });
@@ -30,6 +33,6 @@ describe('volunteer staff: applications', () => {
 
   it('says so when nothing is waiting', async () => {
     renderStaffPage(<ManageApplicationsPage />, { 'volunteer.applications': () => ({ items: [], total: 0 }) });
-    expect(await screen.findByText('没有待审核的申请', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('没有待审核的申请', {}, { timeout: 10_000 })).toBeTruthy();
   });
 });
