@@ -8,6 +8,7 @@ import type { userActions } from '../../../shared/schemas/user.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
 import type { volunteerAttendanceActions } from '../../../shared/schemas/volunteer-attendance.schema';
+import type { volunteerManageActions } from '../../../shared/schemas/volunteer-manage.schema';
 import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 
 /**
@@ -23,7 +24,9 @@ export type ApiActions = {
   notify: typeof notifyActions;
   admin: typeof adminActions & typeof adminBookingActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
-  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions & typeof volunteerTrainingActions;
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions & typeof volunteerTrainingActions
+    // volunteer — staff
+    & typeof volunteerManageActions;
 };
 
 export type ApiFunction = keyof ApiActions;

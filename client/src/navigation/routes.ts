@@ -34,6 +34,15 @@ export const routes = {
   volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
   volunteerRoll: '/subpackages/volunteer/pages/roll/index',
   volunteerClasses: '/subpackages/volunteer/pages/classes/index',
+  // volunteer — staff: the staff pages of the `volunteer` subpackage.
+  manageHub: '/subpackages/volunteer/pages/manage/index',
+  manageApplications: '/subpackages/volunteer/pages/manage-applications/index',
+  manageApplication: '/subpackages/volunteer/pages/manage-application/index',
+  manageActivities: '/subpackages/volunteer/pages/manage-activities/index',
+  manageActivityForm: '/subpackages/volunteer/pages/manage-activity-form/index',
+  manageActivity: '/subpackages/volunteer/pages/manage-activity/index',
+  manageCorrections: '/subpackages/volunteer/pages/manage-corrections/index',
+  manageTraining: '/subpackages/volunteer/pages/manage-training/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

@@ -39,6 +39,8 @@ import { HoursLedgerService } from './attendance/hours-ledger.service';
 import { TrainingEnrolmentService } from './training/training-enrolment.service';
 import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
+// volunteer — staff
+import { ActivityManageService } from './activity/activity-manage.service';
 
 export type Services = {
   users: UserService;
@@ -65,6 +67,8 @@ export type Services = {
   trainingEnrolment: TrainingEnrolmentService;
   trainingRoll: TrainingRollService;
   trainingProgress: TrainingProgressService;
+  // volunteer — staff
+  activityManage: ActivityManageService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -128,10 +132,13 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  // volunteer — staff: the staff pages' reads over activities, holds, hours and applications.
+  const activityManage = new ActivityManageService({ activities: repos.activities, attendance: repos.attendance, holds: repos.holds, volunteers: repos.volunteers, clock });
   return {
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,
+    activityManage,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),

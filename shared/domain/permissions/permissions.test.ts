@@ -112,6 +112,11 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.takeRoll': { roles: [V, S, D] },
   'volunteer.setTrainingTargets': { roles: [D] },
   'volunteer.trainingProgress': { roles: [S, D] },
+  // volunteer — staff
+  'volunteer.manageOverview': { roles: [S, D] },
+  'volunteer.managedActivities': { roles: [S, D] },
+  'volunteer.managedActivity': { roles: [S, D] },
+  'volunteer.pendingCorrections': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
