@@ -12,6 +12,8 @@ import { startScheduler } from './scheduler';
 import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
 // volunteer — training
 import { seedDemoTraining } from './seed/seed-demo-training';
+// staff sign-in
+import { seedDemoPasswords } from './seed/seed-demo-passwords';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
@@ -51,6 +53,9 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     if (seed && !(await isSeeded(app))) await seedDemoDistrict(app, log);
     // volunteer — training: its own markers, so a district seeded before it gets it too.
     if (seed) await seedDemoTraining(app, log);
+    // staff sign-in: the demo staff's passwords, and the configured first admin's account.
+    if (seed) await seedDemoPasswords(app, log);
+    await app.services.staffAuth.ensureFirstAdmin();
 
     const stopScheduler = startScheduler(app, functions, log);
     closers.push({ what: 'stopping the timers', close: () => stopScheduler(SHUTDOWN_GRACE_MS) });

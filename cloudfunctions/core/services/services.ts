@@ -39,6 +39,10 @@ import { HoursLedgerService } from './attendance/hours-ledger.service';
 import { TrainingEnrolmentService } from './training/training-enrolment.service';
 import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
+// staff sign-in
+import { LoginLimiter } from './staff-auth/login-limiter';
+import { StaffAccountService } from './staff-auth/staff-account.service';
+import { StaffAuthService } from './staff-auth/staff-auth.service';
 
 export type Services = {
   users: UserService;
@@ -65,6 +69,10 @@ export type Services = {
   trainingEnrolment: TrainingEnrolmentService;
   trainingRoll: TrainingRollService;
   trainingProgress: TrainingProgressService;
+  // staff sign-in
+  staffAuth: StaffAuthService;
+  staffAccounts: StaffAccountService;
+  loginLimiter: LoginLimiter;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -128,7 +136,26 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  // staff sign-in: passwords and their limits; sessions are issued by the user service as for WeChat.
+  const users = new UserService({
+    users: repos.users,
+    district: repos.district,
+    tokens,
+    wechatAuth,
+    clock,
+    ids,
+    adminOpenids: config.adminOpenids,
+    devLoginEnabled: config.devLogin,
+  });
+  const staffDeps = { credentials: repos.staffCredentials, users: repos.users, userService: users, clock, ids };
+  const loginLimiter = new LoginLimiter({ credentials: repos.staffCredentials, attempts: repos.loginAttempts, clock });
+  const staffAuthServices = {
+    loginLimiter,
+    staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
+    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts }),
+  };
   return {
+    ...staffAuthServices,
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,
@@ -142,15 +169,6 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,
-    users: new UserService({
-      users: repos.users,
-      district: repos.district,
-      tokens,
-      wechatAuth,
-      clock,
-      ids,
-      adminOpenids: config.adminOpenids,
-      devLoginEnabled: config.devLogin,
-    }),
+    users,
   };
 }
