@@ -28,6 +28,12 @@ export default defineAppConfig({
       name: 'volunteer',
       pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
     },
+    {
+      // staff sign-in: a staff member's own password (browser accounts); residents never download it.
+      root: 'subpackages/account',
+      name: 'account',
+      pages: ['pages/password/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['booking'] },

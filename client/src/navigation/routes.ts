@@ -28,6 +28,8 @@ export const routes = {
   volunteerActivities: '/subpackages/volunteer/pages/activities/index',
   volunteerActivity: '/subpackages/volunteer/pages/activity/index',
   volunteerMine: '/subpackages/volunteer/pages/mine/index',
+  // staff sign-in: changing one's password, the `account` subpackage.
+  changePassword: '/subpackages/account/pages/password/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

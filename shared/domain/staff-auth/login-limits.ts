@@ -62,3 +62,12 @@ export function districtClockOf(at: Date): string {
 export function retryAtOf(until: Date): Date {
   return new Date(Math.ceil(until.getTime() / 60_000) * 60_000);
 }
+
+/**
+ * The sentence a refused login reads, with the time to try again: the server sends it, and the
+ * client, which shows its own words for each code, builds the same one from `retryAt`.
+ */
+export function lockoutSentence(code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED', retryAt: Date): string {
+  const why = code === 'ACCOUNT_LOCKED' ? '密码错误次数太多，账号暂时锁定' : '这台设备登录失败次数太多';
+  return `${why}，请在 ${districtClockOf(retryAt)} 后再试。`;
+}

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { passwordProblem } from '../../../../shared/domain/staff-auth/password-rules';
-import { districtClockOf, loginKeyOf, passwordOpenidOf, retryAtOf } from '../../../../shared/domain/staff-auth/login-limits';
+import { lockoutSentence, loginKeyOf, passwordOpenidOf, retryAtOf } from '../../../../shared/domain/staff-auth/login-limits';
 import type { LoginOptions, StaffLoginResult } from '../../../../shared/schemas/staff-auth.schema';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/ids';
@@ -42,7 +42,7 @@ export class StaffAuthService {
     const { limiter } = this.deps;
     const key = loginKeyOf(loginName);
     const address = await limiter.takeAddressTicket(origin.address);
-    if ('until' in address) throw lockedError('RATE_LIMITED', address.until, '这台设备登录失败次数太多');
+    if ('until' in address) throw lockedError('RATE_LIMITED', address.until);
 
     const credential = (await this.deps.credentials.byLoginKey(key)) ?? (await this.ensureFirstAdmin(key));
     if (!credential) {
@@ -52,7 +52,7 @@ export class StaffAuthService {
     }
     const outcome = await limiter.underAccountLimit(credential, () => verifyPassword(credential.hash, password));
     if (outcome.kind === 'locked') {
-      throw lockedError('ACCOUNT_LOCKED', outcome.until, '密码错误次数太多，账号暂时锁定');
+      throw lockedError('ACCOUNT_LOCKED', outcome.until);
     }
     if (outcome.kind === 'wrong') throw new AppError('BAD_CREDENTIALS');
     await limiter.releaseAddressTicket(address.ticket);
@@ -66,7 +66,7 @@ export class StaffAuthService {
     const credential = await this.deps.credentials.ofUser(userId);
     if (!credential) throw new AppError('NOT_FOUND', { reason: 'this account has no password' }, '这个账号没有设置密码，请联系管理员。');
     const outcome = await this.deps.limiter.underAccountLimit(credential, () => verifyPassword(credential.hash, currentPassword));
-    if (outcome.kind === 'locked') throw lockedError('ACCOUNT_LOCKED', outcome.until, '密码错误次数太多，账号暂时锁定');
+    if (outcome.kind === 'locked') throw lockedError('ACCOUNT_LOCKED', outcome.until);
     if (outcome.kind === 'wrong') throw fieldError('currentPassword', '原密码不对');
     const problem = passwordProblem(newPassword, credential.loginName);
     if (problem) throw fieldError('newPassword', problem);
@@ -113,9 +113,9 @@ export function credentialFor(key: string, loginName: string, userId: string, ha
   return { _id: key, loginName, userId, hash, attemptSeries: 0, failedCount: 0, lockedUntil: null, mustChange, passwordChangedAt: now, createdAt: now, updatedAt: now };
 }
 
-function lockedError(code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED', until: Date, why: string): AppError {
+function lockedError(code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED', until: Date): AppError {
   const retryAt = retryAtOf(until);
-  return new AppError(code, { retryAt: retryAt.toISOString() }, `${why}，请在 ${districtClockOf(retryAt)} 后再试。`);
+  return new AppError(code, { retryAt: retryAt.toISOString() }, lockoutSentence(code, retryAt));
 }
 
 function fieldError(path: string, message: string): AppError {
