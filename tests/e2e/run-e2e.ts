@@ -25,6 +25,8 @@ import {
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
+// staff sign-in
+import { staffLogsInWithPassword } from './e2e-staff-login';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -118,6 +120,8 @@ async function main(): Promise<number> {
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });
+    // staff sign-in
+    await test('staff log in with a password in the browser and land on home as 陈干事', () => staffLogsInWithPassword(ctx));
     await test('elder mode: text ≥ 18 px, key text ≥ 30 px, tap targets ≥ 60 px', async () => {
       const { failures, report } = await elderModeSizes(ctx);
       for (const line of report) console.log(`     ${line}`);

@@ -157,7 +157,7 @@ function DevLogin() {
           disabled={pending !== null}
           onClick={submitOpenid}
         >
-          登录
+          用 openid 登录
         </Button>
       </View>
     </View>
