@@ -26,7 +26,7 @@ import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } f
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 // staff sign-in
-import { staffLogsInWithPassword } from './e2e-staff-login';
+import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -122,6 +122,11 @@ async function main(): Promise<number> {
     });
     // staff sign-in
     await test('staff log in with a password in the browser and land on home as 陈干事', () => staffLogsInWithPassword(ctx));
+    await test('staff login and change-password pages in elder mode: text ≥ 18 px, key text ≥ 30 px, targets ≥ 60 px', async () => {
+      const { failures, report } = await staffPagesInElderMode(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
     await test('elder mode: text ≥ 18 px, key text ≥ 30 px, tap targets ≥ 60 px', async () => {
       const { failures, report } = await elderModeSizes(ctx);
       for (const line of report) console.log(`     ${line}`);

@@ -81,7 +81,7 @@ export class LoginLimiter {
   }
 
   /** Forgets tickets whose window and lock are long over. */
-  purge(): Promise<number> {
-    return this.deps.attempts.purgeBefore(new Date(this.deps.clock.now().getTime() - loginLimits.keepAttemptsMs));
+  async purge(): Promise<{ deleted: number }> {
+    return { deleted: await this.deps.attempts.purgeBefore(new Date(this.deps.clock.now().getTime() - loginLimits.keepAttemptsMs)) };
   }
 }
