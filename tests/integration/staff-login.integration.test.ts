@@ -31,6 +31,7 @@ let replies: Envelope<unknown>[];
 beforeEach(async () => {
   clock = manualClock(START);
   t = await createTestApp({ clock, env: { ADMIN_LOGIN, ADMIN_PASSWORD } });
+  await t.app.repos.district.upsertStreet({ _id: 'st-nandajie', name: '南大街街道', escortDailyCapacity: 10 });
   replies = [];
 });
 afterEach(async () => {
@@ -85,6 +86,31 @@ describe('accounts and the login', () => {
     const unknown = await login('nobody-here', 'not-the-password-1');
     expect(wrong).toEqual({ ok: false, error: { code: 'BAD_CREDENTIALS', message: expect.any(String) } });
     expect(unknown).toEqual(wrong);
+  });
+
+  it('a staff account needs a 街道 that exists, and nothing is written without one', async () => {
+    const token = await adminToken();
+    const before = await snapshot(t.db);
+    const noStreet = await call('admin', { action: 'createStaffAccount', name: '陈干事', phone: '13900000002', loginName: 'chen', role: 'staff', initialPassword: STAFF_PASSWORD }, { kind: 'bearer', token });
+    expect(noStreet).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'streetId' }] } } });
+    const unknown = await call('admin', { action: 'createStaffAccount', name: '陈干事', phone: '13900000002', loginName: 'chen', role: 'staff', streetId: 'st-nowhere', initialPassword: STAFF_PASSWORD }, { kind: 'bearer', token });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'streetId', message: '没有这个街道' }] } } });
+    expect(await snapshot(t.db)).toEqual(before);
+    // An admin account needs no 街道.
+    const admin = expectOk<StaffAccount>(await call('admin', { action: 'createStaffAccount', name: '吴科长', phone: '13900000005', loginName: 'wu.kz', role: 'admin', initialPassword: 'Bureau-second-2' }, { kind: 'bearer', token }));
+    expect(admin.user.roles).toContain('admin');
+    expect(admin.user.staffStreetId).toBeNull();
+  });
+
+  it('a password can be given to an existing user (one who also uses WeChat), who keeps their profile', async () => {
+    const token = await adminToken();
+    const existing = await loginAs(t, 'wx-chen-openid');
+    await t.call('user', { action: 'updateProfile', name: '陈干事本人' }, { kind: 'bearer', token: existing.token });
+    const account = await createStaff(token, 'chen', { userId: existing.userId });
+    expect(account.user).toMatchObject({ id: existing.userId, openid: 'wx-chen-openid', name: '陈干事本人', phone: '13900000002', staffStreetId: 'st-nandajie' });
+    expect(expectOk<StaffLoginResult>(await login('chen', STAFF_PASSWORD)).user.id).toBe(existing.userId);
+    const again = await call('admin', { action: 'createStaffAccount', name: '陈干事', phone: '13900000002', loginName: 'chen2', role: 'staff', streetId: 'st-nandajie', userId: existing.userId, initialPassword: STAFF_PASSWORD }, { kind: 'bearer', token });
+    expect(again).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'userId' }] } } });
   });
 
   it('a second account with a taken login name is refused, also when two admins race for it', async () => {
@@ -217,6 +243,22 @@ describe('lockout and rate limits', () => {
     } finally {
       await http.close();
     }
+  });
+
+  it('the purge timer forgets tickets older than a day, and keeps newer ones', async () => {
+    await createStaff(await adminToken());
+    await login('chen', 'wrong-old-1', '10.5.0.1');
+    await login('ghost-old', 'wrong-old-2', '10.5.0.1');
+    clock.advance(25 * 60 * 60_000);
+    await login('chen', 'wrong-new-1', '10.5.0.2');
+    const purged = await cloudFunctions.user!.runTimer(t.app, 'purgeLoginAttempts');
+    expect(purged).toEqual({ ok: true, data: { deleted: 3 } });
+    const left = await t.db.collection('login_attempts').find({}).toArray();
+    // The account's newer failure (numbered after the older one, taken before the purge) and its address ticket.
+    const ids = left.map((doc) => String(doc._id)).sort();
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).toBe('acct:chen:0#1');
+    expect(ids[1]).toMatch(/^addr:10\.5\.0\.2:\d+#0$/);
   });
 });
 

@@ -152,7 +152,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   const staffAuthServices = {
     loginLimiter,
     staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
-    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts }),
+    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts, district: repos.district }),
   };
   return {
     ...staffAuthServices,

@@ -4,6 +4,7 @@ import { accountTicketPrefix, loginKeyOf, passwordOpenidOf } from '../../../../s
 import type { StaffAccount } from '../../../../shared/schemas/staff-auth.schema';
 import type { Clock } from '../../ports/clock';
 import type { IdGenerator } from '../../ports/ids';
+import type { DistrictRepository } from '../../repositories/district.repository';
 import type { LoginAttemptRepository } from '../../repositories/login-attempt.repository';
 import type { StaffCredentialDoc, StaffCredentialRepository } from '../../repositories/staff-credential.repository';
 import type { UserDoc, UserRepository } from '../../repositories/user.repository';
@@ -14,6 +15,7 @@ import { credentialFor } from './staff-auth.service';
 export type StaffAccountDeps = {
   credentials: StaffCredentialRepository;
   attempts: LoginAttemptRepository;
+  district: Pick<DistrictRepository, 'findStreet'>;
   users: UserRepository;
   userService: UserService;
   clock: Clock;
@@ -44,6 +46,10 @@ export class StaffAccountService {
     const { users, credentials, clock } = this.deps;
     const key = loginKeyOf(input.loginName);
     const now = clock.now();
+    // Checked before anything is written: a staff member of a 街道 that does not exist could see nothing.
+    if (input.role === 'staff' && !(input.streetId && (await this.deps.district.findStreet(input.streetId)))) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'streetId', message: '没有这个街道' }] });
+    }
     const user = input.userId ? await users.findById(input.userId) : await this.passwordUser(key, now);
     if (!user) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '没有这个用户' }] });
     const created = await credentials.create(credentialFor(key, input.loginName.trim(), user._id, await hashPassword(input.initialPassword), true, now));
