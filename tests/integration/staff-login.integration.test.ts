@@ -266,10 +266,14 @@ describe('changing and resetting a password', () => {
   it('an admin reset clears a lockout at once and asks for a change at the next login', async () => {
     const token = await adminToken();
     const account = await createStaff(token);
+    const earlier = expectOk<StaffLoginResult>(await login('chen', STAFF_PASSWORD)).token;
+    clock.advance(1000);
     for (let i = 0; i < loginLimits.accountFailures; i++) await login('chen', `wrong-pass-${i}`);
     expect(codeOf(await login('chen', STAFF_PASSWORD))).toBe('ACCOUNT_LOCKED');
     const reset = expectOk<StaffAccount>(await call('admin', { action: 'resetStaffPassword', userId: account.user.id, newPassword: 'Fresh-start-22' }, { kind: 'bearer', token }));
     expect(reset).toMatchObject({ lockedUntil: null, mustChangePassword: true });
+    // A reset ends the account's sessions: whoever held one must sign in with the new password.
+    expect(await call('user', { action: 'me' }, { kind: 'bearer', token: earlier })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'password changed' } } });
     expect(codeOf(await login('chen', STAFF_PASSWORD))).toBe('BAD_CREDENTIALS');
     expect(expectOk<StaffLoginResult>(await login('chen', 'Fresh-start-22')).mustChangePassword).toBe(true);
   });
@@ -289,7 +293,11 @@ describe('changing and resetting a password', () => {
     expect(fieldOf(await change(STAFF_PASSWORD, STAFF_PASSWORD))).toEqual({ path: 'newPassword', message: '新密码不能和原密码一样' });
     expect(fieldOf(await change('not-current-1', 'Brand-new-pw-7'))).toEqual({ path: 'currentPassword', message: '原密码不对' });
 
-    expect(codeOf(await change(STAFF_PASSWORD, 'Brand-new-pw-7'))).toBe('ok');
+    clock.advance(1000);
+    const changed = expectOk<{ changedAt: string; token: string }>(await change(STAFF_PASSWORD, 'Brand-new-pw-7'));
+    // The old session ends; the fresh token the change handed out goes on.
+    expect(codeOf(await call('user', { action: 'me' }, { kind: 'bearer', token }))).toBe('UNAUTHENTICATED');
+    expect(expectOk<PublicUser>(await call('user', { action: 'me' }, { kind: 'bearer', token: changed.token })).name).toBe('陈干事');
     expect(codeOf(await login('chen', STAFF_PASSWORD))).toBe('BAD_CREDENTIALS');
     expect(expectOk<StaffLoginResult>(await login('chen', 'Brand-new-pw-7')).mustChangePassword).toBe(false);
   });

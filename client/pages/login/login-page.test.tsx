@@ -113,7 +113,7 @@ describe('change password page', () => {
 
   it('checks the rules and the repeat before sending, then changes the password and goes home', async () => {
     const sent: Record<string, unknown>[] = [];
-    fakeHost({ 'user.me': () => staffUser, 'user.changePassword': (payload) => (sent.push(payload), { changedAt: '2026-11-30T02:00:00.000Z' }) });
+    fakeHost({ 'user.me': () => staffUser, 'user.changePassword': (payload) => (sent.push(payload), { changedAt: '2026-11-30T02:00:00.000Z', token: 'tok-after-change', expiresAt: '2099-01-01T00:00:00.000Z' }) });
     setRouterParams({ forced: '1' });
     renderPage(<ChangePasswordPage />);
     expect(await screen.findByText(/这是管理员给您设的临时密码/)).toBeTruthy();
@@ -136,6 +136,8 @@ describe('change password page', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(sent).toEqual([{ currentPassword: 'Street-start-88', newPassword: 'Brand-new-pw-7' }]);
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/home/index' });
+    // The change ended the old session; the page keeps the fresh one.
+    expect(readSession()?.token).toBe('tok-after-change');
   });
 
   it('shows the server refusing the current password at its field', async () => {

@@ -16,5 +16,5 @@ export const userApi = {
   loginOptions: () => callAction('user', 'loginOptions', {}, loginOptionsSchema),
   staffLogin: (loginName: string, password: string) => callAction('user', 'staffLogin', { loginName, password }, staffLoginResultSchema),
   changePassword: (currentPassword: string, newPassword: string) =>
-    callAction('user', 'changePassword', { currentPassword, newPassword }, z.object({ changedAt: z.string() })),
+    callAction('user', 'changePassword', { currentPassword, newPassword }, z.object({ changedAt: z.string(), token: z.string(), expiresAt: z.string() })),
 };

@@ -76,6 +76,8 @@ export class StaffAccountService {
     const now = this.deps.clock.now();
     await this.deps.credentials.setPassword(credential._id, await hashPassword(newPassword), true, credential.attemptSeries, now);
     await this.deps.attempts.dropPool(accountTicketPrefix(credential._id, credential.attemptSeries));
+    // A reset is often because someone else got in: every session of the account ends.
+    await this.deps.users.endSessionsBefore(userId, now);
     const user = await this.deps.userService.require(userId);
     return accountView(toPublicUser(user), (await this.deps.credentials.ofUser(userId))!);
   }

@@ -10,6 +10,8 @@ import type { UserService } from '../user.service';
 import type { LoginLimiter } from './login-limiter';
 import { decoyHash, hashPassword, verifyPassword } from './password-hasher';
 
+export type ChangedPassword = { changedAt: string; token: string; expiresAt: string };
+
 /** The first admin, from configuration (ADMIN_LOGIN with ADMIN_PASSWORD or ADMIN_PASSWORD_HASH). */
 export type FirstAdmin = { loginName: string; password?: string; passwordHash?: string };
 
@@ -62,7 +64,7 @@ export class StaffAuthService {
   }
 
   /** The caller's own password: the current one checked under the same limit as a login. */
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<{ changedAt: string }> {
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<ChangedPassword> {
     const credential = await this.deps.credentials.ofUser(userId);
     if (!credential) throw new AppError('NOT_FOUND', { reason: 'this account has no password' }, '这个账号没有设置密码，请联系管理员。');
     const outcome = await this.deps.limiter.underAccountLimit(credential, () => verifyPassword(credential.hash, currentPassword));
@@ -74,7 +76,10 @@ export class StaffAuthService {
     const now = this.deps.clock.now();
     const fresh = (await this.deps.credentials.ofUser(userId)) ?? credential;
     await this.deps.credentials.setPassword(credential._id, await hashPassword(newPassword), false, fresh.attemptSeries, now);
-    return { changedAt: now.toISOString() };
+    // Every other session of the account ends (a stolen one too); this one continues with a fresh token.
+    await this.deps.users.endSessionsBefore(userId, now);
+    const { token, expiresAt } = await this.deps.userService.sessionFor(await this.deps.userService.require(userId));
+    return { changedAt: now.toISOString(), token, expiresAt };
   }
 
   /**

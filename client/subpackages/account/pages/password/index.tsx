@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { passwordHint, passwordProblem } from '../../../../../shared/domain/staff-auth/password-rules';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
+import { saveSession } from '../../../../src/api/session-store';
 import { userApi } from '../../../../src/api/user.api';
 import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
@@ -59,7 +60,9 @@ function ChangePasswordForm({ loginHint }: { loginHint: string }) {
     setError(null);
     setSaving(true);
     try {
-      await userApi.changePassword(currentPassword, newPassword);
+      // The change ends every earlier session of the account; this phone goes on with the fresh token.
+      const { token, expiresAt } = await userApi.changePassword(currentPassword, newPassword);
+      saveSession({ token, expiresAt });
       showToast('密码已修改');
       restartAt(routes.home);
     } catch (caught) {
