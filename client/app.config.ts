@@ -48,6 +48,12 @@ export default defineAppConfig({
         'pages/manage-training/index',
       ],
     },
+    {
+      // staff sign-in: a staff member's own password (browser accounts); residents never download it.
+      root: 'subpackages/account',
+      name: 'account',
+      pages: ['pages/password/index'],
+    },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['booking'] },

@@ -13,6 +13,8 @@ import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
 // volunteer — training
 import { seedDemoTraining } from './seed/seed-demo-training';
 import { seedDemoVolunteers } from './seed/seed-demo-volunteers';
+// staff sign-in
+import { seedDemoPasswords } from './seed/seed-demo-passwords';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
@@ -54,6 +56,9 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     if (seed) await seedDemoTraining(app, log);
     // volunteer — demo: applications, more volunteers, a festival visit, a rehearsal, past hours.
     if (seed) await seedDemoVolunteers(app, log);
+    // staff sign-in: the demo staff's passwords, and the configured first admin's account.
+    if (seed) await seedDemoPasswords(app, log);
+    await app.services.staffAuth.ensureFirstAdmin();
 
     const stopScheduler = startScheduler(app, functions, log);
     closers.push({ what: 'stopping the timers', close: () => stopScheduler(SHUTDOWN_GRACE_MS) });

@@ -43,6 +43,8 @@ export const routes = {
   manageActivity: '/subpackages/volunteer/pages/manage-activity/index',
   manageCorrections: '/subpackages/volunteer/pages/manage-corrections/index',
   manageTraining: '/subpackages/volunteer/pages/manage-training/index',
+  // staff sign-in: changing one's password, the `account` subpackage.
+  changePassword: '/subpackages/account/pages/password/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

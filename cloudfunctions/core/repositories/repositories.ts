@@ -18,6 +18,9 @@ import { ActivityRepository, activityIndexes } from './activity.repository';
 import { AttendanceRepository, attendanceIndexes } from './attendance.repository';
 // volunteer — training
 import { TrainingRepository, trainingIndexes } from './training.repository';
+// staff sign-in
+import { StaffCredentialRepository, staffCredentialIndexes } from './staff-credential.repository';
+import { LoginAttemptRepository, loginAttemptIndexes } from './login-attempt.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -39,6 +42,9 @@ export type Repositories = {
   attendance: AttendanceRepository;
   // volunteer — training
   training: TrainingRepository;
+  // staff sign-in
+  staffCredentials: StaffCredentialRepository;
+  loginAttempts: LoginAttemptRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -57,6 +63,9 @@ export const allIndexes: CollectionIndexes[] = [
   ...attendanceIndexes,
   // volunteer — training
   ...trainingIndexes,
+  // staff sign-in
+  staffCredentialIndexes,
+  loginAttemptIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -80,5 +89,8 @@ export function createRepositories(db: Db): Repositories {
     attendance: new AttendanceRepository(db),
     // volunteer — training
     training: new TrainingRepository(db),
+    // staff sign-in
+    staffCredentials: new StaffCredentialRepository(db),
+    loginAttempts: new LoginAttemptRepository(db),
   };
 }

@@ -41,6 +41,10 @@ import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
 // volunteer — staff
 import { ActivityManageService } from './activity/activity-manage.service';
+// staff sign-in
+import { LoginLimiter } from './staff-auth/login-limiter';
+import { StaffAccountService } from './staff-auth/staff-account.service';
+import { StaffAuthService } from './staff-auth/staff-auth.service';
 
 export type Services = {
   users: UserService;
@@ -69,6 +73,10 @@ export type Services = {
   trainingProgress: TrainingProgressService;
   // volunteer — staff
   activityManage: ActivityManageService;
+  // staff sign-in
+  staffAuth: StaffAuthService;
+  staffAccounts: StaffAccountService;
+  loginLimiter: LoginLimiter;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -134,7 +142,26 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   };
   // volunteer — staff: the staff pages' reads over activities, holds, hours and applications.
   const activityManage = new ActivityManageService({ activities: repos.activities, attendance: repos.attendance, holds: repos.holds, volunteers: repos.volunteers, clock });
+  // staff sign-in: passwords and their limits; sessions are issued by the user service as for WeChat.
+  const users = new UserService({
+    users: repos.users,
+    district: repos.district,
+    tokens,
+    wechatAuth,
+    clock,
+    ids,
+    adminOpenids: config.adminOpenids,
+    devLoginEnabled: config.devLogin,
+  });
+  const staffDeps = { credentials: repos.staffCredentials, users: repos.users, userService: users, clock, ids };
+  const loginLimiter = new LoginLimiter({ credentials: repos.staffCredentials, attempts: repos.loginAttempts, clock });
+  const staffAuthServices = {
+    loginLimiter,
+    staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
+    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts, district: repos.district }),
+  };
   return {
+    ...staffAuthServices,
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,
@@ -149,15 +176,6 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,
-    users: new UserService({
-      users: repos.users,
-      district: repos.district,
-      tokens,
-      wechatAuth,
-      clock,
-      ids,
-      adminOpenids: config.adminOpenids,
-      devLoginEnabled: config.devLogin,
-    }),
+    users,
   };
 }

@@ -7,6 +7,8 @@ import { attendanceAccess } from './attendance-access';
 import { trainingAccess } from './training-access';
 // volunteer — staff
 import { manageAccess } from './manage-access';
+// staff sign-in
+import { staffAuthAccess } from './staff-auth-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -94,6 +96,8 @@ export const actionAccess = {
   ...trainingAccess,
   // volunteer — staff
   ...manageAccess,
+  // staff sign-in
+  ...staffAuthAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

@@ -4,3 +4,4 @@ export * from './district-scope';
 export * from './volunteer-access';
 export * from './activity-access';
 export * from './attendance-access';
+export * from './staff-auth-access';

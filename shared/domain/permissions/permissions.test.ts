@@ -117,6 +117,12 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.managedActivities': { roles: [S, D] },
   'volunteer.managedActivity': { roles: [S, D] },
   'volunteer.pendingCorrections': { roles: [S, D] },
+  // staff sign-in
+  'user.loginOptions': { public: true, roles: everyone },
+  'user.staffLogin': { public: true, roles: everyone },
+  'user.changePassword': { roles: [S, D] },
+  'admin.createStaffAccount': { roles: [D] },
+  'admin.resetStaffPassword': { roles: [D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
