@@ -37,6 +37,15 @@ export default defineAppConfig({
         'pages/hours/index',
         'pages/roll/index',
         'pages/classes/index',
+        // volunteer — staff: the 街道's staff run 银龄行动 from these (applications, activities, rosters, hours, training).
+        'pages/manage/index',
+        'pages/manage-applications/index',
+        'pages/manage-application/index',
+        'pages/manage-activities/index',
+        'pages/manage-activity-form/index',
+        'pages/manage-activity/index',
+        'pages/manage-corrections/index',
+        'pages/manage-training/index',
       ],
     },
     {
@@ -59,6 +68,12 @@ export default defineAppConfig({
       root: 'subpackages/dashboard',
       name: 'dashboard',
       pages: ['pages/overview/index'],
+    },
+    {
+      // staff sign-in: a staff member's own password (browser accounts); residents never download it.
+      root: 'subpackages/account',
+      name: 'account',
+      pages: ['pages/password/index'],
     },
   ],
   preloadRule: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { argon2idPhcPattern, passwordProblem } from '../shared/domain/staff-auth/password-rules';
 
 /**
  * The server's runtime configuration. Values come from the environment (the local host, CI, or a
@@ -72,6 +73,18 @@ export const serverEnvSchema = z.object({
     .optional(),
   /** HMAC secret of the rotating check-in codes, at least 32 characters. The local host generates one into DATA_DIR. */
   ATTENDANCE_CODE_SECRET: z.string().min(32, 'ATTENDANCE_CODE_SECRET must be at least 32 characters').optional(),
+  // staff sign-in: the first admin's password account, created at start when its login name has none.
+  ADMIN_LOGIN: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$/, 'ADMIN_LOGIN must be 3-32 letters, digits or . _ -').optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .refine((value) => passwordProblem(value) === null, 'ADMIN_PASSWORD must be 8-64 characters with a letter and a digit or symbol')
+    .optional(),
+  /** An argon2id PHC string instead of ADMIN_PASSWORD, so no password sits in the environment. */
+  ADMIN_PASSWORD_HASH: z.string().regex(argon2idPhcPattern, 'ADMIN_PASSWORD_HASH must be an argon2id hash ($argon2id$v=19$...)').optional(),
+}).superRefine((env, ctx) => {
+  const secrets = [env.ADMIN_PASSWORD, env.ADMIN_PASSWORD_HASH].filter((value) => value !== undefined).length;
+  if (env.ADMIN_LOGIN && secrets !== 1) ctx.addIssue({ code: 'custom', path: ['ADMIN_LOGIN'], message: 'ADMIN_LOGIN needs exactly one of ADMIN_PASSWORD or ADMIN_PASSWORD_HASH' });
+  if (!env.ADMIN_LOGIN && secrets > 0) ctx.addIssue({ code: 'custom', path: ['ADMIN_LOGIN'], message: 'ADMIN_PASSWORD or ADMIN_PASSWORD_HASH is set without ADMIN_LOGIN' });
 });
 
 export type ServerConfig = {
@@ -94,6 +107,8 @@ export type ServerConfig = {
   idNumberKey?: string;
   /** Without it, no check-in code is shown and every check-in is refused. */
   attendanceCodeSecret?: string;
+  /** staff sign-in: the first admin's login name and password (or its hash), from ADMIN_LOGIN. */
+  firstAdmin?: { loginName: string; password?: string; passwordHash?: string };
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -117,5 +132,6 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
     idNumberKey: parsed.ID_NUMBER_KEY,
     attendanceCodeSecret: parsed.ATTENDANCE_CODE_SECRET,
+    firstAdmin: parsed.ADMIN_LOGIN ? { loginName: parsed.ADMIN_LOGIN, password: parsed.ADMIN_PASSWORD, passwordHash: parsed.ADMIN_PASSWORD_HASH } : undefined,
   };
 }

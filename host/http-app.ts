@@ -41,7 +41,9 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
   http.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
     const fn = Object.hasOwn(functions, request.params.fn) ? functions[request.params.fn] : undefined;
     if (!fn) return reply.code(404).send(failure(new AppError('NOT_FOUND', { function: request.params.fn }).toBody()));
-    const envelope = await fn.invoke(app, request.body ?? {}, { kind: 'bearer', token: bearerToken(request.headers.authorization) });
+    // The peer address (no trustProxy: a client cannot name it with a header) feeds the login's per-address limit.
+    const identity = { kind: 'bearer', token: bearerToken(request.headers.authorization), clientAddress: request.ip } as const;
+    const envelope = await fn.invoke(app, request.body ?? {}, identity);
     return reply.code(envelope.ok ? 200 : errorHttpStatus[envelope.error.code]).send(envelope);
   });
 

@@ -12,6 +12,9 @@ import { startScheduler } from './scheduler';
 import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
 // volunteer — training
 import { seedDemoTraining } from './seed/seed-demo-training';
+import { seedDemoVolunteers } from './seed/seed-demo-volunteers';
+// staff sign-in
+import { seedDemoPasswords } from './seed/seed-demo-passwords';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
@@ -51,6 +54,11 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     if (seed && !(await isSeeded(app))) await seedDemoDistrict(app, log);
     // volunteer — training: its own markers, so a district seeded before it gets it too.
     if (seed) await seedDemoTraining(app, log);
+    // volunteer — demo: applications, more volunteers, a festival visit, a rehearsal, past hours.
+    if (seed) await seedDemoVolunteers(app, log);
+    // staff sign-in: the demo staff's passwords, and the configured first admin's account.
+    if (seed) await seedDemoPasswords(app, log);
+    await app.services.staffAuth.ensureFirstAdmin();
 
     const stopScheduler = startScheduler(app, functions, log);
     closers.push({ what: 'stopping the timers', close: () => stopScheduler(SHUTDOWN_GRACE_MS) });
@@ -81,7 +89,7 @@ async function closeHttp(http: FastifyInstance, log: (line: string) => void): Pr
   }
 }
 
-export function printAccounts(accounts: { openid: string; label: string }[], log: (line: string) => void): void {
+export function printAccounts(accounts: readonly { openid: string; label: string }[], log: (line: string) => void): void {
   log('[seed] 演示账号（开发登录用的 openid）：');
   for (const { openid, label } of accounts) log(`         ${openid.padEnd(20)} ${label}`);
 }

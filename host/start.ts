@@ -1,7 +1,8 @@
 import { ensureH5Build } from './h5-build';
-import { demoPeople } from './seed/demo-district.data';
+import { demoAccounts } from '../shared/domain/demo-accounts';
 import { loadHostConfig } from './host-config';
 import { printAccounts, startLocalHost } from './local-host';
+import { printPasswordAccounts } from './seed/seed-demo-passwords';
 
 /** `npm start`: the main job on a developer's machine. */
 async function main(): Promise<void> {
@@ -9,7 +10,9 @@ async function main(): Promise<void> {
   // The README's one command must give a working app: build the H5 client when missing or stale.
   await ensureH5Build({ log: console.log });
   const host = await startLocalHost({ config, staticDir: 'build/h5' });
-  if (config.devLogin) printAccounts(demoPeople, console.log);
+  if (config.devLogin) printAccounts(demoAccounts, console.log);
+  // staff sign-in
+  if (config.profile !== 'production') printPasswordAccounts(console.log);
   console.log(`\n区民政便民服务 is running at ${host.url}  (Ctrl-C to stop)\n`);
 
   let stopping = false;

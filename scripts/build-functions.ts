@@ -21,7 +21,7 @@ export type BuiltFunction = { name: string; dir: string; bytes: number };
 
 /**
  * Bundles each cloud function into a self-contained WeChat Cloud folder: index.js exporting main,
- * package.json (only wx-server-sdk, which the platform installs), config.json with timers and
+ * package.json (wx-server-sdk and the argon2 addon, which the platform installs), config.json with timers and
  * openapi permissions.
  */
 export async function buildFunctions(outDir = join(root, 'build', 'cloudfunctions')): Promise<BuiltFunction[]> {
@@ -39,12 +39,13 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       format: 'cjs',
       minify: true,
       legalComments: 'none',
-      external: ['wx-server-sdk', ...optionalDriverPeers],
+      // argon2 is a native addon (prebuilt per platform): installed beside the bundle, never inlined.
+      external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
       logLevel: 'warning',
     });
     writeFileSync(
       join(dir, 'package.json'),
-      `${JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1' } }, null, 2)}\n`,
+      `${JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', '@node-rs/argon2': '^2.2.1' } }, null, 2)}\n`,
     );
     const config = {
       permissions: { openapi: fn.openapi },

@@ -4,6 +4,8 @@ import { startEngine } from '../host/engine/local-engine';
 import { loadHostConfig } from '../host/host-config';
 import { printAccounts } from '../host/local-host';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
+import { seedDemoTraining } from '../host/seed/seed-demo-training';
+import { seedDemoVolunteers } from '../host/seed/seed-demo-volunteers';
 
 /** `npm run seed`: writes the demo district; safe to run again. */
 async function main(): Promise<void> {
@@ -13,6 +15,9 @@ async function main(): Promise<void> {
   try {
     const app = await createApp({ config, db: handle.db });
     const report = await seedDemoDistrict(app, console.log);
+    // The same parts `npm start` seeds, each idempotent on its own markers.
+    await seedDemoTraining(app, console.log);
+    await seedDemoVolunteers(app, console.log);
     console.log(report.created ? '[seed] the demo district was written for the first time' : '[seed] the demo district was already there; refreshed');
     printAccounts(report.accounts, console.log);
   } finally {

@@ -52,6 +52,8 @@ declare global {
         label?: string;
         value?: string;
         type?: 'text' | 'number' | 'idcard' | 'digit' | 'nickname' | 'textarea';
+        /** Hides what is typed (vant's field: a password input). */
+        password?: boolean;
         placeholder?: string;
         maxlength?: number;
         disabled?: boolean;

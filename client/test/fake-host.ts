@@ -6,10 +6,10 @@ type Handler = (payload: Record<string, unknown>) => unknown;
 export type Replies = Record<string, Handler>;
 
 const failure = Symbol('failure');
-type Failure = { [failure]: true; status: number; code: string; message: string };
+type Failure = { [failure]: true; status: number; code: string; message: string; details?: Record<string, unknown> };
 
-export function failWith(code: string, message: string, status = 409): Failure {
-  return { [failure]: true, status, code, message };
+export function failWith(code: string, message: string, status = 409, details?: Record<string, unknown>): Failure {
+  return { [failure]: true, status, code, message, details };
 }
 
 export const demoUser = {
@@ -31,7 +31,7 @@ export function fakeHost(replies: Replies): { calls: string[] } {
     const data = handler(payload);
     if (data && typeof data === 'object' && failure in data) {
       const f = data as Failure;
-      return { status: f.status, text: async () => JSON.stringify({ ok: false, error: { code: f.code, message: f.message } }) };
+      return { status: f.status, text: async () => JSON.stringify({ ok: false, error: { code: f.code, message: f.message, details: f.details } }) };
     }
     return { status: 200, text: async () => JSON.stringify({ ok: true, data }) };
   }) as unknown as typeof fetch;

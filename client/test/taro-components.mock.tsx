@@ -29,3 +29,8 @@ export const View = mockComponent('div', 'View');
 export const Text = mockComponent('span', 'Text');
 export const Slot = mockComponent('div', 'Slot');
 export const Block = ({ children }: { children?: ReactNode }) => children ?? null;
+
+// volunteer — staff: the check-in QR is an <Image> of a data URL; as in Taro's H5 build, nativeProps reach the <img>.
+export function Image({ src, className, nativeProps }: MockProps & { src?: string; nativeProps?: { alt?: string } }) {
+  return createElement('img', { src, className, alt: nativeProps?.alt });
+}

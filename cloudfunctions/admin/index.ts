@@ -1,6 +1,8 @@
 import { adminActions, adminBookingActions as a } from '../../shared/schemas/admin.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
+// staff sign-in
+import { staffAccountActionGroup } from './staff-account-actions';
 
 const access = accessIn('admin');
 
@@ -30,6 +32,8 @@ export const adminFunction = defineFunction('admin', {
   }),
   setHolidayCalendar: action({ input: a.setHolidayCalendar, access: access('setHolidayCalendar'), run: (calendar, { app }) => app.services.districtAdmin.setHolidayCalendar(calendar) }),
   stats: action({ input: a.stats, access: access('stats'), run: (input, { app, caller }) => app.services.districtAdmin.stats(caller, input) }),
+  // staff sign-in
+  ...staffAccountActionGroup,
 });
 
 export const main = adminFunction.main;

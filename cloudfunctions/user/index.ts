@@ -1,6 +1,8 @@
 import { userActions } from '../../shared/schemas/user.schema';
 import { action, defineFunction, publicAction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
+// staff sign-in
+import { staffLoginActionGroup, staffLoginTimers } from './staff-login-actions';
 
 const access = accessIn('user');
 
@@ -26,6 +28,8 @@ export const userFunction = defineFunction('user', {
     access: access('updateProfile'),
     run: (changes, { app, caller }) => app.services.users.updateProfile(caller.userId, changes),
   }),
-});
+  // staff sign-in
+  ...staffLoginActionGroup,
+}, { timers: staffLoginTimers });
 
 export const main = userFunction.main;

@@ -97,7 +97,6 @@ export type DemoPerson = {
   communityId: string | null;
   staffStreetId?: string;
   provider?: { id: string; kind: ServiceKind; stationId: string | null; streetId: string | null; venue: string; intro: string };
-  label: string;
 };
 
 const station = (communityId: string) => `sn-${communityId.slice(3)}`;
@@ -113,12 +112,12 @@ export const demoStations = demoCommunities.map((community, index) => ({
 }));
 
 export const demoPeople: DemoPerson[] = [
-  { openid: 'demo-admin', name: '周主任', phone: '13900000001', roles: ['admin'], communityId: null, label: '区民政局管理员' },
-  { openid: 'demo-staff-1', name: '陈干事', phone: '13900000002', roles: ['staff'], communityId: 'cm-xiaoying', staffStreetId: 'st-nandajie', label: '南大街街道工作人员' },
-  { openid: 'demo-resident-1', name: '王阿姨', phone: '13800000001', roles: [], communityId: 'cm-xiaoying', label: '居民（小营前社区）' },
-  { openid: 'demo-resident-2', name: '李大爷', phone: '13800000002', roles: [], communityId: 'cm-hehua', label: '居民（荷花池社区）' },
+  { openid: 'demo-admin', name: '周主任', phone: '13900000001', roles: ['admin'], communityId: null },
+  { openid: 'demo-staff-1', name: '陈干事', phone: '13900000002', roles: ['staff'], communityId: 'cm-xiaoying', staffStreetId: 'st-nandajie' },
+  { openid: 'demo-resident-1', name: '王阿姨', phone: '13800000001', roles: [], communityId: 'cm-xiaoying' },
+  { openid: 'demo-resident-2', name: '李大爷', phone: '13800000002', roles: [], communityId: 'cm-hehua' },
   // volunteer — training: applies and is approved in seed-demo-training.ts, then teaches the smartphone class.
-  { openid: 'demo-teacher', name: '孙老师', phone: '13700000020', roles: [], communityId: 'cm-xiaoying', label: '银龄志愿者（智能手机课主讲）' },
+  { openid: 'demo-teacher', name: '孙老师', phone: '13700000020', roles: [], communityId: 'cm-xiaoying' },
   ...demoStations.map((s, index): DemoPerson => ({
     openid: `demo-advisor-${index + 1}`,
     name: ['刘顾问', '赵顾问', '孙顾问', '吴顾问', '郑顾问', '冯顾问'][index] ?? `顾问${index + 1}`,
@@ -126,7 +125,6 @@ export const demoPeople: DemoPerson[] = [
     roles: ['advisor'],
     communityId: s.communityId,
     provider: { id: `pv-advisor-${index + 1}`, kind: 'advisor', stationId: s._id, streetId: s.streetId, venue: s.name, intro: '持证养老顾问，熟悉本区养老政策。' },
-    label: `养老顾问（${s.name}）`,
   })),
   ...[1, 2].map((n): DemoPerson => ({
     openid: `demo-counselor-${n}`,
@@ -135,7 +133,6 @@ export const demoPeople: DemoPerson[] = [
     roles: ['counselor'],
     communityId: null,
     provider: { id: `pv-counselor-${n}`, kind: 'counseling', stationId: null, streetId: null, venue: '钟楼区婚姻登记处辅导室', intro: '国家二级心理咨询师，从事婚姻家庭辅导多年。' },
-    label: '婚姻辅导师（区婚姻登记处）',
   })),
   ...[1, 2, 3].map((n): DemoPerson => ({
     openid: `demo-escort-${n}`,
@@ -144,6 +141,9 @@ export const demoPeople: DemoPerson[] = [
     roles: n === 3 ? ['escort', 'volunteer'] : ['escort'],
     communityId: null,
     provider: { id: `pv-escort-${n}`, kind: 'escort', stationId: null, streetId: null, venue: '区陪诊服务队', intro: n === 3 ? '退休教师，银龄志愿者，会说常州话。' : '专职陪诊员，熟悉区内各大医院。' },
-    label: n === 3 ? '陪诊员（银龄志愿者）' : '陪诊员',
   })),
+  // volunteer — demo: they apply (and two are approved) in seed-demo-volunteers.ts; roles come from that.
+  { openid: 'demo-volunteer-1', name: '蒋老师', phone: '13700000031', roles: [], communityId: 'cm-xiaoying' },
+  { openid: 'demo-volunteer-2', name: '沈师傅', phone: '13700000032', roles: [], communityId: 'cm-shuangguiping' },
+  { openid: 'demo-applicant', name: '刘阿姨', phone: '13700000033', roles: [], communityId: 'cm-xiaoying' },
 ];

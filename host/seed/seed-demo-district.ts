@@ -1,7 +1,8 @@
 import type { App } from '../../cloudfunctions/core/runtime/app';
 import { demoWeeklyRules, demoCalendar, demoCommunities, demoPeople, demoServices, demoStations, demoStreets } from './demo-district.data';
+import { demoAccounts, type DemoAccount } from '../../shared/domain/demo-accounts';
 
-export type SeedReport = { accounts: { openid: string; label: string }[]; created: boolean };
+export type SeedReport = { accounts: readonly DemoAccount[]; created: boolean };
 
 /**
  * Writes the demo district. Every write is an upsert by a fixed id and every grant an $addToSet, so
@@ -49,7 +50,7 @@ export async function seedDemoDistrict(app: App, log: (line: string) => void = (
 
   log('[seed] 4/4 完成');
   const created = await repos.meta.markOnce('demo-seed', now);
-  return { accounts: demoPeople.map(({ openid, label }) => ({ openid, label })), created };
+  return { accounts: demoAccounts, created };
 }
 
 export async function isSeeded(app: App): Promise<boolean> {

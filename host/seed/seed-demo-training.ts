@@ -90,14 +90,14 @@ export async function seedDemoTraining(app: App, log: (line: string) => void = (
       withdrawCutoffHoursBefore: 24,
     }),
   );
-  const open = activities.filter((a) => a.signUpOpensAt <= now);
-  for (const session of open) await services.activitySignup.signUp(teacher, session._id, 'lead');
+  const open = activities.filter((a) => new Date(a.signUpOpensAt) <= now);
+  for (const session of open) await services.activitySignup.signUp(teacher, session.id, 'lead');
   const first = activities[0]!;
   const wang = await caller('demo-resident-1');
   const li = await caller('demo-resident-2');
-  await services.trainingEnrolment.enroll(wang, { activityId: first._id, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
-  await services.trainingEnrolment.enroll(wang, { activityId: first._id, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
-  await services.trainingEnrolment.enroll(li, { activityId: first._id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
+  await services.trainingEnrolment.enroll(wang, { activityId: first.id, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
+  await services.trainingEnrolment.enroll(wang, { activityId: first.id, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
+  await services.trainingEnrolment.enroll(li, { activityId: first.id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
   await repos.meta.markOnce(SERIES_MARK, now, { seriesId });
   return { seriesId };
 }

@@ -53,6 +53,10 @@ export const ErrorCode = {
   ENROLMENT_CLOSED: 'ENROLMENT_CLOSED',
   ROLL_CLOSED: 'ROLL_CLOSED',
   ENROLMENT_LIMIT: 'ENROLMENT_LIMIT',
+  // staff sign-in
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  LOGIN_NAME_TAKEN: 'LOGIN_NAME_TAKEN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -108,6 +112,10 @@ export const errorMessages: Record<ErrorCode, string> = {
   ENROLMENT_CLOSED: '这节课现在不能报名了。',
   ROLL_CLOSED: '现在不能点名：课前半小时到课后两天内可以点名。',
   ENROLMENT_LIMIT: '一个账号每节课最多给 3 位老人报名。',
+  // staff sign-in
+  BAD_CREDENTIALS: '账号或密码不对，请再试一次。',
+  ACCOUNT_LOCKED: '密码错误次数太多，账号暂时锁定，请稍后再试。',
+  LOGIN_NAME_TAKEN: '这个账号名已经有人用了，请换一个。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -163,4 +171,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   ENROLMENT_CLOSED: 409,
   ROLL_CLOSED: 409,
   ENROLMENT_LIMIT: 409,
+  // staff sign-in
+  BAD_CREDENTIALS: 401,
+  ACCOUNT_LOCKED: 429,
+  LOGIN_NAME_TAKEN: 409,
 };

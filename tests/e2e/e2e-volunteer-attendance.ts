@@ -49,8 +49,8 @@ export async function volunteerChecksInTakesRoll(ctx: FlowContext): Promise<Elde
   const admin = await tokenOf(ctx, 'demo-admin');
   const volunteer = await ensureVolunteer(ctx, admin);
   const title = `今天的手机课 ${Date.now().toString(36).slice(-5)}`;
-  const activity = await api<{ _id: string }>(ctx, admin, 'volunteer', classNow(title));
-  await api(ctx, volunteer, 'volunteer', { action: 'signUp', activityId: activity._id, role: 'lead' });
+  const activity = await api<{ id: string }>(ctx, admin, 'volunteer', classNow(title));
+  await api(ctx, volunteer, 'volunteer', { action: 'signUp', activityId: activity.id, role: 'lead' });
   const personTimes = async () => (await api<Progress>(ctx, admin, 'volunteer', { action: 'trainingProgress' })).streets.find((s) => s.streetId === 'st-hehuachi')?.personTimes ?? 0;
   const before = await personTimes();
 
@@ -71,7 +71,7 @@ export async function volunteerChecksInTakesRoll(ctx: FlowContext): Promise<Elde
   await cur(ctx).getByRole('button', { name: `签到签退 ${title}` }).click();
   await cur(ctx).getByText('未签到').waitFor();
   await scan(ctx, 'volunteer-checkin');
-  const codeNow = async () => (await api<{ code: string }>(ctx, admin, 'volunteer', { action: 'attendanceCode', activityId: activity._id })).code;
+  const codeNow = async () => (await api<{ code: string }>(ctx, admin, 'volunteer', { action: 'attendanceCode', activityId: activity.id })).code;
   await cur(ctx).getByLabel(/^签到码/).fill(await codeNow());
   await cur(ctx).getByRole('button', { name: '确认签到' }).click();
   await cur(ctx).getByText(/^已签到 /).waitFor();
@@ -104,13 +104,13 @@ export async function volunteerChecksInTakesRoll(ctx: FlowContext): Promise<Elde
   await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
   await ctx.page.locator('.page.elder').first().waitFor();
   try {
-    await open(ctx, `/subpackages/volunteer/pages/checkin/index?activityId=${activity._id}`);
+    await open(ctx, `/subpackages/volunteer/pages/checkin/index?activityId=${activity.id}`);
     await cur(ctx).getByText(/^已签退 /).waitFor();
     await checkElder(ctx, 'volunteer-checkin', out);
     await open(ctx, '/subpackages/volunteer/pages/hours/index');
     await cur(ctx).getByText('开具服务证明').waitFor();
     await checkElder(ctx, 'volunteer-hours', out);
-    await open(ctx, `/subpackages/volunteer/pages/roll/index?activityId=${activity._id}`);
+    await open(ctx, `/subpackages/volunteer/pages/roll/index?activityId=${activity.id}`);
     await cur(ctx).getByRole('button', { name: '添加现场来的老人' }).click();
     await cur(ctx).getByText('只记姓名、社区和年龄段，不用手机号和身份证。').waitFor();
     await checkElder(ctx, 'volunteer-roll', out);

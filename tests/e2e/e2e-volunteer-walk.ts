@@ -94,8 +94,8 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
   await scan(ctx, 'volunteer-status-approved');
 
   const title = `手机课 e2e ${Date.now().toString(36).slice(-5)}`;
-  // createActivity answers with the stored activity (its `_id`).
-  const activity = await api<{ _id: string }>(ctx, admin, 'volunteer', activityInput(title));
+  // createActivity answers with the activity as `activity` shows it (its `id`).
+  const activity = await api<{ id: string }>(ctx, admin, 'volunteer', activityInput(title));
   await cur(ctx).getByRole('button', { name: '看看能报名的活动' }).click();
   const card = cur(ctx).getByRole('button', { name: new RegExp(title) });
   await card.waitFor();
@@ -121,7 +121,7 @@ export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSi
     await open(ctx, '/subpackages/volunteer/pages/apply/index');
     await cur(ctx).getByText('1. 基本信息').waitFor();
     await checkElder(ctx, 'volunteer-apply', out);
-    await open(ctx, `/subpackages/volunteer/pages/activity/index?activityId=${activity._id}`);
+    await open(ctx, `/subpackages/volunteer/pages/activity/index?activityId=${activity.id}`);
     await cur(ctx).getByText('我的岗位：主讲').waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
       throw new Error(`${error.message.split('\n')[0]}; the page shows: ${(await cur(ctx).textContent())?.slice(0, 400)}`);
     });

@@ -25,7 +25,11 @@ import {
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
 import { volunteerChecksInTakesRoll } from './e2e-volunteer-attendance';
+// volunteer — staff
+import { staffRunsAnActivity } from './e2e-volunteer-staff-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
+// staff sign-in
+import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -122,6 +126,19 @@ async function main(): Promise<number> {
     // volunteer — client: check-in/out, my hours, the teacher's roll, elders' class sign-up
     await test('volunteer: a resident signs up for a class, the teacher checks in and out with the code, sees 待确认 hours and takes the roll with a walk-in (elder sizes held)', async () => {
       const { failures, report } = await volunteerChecksInTakesRoll(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // volunteer — staff
+    await test('volunteer staff: approves an application, creates an activity, reads its code, confirms the hours, sees the training progress (elder sizes held)', async () => {
+      const { failures, report } = await staffRunsAnActivity(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // staff sign-in
+    await test('staff log in with a password in the browser and land on home as 陈干事', () => staffLogsInWithPassword(ctx));
+    await test('staff login and change-password pages in elder mode: text ≥ 18 px, key text ≥ 30 px, targets ≥ 60 px', async () => {
+      const { failures, report } = await staffPagesInElderMode(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

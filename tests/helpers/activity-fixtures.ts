@@ -1,5 +1,7 @@
 import type { TestApp } from './test-app';
-import { expectOk, loginAs } from './test-app';
+import { createTestApp, expectOk, loginAs } from './test-app';
+import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
+import type { manualClock } from '../../cloudfunctions/core/ports/clock';
 import type { VolunteerSkill } from '../../shared/domain/volunteer/registration-codes';
 import { applicationInput } from './volunteer-registration-fixtures';
 
@@ -48,4 +50,33 @@ export function classInput(now: Date, overrides: Record<string, unknown> = {}) {
     withdrawCutoffAt: at(start.getTime() - 24 * 3600_000),
     ...overrides,
   };
+}
+
+/** What `createActivity` answers (the view `activity` shows), as far as the tests read it. */
+export type CreatedActivity = { id: string; startsAt: string; endsAt: string };
+
+/** Creates an activity through the API as the given staff member (input as `classInput` makes it). */
+export async function createActivityAs(t: TestApp, staffToken: string, input: Record<string, unknown>): Promise<CreatedActivity> {
+  return expectOk<CreatedActivity>(await t.callAs(staffToken, 'volunteer', input));
+}
+
+/** The moment the volunteer integration tests start at (a Monday, 08:00 Shanghai). */
+export const VOLUNTEER_TEST_START = '2026-11-30T00:00:00Z';
+
+/**
+ * Gives each test of the file a fresh database with the demo district (communities and streets),
+ * its manual clock set back to `start` first, and hands the app to `set`, so a file keeps a plain
+ * `let t` for its tests to use.
+ */
+export function freshDistrictForEachTest(clock: ReturnType<typeof manualClock>, set: (t: TestApp) => void, start = VOLUNTEER_TEST_START): void {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    clock.set(start);
+    current = await createTestApp({ clock });
+    await seedDemoDistrict(current.app);
+    set(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }

@@ -2,6 +2,13 @@
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { demoPeople } from '../../host/seed/demo-district.data';
 import { createTestApp, snapshot, type TestApp } from '../helpers/test-app';
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
+import { callerOf } from '../../cloudfunctions/core/runtime/caller';
+import { seedDemoTraining } from '../../host/seed/seed-demo-training';
+import { demoFestivalVisit, seedDemoVolunteers } from '../../host/seed/seed-demo-volunteers';
+import { demoAccounts } from '../../shared/domain/demo-accounts';
+
+jest.setTimeout(120_000);
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,4 +42,79 @@ it('writes streets, communities, stations, services, providers and accounts, and
   expect(staff).toMatchObject({ roles: ['resident', 'staff'], staffStreetId: 'st-nandajie' });
   const admin = await t.db.collection('users').findOne({ openid: 'demo-admin' });
   expect(admin?.roles).toContain('admin');
+});
+
+describe('the volunteers of the demo district', () => {
+  const volunteerCounts = async (v: TestApp) => ({
+    users: await v.db.collection('users').countDocuments(),
+    applications: await v.db.collection('volunteer_applications').countDocuments(),
+    activities: await v.db.collection('activities').countDocuments(),
+    signups: await v.db.collection('activity_signups').countDocuments(),
+    hours: await v.db.collection('volunteer_hours').countDocuments(),
+    outbox: await v.db.collection('outbox').countDocuments(),
+  });
+
+  it('has a pending application, approved volunteers, a festival visit, a rehearsal with a waiting list and past hours; once only', async () => {
+    const clock = manualClock('2026-12-01T02:00:00Z');
+    const v = await createTestApp({ clock });
+    try {
+      const lines: string[] = [];
+      const started = Date.now();
+      await seedDemoDistrict(v.app);
+      await seedDemoTraining(v.app);
+      await seedDemoVolunteers(v.app, (line) => lines.push(line));
+      expect(lines.filter((l) => l.includes('银龄行动'))).toHaveLength(4);
+
+      // Every seeded person is an account the dev login offers, and the other way round.
+      expect(demoPeople.map((p) => p.openid).sort()).toEqual(demoAccounts.map((a) => a.openid).sort());
+      const user = async (openid: string) => (await v.db.collection<{ _id: string; roles: string[] }>('users').findOne({ openid }))!;
+      const applicant = await user('demo-applicant');
+      expect(applicant.roles).not.toContain('volunteer');
+      expect(await v.db.collection('volunteer_applications').findOne({ userId: applicant._id })).toMatchObject({ status: 'pending' });
+      for (const openid of ['demo-volunteer-1', 'demo-volunteer-2', 'demo-teacher']) expect((await user(openid)).roles).toContain('volunteer');
+
+      // 2026-12-01: 重阳节 is past, so the visit is before 春节 2027 (6 February).
+      const activities = v.db.collection<{ _id: string; kind: string; title: string; startsAt: Date; endsAt: Date }>('activities');
+      const visit = (await activities.findOne({ kind: 'festival_visit' }))!;
+      expect(visit.title).toContain('春节');
+      expect(visit.startsAt.toISOString()).toBe('2027-02-03T01:30:00.000Z');
+
+      const gala = (await activities.findOne({ kind: 'spring_gala' }))!;
+      const signups = v.db.collection<{ activityId: string; role: string; state: string; userId: string }>('activity_signups');
+      expect((await signups.find({ activityId: gala._id }).toArray()).map((s) => [s.role, s.state]).sort()).toEqual([
+        ['host', 'placed'],
+        ['host', 'waiting'],
+      ]);
+
+      // Two past activities, three volunteers each: one's hours wait for staff, the other's are confirmed.
+      const past = await activities.find({ endsAt: { $lt: clock.now() } }).sort({ startsAt: 1 }).toArray();
+      expect(past).toHaveLength(2);
+      // What staff see to confirm, through the real action.
+      const staff = callerOf(await v.app.services.users.ensureUser('demo-staff-1'));
+      const hoursOf = async (activityId: string) => ((await v.app.services.hoursLedger.activityHours(staff, activityId)).items as { status: string; hours: number }[]).map((h) => [h.status, h.hours]);
+      expect(await hoursOf(past[0]!._id)).toEqual(Array(3).fill(['confirmed', 2]));
+      expect(await hoursOf(past[1]!._id)).toEqual(Array(3).fill(['pending', 2]));
+
+      // A second run (a restart) writes nothing more, and quickly.
+      const before = await volunteerCounts(v);
+      const again = Date.now();
+      await seedDemoDistrict(v.app);
+      await seedDemoTraining(v.app);
+      await seedDemoVolunteers(v.app);
+      expect(await volunteerCounts(v)).toEqual(before);
+      expect(Date.now() - again).toBeLessThan(Math.max(5_000, (again - started) / 2));
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('names the visit for the festival that comes next, on any date', () => {
+    expect(demoFestivalVisit('2026-09-01')).toMatchObject({ date: '2026-10-15', title: expect.stringContaining('重阳节') });
+    expect(demoFestivalVisit('2026-10-14')).toMatchObject({ date: '2027-02-03', title: expect.stringContaining('春节') });
+    expect(demoFestivalVisit('2027-02-02')).toMatchObject({ date: '2027-10-05', title: expect.stringContaining('重阳节') });
+    // Past the table: a visit a week on, named for no festival.
+    const later = demoFestivalVisit('2031-06-01');
+    expect(later.date).toBe('2031-06-08');
+    expect(later.title).not.toMatch(/重阳|春节/);
+  });
 });

@@ -74,7 +74,7 @@ describe('built cloud functions', () => {
       for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(fn.dir, file))).toBe(true);
       const pkg = JSON.parse(readFileSync(join(fn.dir, 'package.json'), 'utf8'));
       expect(pkg.main).toBe('index.js');
-      expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk']);
+      expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk', '@node-rs/argon2']);
       const config = JSON.parse(readFileSync(join(fn.dir, 'config.json'), 'utf8'));
       expect(config).toHaveProperty('permissions.openapi');
       expect(Array.isArray(config.triggers)).toBe(true);

@@ -3,29 +3,24 @@
  * Each test takes a fresh database with the demo district (communities and streets).
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, type TestApp } from '../helpers/test-app';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { expectOk, type TestApp } from '../helpers/test-app';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 
 jest.setTimeout(60_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 
 async function createClass(overrides: Record<string, unknown> = {}) {
   const staff = await makeStaff(t, 'staff-1');
-  const activity = expectOk<{ _id: string; startsAt: Date }>(await call(staff.token, classInput(clock.now(), overrides)));
-  return { staff, activityId: activity._id };
+  const activity = await createActivityAs(t, staff.token, classInput(clock.now(), overrides));
+  return { staff, activityId: activity.id };
 }
 
 describe('volunteer activities', () => {
@@ -68,7 +63,7 @@ describe('volunteer activities', () => {
     const noSkill = await makeVolunteer(t, 'v-n', ['performing_arts']);
     expectOk(await call(a.token, { action: 'signUp', activityId, role: 'assist' }));
     expect(code(await call(a.token, { action: 'signUp', activityId, role: 'lead' }))).toBe('ALREADY_SIGNED_UP');
-    const other = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { title: '同一时间的课' })))._id;
+    const other = (await createActivityAs(t, staff.token, classInput(clock.now(), { title: '同一时间的课' }))).id;
     expect(code(await call(a.token, { action: 'signUp', activityId: other, role: 'assist' }))).toBe('OVERLAPPING_ACTIVITY');
     expect(code(await call(noSkill.token, { action: 'signUp', activityId, role: 'lead' }))).toBe('SKILLS_MISMATCH');
     clock.advance(47 * 3600_000);

@@ -5,25 +5,20 @@
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { AttendanceCodes } from '../../cloudfunctions/core/services/attendance/attendance-code';
 import { windowOf } from '../../shared/domain/volunteer/attendance-window';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, TEST_ATTENDANCE_SECRET, type TestApp } from '../helpers/test-app';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { expectOk, TEST_ATTENDANCE_SECRET, type TestApp } from '../helpers/test-app';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 
 jest.setTimeout(60_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const MIN = 60_000;
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 const marks = () => t.db.collection('attendance_marks').find({}).toArray();
 
 type Roster = { counts: Record<string, number>; phonesMasked: boolean; items: { userId: string; state: string; phone: string; autoClosed: boolean }[] };
@@ -32,16 +27,16 @@ type Hours = { items: { status: string; hours: number; computedHours: number; hi
 /** A class (09:00–11:00 Shanghai two days on) with `placed` volunteers in it; the clock still at creation. */
 async function classWith(placed: number) {
   const staff = await makeStaff(t, 'staff-1');
-  const activity = expectOk<{ _id: string; startsAt: Date; endsAt: Date }>(await call(staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 5, skills: [] }] })));
+  const activity = await createActivityAs(t, staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 5, skills: [] }] }));
   const volunteers = [];
   for (let i = 0; i < placed; i += 1) {
     const v = await makeVolunteer(t, `v-${i}`);
-    expectOk(await call(v.token, { action: 'signUp', activityId: activity._id, role: 'assist' }));
+    expectOk(await call(v.token, { action: 'signUp', activityId: activity.id, role: 'assist' }));
     volunteers.push(v);
   }
   const startsAt = new Date(activity.startsAt).getTime();
   const endsAt = new Date(activity.endsAt).getTime();
-  return { staff, activityId: activity._id, startsAt, endsAt, volunteers };
+  return { staff, activityId: activity.id, startsAt, endsAt, volunteers };
 }
 
 const shownCode = async (staffToken: string, activityId: string) => expectOk<{ code: string; qr: string; refreshAt: string }>(await call(staffToken, { action: 'attendanceCode', activityId }));
@@ -92,7 +87,7 @@ describe('check-in and check-out', () => {
     const quitter = await makeVolunteer(t, 'v-quit');
     expectOk(await call(quitter.token, { action: 'signUp', activityId, role: 'assist' }));
     expectOk(await call(quitter.token, { action: 'withdraw', activityId }));
-    const other = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { title: '另一节课', startsAt: new Date(startsAt + 3 * 24 * 3600_000).toISOString(), endsAt: new Date(endsAt + 3 * 24 * 3600_000).toISOString() })))._id;
+    const other = (await createActivityAs(t, staff.token, classInput(clock.now(), { title: '另一节课', startsAt: new Date(startsAt + 3 * 24 * 3600_000).toISOString(), endsAt: new Date(endsAt + 3 * 24 * 3600_000).toISOString() }))).id;
     const codes = new AttendanceCodes(TEST_ATTENDANCE_SECRET);
 
     clock.set(new Date(startsAt - 31 * MIN));

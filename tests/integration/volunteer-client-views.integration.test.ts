@@ -30,50 +30,50 @@ type Place = { activityId: string; role: string; kind: string; endsAt: string; t
 describe('the volunteer pages’ views', () => {
   it('the activity reply follows the caller’s own check-in and check-out, and nobody else’s', async () => {
     const staff = await makeStaff(t, 'staff-1');
-    const activity = expectOk<{ _id: string; startsAt: string }>(await call(staff.token, classInput(clock.now())));
+    const activity = expectOk<{ id: string; startsAt: string }>(await call(staff.token, classInput(clock.now())));
     const teacher = await makeVolunteer(t, 'v-lead');
     const helper = await makeVolunteer(t, 'v-assist');
     const outsider = await makeVolunteer(t, 'v-none');
-    expectOk(await call(teacher.token, { action: 'signUp', activityId: activity._id, role: 'lead' }));
-    expectOk(await call(helper.token, { action: 'signUp', activityId: activity._id, role: 'assist' }));
-    const attendanceOf = async (token: string) => expectOk<{ attendance: Attendance }>(await call(token, { action: 'activity', activityId: activity._id })).attendance;
+    expectOk(await call(teacher.token, { action: 'signUp', activityId: activity.id, role: 'lead' }));
+    expectOk(await call(helper.token, { action: 'signUp', activityId: activity.id, role: 'assist' }));
+    const attendanceOf = async (token: string) => expectOk<{ attendance: Attendance }>(await call(token, { action: 'activity', activityId: activity.id })).attendance;
 
     expect(await attendanceOf(teacher.token)).toEqual({ checkedInAt: null, checkedOutAt: null, autoClosed: false });
     expect(await attendanceOf(outsider.token)).toBeNull();
 
     const start = new Date(activity.startsAt).getTime();
     clock.set(new Date(start - 5 * MIN));
-    const code = () => call(staff.token, { action: 'attendanceCode', activityId: activity._id }).then((e) => expectOk<{ code: string }>(e).code);
-    const checkedIn = expectOk<{ checkedInAt: string }>(await call(teacher.token, { action: 'checkIn', activityId: activity._id, code: await code() }));
+    const code = () => call(staff.token, { action: 'attendanceCode', activityId: activity.id }).then((e) => expectOk<{ code: string }>(e).code);
+    const checkedIn = expectOk<{ checkedInAt: string }>(await call(teacher.token, { action: 'checkIn', activityId: activity.id, code: await code() }));
     expect(await attendanceOf(teacher.token)).toEqual({ checkedInAt: checkedIn.checkedInAt, checkedOutAt: null, autoClosed: false });
     // Another volunteer's check-in is not theirs.
     expect(await attendanceOf(helper.token)).toEqual({ checkedInAt: null, checkedOutAt: null, autoClosed: false });
 
     clock.set(new Date(start + 90 * MIN));
-    const out = expectOk<{ checkedOutAt: string }>(await call(teacher.token, { action: 'checkOut', activityId: activity._id, code: await code() }));
+    const out = expectOk<{ checkedOutAt: string }>(await call(teacher.token, { action: 'checkOut', activityId: activity.id, code: await code() }));
     expect(await attendanceOf(teacher.token)).toEqual({ checkedInAt: checkedIn.checkedInAt, checkedOutAt: out.checkedOutAt, autoClosed: false });
   });
 
   it('myPlaces says the kind, the end and that only the placed holder of the teaching role teaches', async () => {
     const staff = await makeStaff(t, 'staff-1');
-    const lesson = expectOk<{ _id: string; endsAt: string }>(await call(staff.token, classInput(clock.now())));
-    const visit = expectOk<{ _id: string }>(
+    const lesson = expectOk<{ id: string; endsAt: string }>(await call(staff.token, classInput(clock.now())));
+    const visit = expectOk<{ id: string }>(
       await call(staff.token, classInput(new Date(clock.now().getTime() + 3 * 24 * 3600_000), { kind: 'festival_visit', title: '重阳节探访', signUpOpensAt: clock.now().toISOString() })),
     );
     const teacher = await makeVolunteer(t, 'v-lead');
     const helper = await makeVolunteer(t, 'v-assist');
     const waiting = await makeVolunteer(t, 'v-wait');
-    expectOk(await call(teacher.token, { action: 'signUp', activityId: lesson._id, role: 'lead' }));
-    expectOk(await call(teacher.token, { action: 'signUp', activityId: visit._id, role: 'lead' }));
-    expectOk(await call(helper.token, { action: 'signUp', activityId: lesson._id, role: 'assist' }));
+    expectOk(await call(teacher.token, { action: 'signUp', activityId: lesson.id, role: 'lead' }));
+    expectOk(await call(teacher.token, { action: 'signUp', activityId: visit.id, role: 'lead' }));
+    expectOk(await call(helper.token, { action: 'signUp', activityId: lesson.id, role: 'assist' }));
     // The lead's one place is taken: this one waits, and a waiting lead does not teach.
-    expect(expectOk<{ state: string }>(await call(waiting.token, { action: 'signUp', activityId: lesson._id, role: 'lead' })).state).toBe('waiting');
+    expect(expectOk<{ state: string }>(await call(waiting.token, { action: 'signUp', activityId: lesson.id, role: 'lead' })).state).toBe('waiting');
 
     const places = async (token: string) => expectOk<{ items: Place[] }>(await call(token, { action: 'myPlaces' })).items;
     const mine = await places(teacher.token);
-    expect(mine.find((p) => p.activityId === lesson._id)).toMatchObject({ kind: 'tech_class', endsAt: new Date(lesson.endsAt).toISOString(), teaches: true });
+    expect(mine.find((p) => p.activityId === lesson.id)).toMatchObject({ kind: 'tech_class', endsAt: new Date(lesson.endsAt).toISOString(), teaches: true });
     // 主讲 of a visit is no class: nothing to take a roll of.
-    expect(mine.find((p) => p.activityId === visit._id)).toMatchObject({ kind: 'festival_visit', teaches: false });
+    expect(mine.find((p) => p.activityId === visit.id)).toMatchObject({ kind: 'festival_visit', teaches: false });
     expect((await places(helper.token))[0]).toMatchObject({ role: 'assist', teaches: false });
     expect((await places(waiting.token))[0]).toMatchObject({ role: 'lead', teaches: false });
   });

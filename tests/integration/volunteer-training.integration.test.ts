@@ -4,28 +4,23 @@
  * each refusal. Each test takes a fresh database with the demo district (streets, communities).
  */
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
-import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
-import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../helpers/test-app';
+import { expectOk, loginAs, snapshot, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll } from '../helpers/racing-clients';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, freshDistrictForEachTest, makeStaff, makeVolunteer, VOLUNTEER_TEST_START } from '../helpers/activity-fixtures';
+import { codeOf } from '../helpers/volunteer-registration-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
 import { cloudFunctions } from '../../cloudfunctions/registry';
 import { DEMO_TEACHER_OPENID, seedDemoTraining } from '../../host/seed/seed-demo-training';
 
 jest.setTimeout(120_000);
 
-const clock = manualClock('2026-11-30T00:00:00Z');
+const clock = manualClock(VOLUNTEER_TEST_START);
 let t: TestApp;
-
-beforeEach(async () => {
-  clock.set('2026-11-30T00:00:00Z');
-  t = await createTestApp({ clock });
-  await seedDemoDistrict(t.app);
-});
-afterEach(() => t.close());
+freshDistrictForEachTest(clock, (app) => (t = app));
 
 const call = (token: string, event: Record<string, unknown>) => t.callAs(token, 'volunteer', event);
-const code = (envelope: { ok: boolean; error?: { code: string } }) => (envelope.ok ? 'ok' : envelope.error!.code);
+// A stable code, or 'ok'.
+const code = codeOf;
 const fieldOf = (envelope: { ok: boolean; error?: { details?: unknown } }) => (envelope.error?.details as { fields: { path: string }[] } | undefined)?.fields[0]?.path;
 
 type Progress = { district: { personTimes: number; persons: number; target: number | null; share: number | null } | null; streets: { streetId: string; personTimes: number; persons: number; target: number | null; share: number | null; communities: { communityId: string; personTimes: number; persons: number }[] }[] };
@@ -41,7 +36,7 @@ async function weeklyClass(seats = 3) {
   const staff = await makeStaff(t, 'staff-nandajie');
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { startsAt, endsAt, signUpOpensAt, signUpClosesAt, withdrawCutoffAt, ...text } = classInput(clock.now(), { elderSeats: seats });
-  const series = expectOk<{ seriesId: string; activities: { _id: string }[] }>(
+  const series = expectOk<{ seriesId: string; activities: { id: string }[] }>(
     await call(staff.token, {
       ...text,
       action: 'createSeries',
@@ -54,7 +49,7 @@ async function weeklyClass(seats = 3) {
       withdrawCutoffHoursBefore: 24,
     }),
   );
-  const [first, second] = series.activities.map((a) => a._id) as [string, string];
+  const [first, second] = series.activities.map((a) => a.id) as [string, string];
   const teacher = await makeVolunteer(t, 'teacher-1');
   const assistant = await makeVolunteer(t, 'assistant-1');
   for (const activityId of [first, second]) {
@@ -154,13 +149,13 @@ describe('volunteer training', () => {
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'family', ...elder('丙') }))).toBe('CLASS_FULL');
     expect(await t.db.collection('training_enrolments').countDocuments({ activityId: first })).toBe(2);
     // One account names at most three elders per session; the refused one leaves its seat free.
-    const second = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { elderSeats: 10, title: '大教室' })))._id;
+    const second = (await createActivityAs(t, staff.token, classInput(clock.now(), { elderSeats: 10, title: '大教室' }))).id;
     for (const name of ['甲', '乙', '丙']) expectOk(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder(name) }));
     expect(code(await call(resident.token, { action: 'enrollElder', activityId: second, who: 'family', ...elder('丁') }))).toBe('ENROLMENT_LIMIT');
     expect(await t.app.repos.holds.seatsIn(classSeatPool(second))).toHaveLength(3);
 
-    const festival = expectOk<{ _id: string }>(await call(staff.token, classInput(clock.now(), { kind: 'festival_visit', title: '重阳探访', startsAt: '2026-12-05T01:00:00.000Z', endsAt: '2026-12-05T03:00:00.000Z' })));
-    expect(code(await call(resident.token, { action: 'enrollElder', activityId: festival._id, who: 'self', ...elder('丁') }))).toBe('NOT_A_CLASS');
+    const festival = await createActivityAs(t, staff.token, classInput(clock.now(), { kind: 'festival_visit', title: '重阳探访', startsAt: '2026-12-05T01:00:00.000Z', endsAt: '2026-12-05T03:00:00.000Z' }));
+    expect(code(await call(resident.token, { action: 'enrollElder', activityId: festival.id, who: 'self', ...elder('丁') }))).toBe('NOT_A_CLASS');
     expect(fieldOf(await call(resident.token, { action: 'enrollElder', activityId: first, who: 'self', ...elder('戊', 'cm-nowhere') }))).toBe('communityId');
   });
 

@@ -9,7 +9,7 @@ import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll, type RacingClient } from '../helpers/racing-clients';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import type { Envelope } from '../../shared/errors';
 
 jest.setTimeout(300_000);
@@ -33,10 +33,8 @@ async function openRound(): Promise<void> {
   await seedDemoDistrict(t.app);
   racers = await openRacingClients(t, CLIENTS, clock);
   staff = await makeStaff(t, 'staff-r');
-  const activity = expectOk<{ _id: string; startsAt: Date }>(
-    await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: VOLUNTEERS, skills: [] }] })),
-  );
-  activityId = activity._id;
+  const activity = await createActivityAs(t, staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: VOLUNTEERS, skills: [] }] }));
+  activityId = activity.id;
   startsAt = new Date(activity.startsAt).getTime();
   volunteers = [];
   for (let i = 0; i < VOLUNTEERS; i += 1) {

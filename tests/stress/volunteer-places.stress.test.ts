@@ -7,7 +7,7 @@ import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll, type RacingClient } from '../helpers/racing-clients';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import { claimNumber, placePool, waitPool } from '../../shared/domain/volunteer/activity-keys';
 
 jest.setTimeout(300_000);
@@ -31,9 +31,7 @@ async function openRound(): Promise<void> {
   volunteers = [];
   for (let i = 0; i < CLIENTS; i += 1) volunteers.push(await makeVolunteer(t, `vr-${i}`));
   const staff = await makeStaff(t, 'staff-r');
-  activityId = expectOk<{ _id: string }>(
-    await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: PLACES, skills: [] }] })),
-  )._id;
+  activityId = (await createActivityAs(t, staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: PLACES, skills: [] }] }))).id;
 }
 async function closeRound(): Promise<void> {
   await racers?.close();
@@ -88,7 +86,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
 
   it('a sign-up cut off after its seat, before its state, is finished by repair', async () => {
     const staff = await makeStaff(t, `staff-crash`);
-    const crashId = expectOk<{ _id: string }>(await t.callAs(staff.token, 'volunteer', classInput(new Date(clock.now().getTime() + 3 * 86400_000), { signUpOpensAt: clock.now().toISOString(), roles: [{ code: 'assist', label: '助教', count: 1, skills: [] }] })))._id;
+    const crashId = (await createActivityAs(t, staff.token, classInput(new Date(clock.now().getTime() + 3 * 86400_000), { signUpOpensAt: clock.now().toISOString(), roles: [{ code: 'assist', label: '助教', count: 1, skills: [] }] }))).id;
     const v = await makeVolunteer(t, 'v-crash');
     const activity = (await t.app.repos.activities.findById(crashId))!;
     const signupId = `${crashId}:${v.userId}`;

@@ -8,7 +8,7 @@ import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { createTestApp, expectOk, loginAs, type TestApp } from '../helpers/test-app';
 import { openRacingClients, raceAll, type RacingClient } from '../helpers/racing-clients';
-import { classInput, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
+import { classInput, createActivityAs, makeStaff, makeVolunteer } from '../helpers/activity-fixtures';
 import { classSeatPool } from '../../shared/domain/volunteer/training-rules';
 
 jest.setTimeout(300_000);
@@ -32,7 +32,7 @@ async function openRound(): Promise<void> {
   residents = [];
   for (let i = 0; i < CLIENTS; i += 1) residents.push(await loginAs(t, `resident-${i}`));
   const staff = await makeStaff(t, 'staff-r');
-  activityId = expectOk<{ _id: string }>(await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { elderSeats: SEATS })))._id;
+  activityId = (await createActivityAs(t, staff.token, classInput(clock.now(), { elderSeats: SEATS }))).id;
   teacher = await makeVolunteer(t, 'teacher-r');
   expectOk(await t.callAs(teacher.token, 'volunteer', { action: 'signUp', activityId, role: 'lead' }));
 }
@@ -59,7 +59,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
   it(`one family member enrolled by ${CLIENTS} concurrent retries of one resident holds one seat`, async () => {
     // A fresh class with seats to spare: only the holder's uniqueness can keep this to one.
     const staff = await loginAs(t, 'staff-r');
-    const spare = expectOk<{ _id: string }>(await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { elderSeats: 50, title: '另一节课', startsAt: '2026-12-03T01:00:00.000Z', endsAt: '2026-12-03T03:00:00.000Z' })))._id;
+    const spare = (await createActivityAs(t, staff.token, classInput(clock.now(), { elderSeats: 50, title: '另一节课', startsAt: '2026-12-03T01:00:00.000Z', endsAt: '2026-12-03T03:00:00.000Z' }))).id;
     const owner = residents[0]!;
     const results = await raceAll(racers.map((r) => () => r.call('volunteer', { action: 'enrollElder', activityId: spare, who: 'family', ...elder('李奶奶') }, owner.token)));
     const elderIds = new Set(results.map((r) => expectOk<{ elderId: string; state: string }>(r).elderId));
@@ -70,7 +70,7 @@ describe.each(Array.from({ length: ROUNDS }, (_, round) => round))('round %i', (
 
   it(`${CLIENTS} different family members enrolled at once by one account: three enrolled, their seats only`, async () => {
     const staff = await loginAs(t, 'staff-r');
-    const spare = expectOk<{ _id: string }>(await t.callAs(staff.token, 'volunteer', classInput(clock.now(), { elderSeats: 50, title: '第三节课', startsAt: '2026-12-04T01:00:00.000Z', endsAt: '2026-12-04T03:00:00.000Z' })))._id;
+    const spare = (await createActivityAs(t, staff.token, classInput(clock.now(), { elderSeats: 50, title: '第三节课', startsAt: '2026-12-04T01:00:00.000Z', endsAt: '2026-12-04T03:00:00.000Z' }))).id;
     const owner = residents[1]!;
     const results = await raceAll(racers.map((r, i) => () => r.call('volunteer', { action: 'enrollElder', activityId: spare, who: 'family', ...elder(`家人${i}`) }, owner.token)));
     const codes = results.map((r) => (r.ok ? 'ok' : r.error.code));

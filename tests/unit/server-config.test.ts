@@ -24,4 +24,18 @@ describe('server configuration', () => {
   it('refuses a short token secret', () => {
     expect(() => parseServerConfig({ TOKEN_SECRET: 'short' })).toThrow(/TOKEN_SECRET/);
   });
+
+  // staff sign-in
+  it('reads the first admin from ADMIN_LOGIN with a password or an argon2id hash, exactly one of them', () => {
+    expect(parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD: 'Bureau-first-1' }).firstAdmin).toEqual({ loginName: 'bureau', password: 'Bureau-first-1', passwordHash: undefined });
+    const hash = '$argon2id$v=19$m=19456,t=2,p=1$KDUOP58cQyDvcJDyGHXjyA$ZNOTixR/ujDW3cZPGXqEBZzWYSMdKxv6ltMQn4zhhes';
+    expect(parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD_HASH: hash }).firstAdmin).toEqual({ loginName: 'bureau', password: undefined, passwordHash: hash });
+    expect(parseServerConfig({}).firstAdmin).toBeUndefined();
+    expect(() => parseServerConfig({ ADMIN_LOGIN: 'bureau' })).toThrow(/exactly one of ADMIN_PASSWORD/);
+    expect(() => parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD: 'Bureau-first-1', ADMIN_PASSWORD_HASH: hash })).toThrow(/exactly one of ADMIN_PASSWORD/);
+    expect(() => parseServerConfig({ ADMIN_PASSWORD: 'Bureau-first-1' })).toThrow(/without ADMIN_LOGIN/);
+    expect(() => parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD: '12345678' })).toThrow(/ADMIN_PASSWORD must be/);
+    expect(() => parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD_HASH: '$2b$10$bcrypt' })).toThrow(/ADMIN_PASSWORD_HASH must be/);
+    expect(() => parseServerConfig({ ADMIN_LOGIN: 'a b', ADMIN_PASSWORD: 'Bureau-first-1' })).toThrow(/ADMIN_LOGIN must be/);
+  });
 });

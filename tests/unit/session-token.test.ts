@@ -1,4 +1,4 @@
-import { SessionTokenService } from '../../cloudfunctions/core/services/session-token.service';
+import { SessionTokenService, endedSession } from '../../cloudfunctions/core/services/session-token.service';
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { AppError } from '../../shared/errors';
 
@@ -22,7 +22,17 @@ describe('session tokens', () => {
   it('round-trips the user id and openid', async () => {
     const { token, expiresAt } = await sut.issue({ userId: 'u1', openid: 'o1' });
     expect(expiresAt.toISOString()).toBe('2026-11-29T09:00:00.000Z');
-    await expect(sut.verify(token)).resolves.toEqual({ userId: 'u1', openid: 'o1' });
+    await expect(sut.verify(token)).resolves.toEqual({ userId: 'u1', openid: 'o1', issuedAt: new Date('2026-11-29T08:00:00.000Z') });
+  });
+
+  // staff sign-in
+  it('tells a token issued before a password change from one issued at or after it (whole seconds)', () => {
+    const issuedAt = new Date('2026-11-29T08:00:00.000Z');
+    expect(endedSession({ issuedAt }, new Date('2026-11-29T08:00:01.000Z'))).toBe(true);
+    // The fresh token a change hands out is issued in the change's own second: it stays good.
+    expect(endedSession({ issuedAt }, new Date('2026-11-29T08:00:00.900Z'))).toBe(false);
+    expect(endedSession({ issuedAt }, null)).toBe(false);
+    expect(endedSession({ issuedAt }, undefined)).toBe(false);
   });
 
   it('refuses an expired token', async () => {

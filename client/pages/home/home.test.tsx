@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroMock } from '../../test/taro.mock';
-import { fakeHost } from '../../test/fake-host';
+import { demoUser, fakeHost } from '../../test/fake-host';
 import { saveSession } from '../../src/api/session-store';
 import { ElderModeProvider } from '../../src/elder/elder-mode-context';
 import { SessionProvider } from '../../src/session/session-context';
@@ -66,5 +66,20 @@ describe('home page', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: /^银龄行动/ }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/status/index' });
+  });
+
+  // volunteer — staff
+  it('offers 银龄行动管理 to staff (opening the hub) and not to residents', async () => {
+    saveSession({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z' });
+    fakeHost({ 'user.me': () => ({ ...demoUser, roles: ['staff'], staffStreetId: 'st-nandajie' }) });
+    const staff = renderHome();
+    fireEvent.click(await screen.findByRole('button', { name: /^银龄行动管理/ }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/manage/index' });
+    staff.unmount();
+
+    fakeHost({});
+    renderHome();
+    await screen.findByRole('button', { name: /^银龄行动/ });
+    expect(screen.queryByRole('button', { name: /^银龄行动管理/ })).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { Page } from '../../src/components/Page';
 import { forgetLastBooked } from '../../src/features/booking/booking-draft';
 import { useHomeSummary, type NextAppointment } from '../../src/features/home/home-summary';
 import { isProvider } from '../../src/features/provider/provider-roles';
+// volunteer — staff
+import { mayManageVolunteers } from '../../src/features/volunteer/manage-roles';
 import { isStaff } from '../../src/features/staff/staff-roles';
 import { serviceCatalog, type ServiceEntry } from '../../src/features/services/service-catalog';
 import { formatDateTime } from '../../src/format/date-time';
@@ -96,6 +98,10 @@ export default function HomePage() {
           {/* volunteer — client: every signed-in person may apply; volunteers find their activities there. */}
           <Cell title='银龄行动' label='当志愿者、报名志愿活动' onClick={() => goTo(routes.volunteerStatus)} />
           <Cell title='智能手机课报名' label='给自己或家里老人报名' onClick={() => goTo(routes.volunteerClasses)} />
+          {/* volunteer — staff: the 街道's staff and admin run 银龄行动 from its hub. */}
+          {session.user && mayManageVolunteers(session.user.roles) ? (
+            <Cell title='银龄行动管理' label='审核申请、安排活动、确认时长' onClick={() => goTo(routes.manageHub)} />
+          ) : null}
           <Cell title='个人资料' label='姓名、电话、长辈模式' onClick={() => goTo(routes.profile)} />
         </CellGroup>
       ) : null}

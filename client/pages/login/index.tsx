@@ -1,11 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { roleLabels } from '../../../shared/domain/roles';
 import { toApiError, type ApiError } from '../../src/api/api-error';
 import { ErrorNotice } from '../../src/components/ErrorNotice';
 import { Page } from '../../src/components/Page';
 import { runtimeConfig } from '../../src/config/runtime-config';
 import { demoAccounts } from '../../src/features/login/demo-accounts';
+import { StaffLoginForm } from '../../src/features/login/StaffLoginForm';
+import { userApi } from '../../src/api/user.api';
+import type { LoginOptions } from '../../../shared/schemas/staff-auth.schema';
 import { restartAt, routes } from '../../src/navigation/routes';
 import { useSession } from '../../src/session/session-context';
 import { Button } from '../../src/ui/Button';
@@ -16,9 +19,44 @@ import './index.scss';
 
 const openidPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** WeChat: one button, wx.login. Browser: the development login with demo accounts. */
+/**
+ * WeChat: one button, wx.login (staff keep their WeChat identity there, with the roles granted to
+ * it). Browser: the staff login with a password; below it the development login with demo
+ * accounts where the server has dev login on, else the word for residents to open the mini-program.
+ */
 export default function LoginPage() {
-  return <Page>{runtimeConfig.platform === 'weapp' ? <WeChatLogin /> : <DevLogin />}</Page>;
+  return <Page>{runtimeConfig.platform === 'weapp' ? <WeChatLogin /> : <BrowserLogin />}</Page>;
+}
+
+/** Whether the server offers dev login: asked, never assumed, so a production build never shows it. */
+function useLoginOptions(): LoginOptions | null {
+  const [options, setOptions] = useState<LoginOptions | null>(null);
+  useEffect(() => {
+    let live = true;
+    userApi.loginOptions().then(
+      (answer) => live && setOptions(answer),
+      () => live && setOptions({ devLogin: false, staffLogin: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return options;
+}
+
+function BrowserLogin() {
+  const options = useLoginOptions();
+  return (
+    <View>
+      <StaffLoginForm />
+      {options && !options.devLogin ? (
+        <View className='login-residents'>
+          <Text className='login-residents__text'>居民请在微信中打开“{runtimeConfig.miniProgramName}”小程序</Text>
+        </View>
+      ) : null}
+      {options?.devLogin ? <DevLogin /> : null}
+    </View>
+  );
 }
 
 function useLoginAttempt() {
@@ -78,8 +116,8 @@ function DevLogin() {
   };
 
   return (
-    <View className='login'>
-      <Text className='page-title'>登录（开发环境）</Text>
+    <View className='login dev-login'>
+      <Text className='page-title'>开发登录</Text>
       <Text className='page-subtitle'>选一个演示账号，或填写 openid 登录</Text>
 
       {session.user ? (
@@ -119,7 +157,7 @@ function DevLogin() {
           disabled={pending !== null}
           onClick={submitOpenid}
         >
-          登录
+          用 openid 登录
         </Button>
       </View>
     </View>

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { roleLabels } from '../../../shared/domain/roles';
+import { mayCall } from '../../../shared/domain/permissions';
+import { runtimeConfig } from '../../src/config/runtime-config';
 import { profileAddressMax, userActions, type PublicUser } from '../../../shared/schemas/user.schema';
 import { toApiError, type ApiError } from '../../src/api/api-error';
 import type { UpdateProfileInput } from '../../src/api/user.api';
@@ -139,6 +141,12 @@ function ProfileForm({ user }: { user: PublicUser }) {
         <Button variant='primary' size='large' loading={saving} onClick={() => void save()}>
           保存
         </Button>
+        {/* staff sign-in: passwords are the browser's; in WeChat staff sign in as themselves. */}
+        {runtimeConfig.platform === 'h5' && mayCall(user.roles, 'user.changePassword') ? (
+          <Button block onClick={() => goTo(routes.changePassword)}>
+            修改密码
+          </Button>
+        ) : null}
         <Button block onClick={() => void logout()}>
           退出登录
         </Button>

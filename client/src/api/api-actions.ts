@@ -5,9 +5,12 @@ import type { catalogActions } from '../../../shared/schemas/catalog.schema';
 import type { notifyActions } from '../../../shared/schemas/notify.schema';
 import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
+// staff sign-in
+import type { staffAccountActions, staffLoginActions } from '../../../shared/schemas/staff-auth.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
 import type { volunteerAttendanceActions } from '../../../shared/schemas/volunteer-attendance.schema';
+import type { volunteerManageActions } from '../../../shared/schemas/volunteer-manage.schema';
 import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
 
@@ -17,14 +20,16 @@ import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema
  * Type-only: the schemas the client runs (views.schema.ts) are its own, lenient to newer servers.
  */
 export type ApiActions = {
-  user: typeof userActions;
+  user: typeof userActions & typeof staffLoginActions;
   booking: typeof bookingActions;
   catalog: typeof catalogActions;
   provider: typeof providerActions;
   notify: typeof notifyActions;
-  admin: typeof adminActions & typeof adminBookingActions;
+  admin: typeof adminActions & typeof adminBookingActions & typeof staffAccountActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
-  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions & typeof volunteerTrainingActions;
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions & typeof volunteerTrainingActions
+    // volunteer — staff
+    & typeof volunteerManageActions;
   // staff desk: the staff workbench's function.
   staff: typeof staffDeskActions;
 };

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { loginResultSchema, publicUserSchema } from '../../../shared/schemas/user.schema';
+import { loginOptionsSchema, staffLoginResultSchema } from '../../../shared/schemas/staff-auth.schema';
 import type { ApiInput } from './api-actions';
 import { callAction } from './call-function';
 
@@ -10,4 +12,9 @@ export const userApi = {
   login: (code: string) => callAction('user', 'login', { code }, loginResultSchema),
   me: () => callAction('user', 'me', {}, publicUserSchema),
   updateProfile: (changes: UpdateProfileInput) => callAction('user', 'updateProfile', changes, publicUserSchema),
+  // staff sign-in
+  loginOptions: () => callAction('user', 'loginOptions', {}, loginOptionsSchema),
+  staffLogin: (loginName: string, password: string) => callAction('user', 'staffLogin', { loginName, password }, staffLoginResultSchema),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    callAction('user', 'changePassword', { currentPassword, newPassword }, z.object({ changedAt: z.string(), token: z.string(), expiresAt: z.string() })),
 };

@@ -15,6 +15,8 @@ export const runtimeConfig = {
   cloudEnv: process.env.TARO_APP_CLOUD_ENV ?? '',
   apiBase: process.env.TARO_APP_API_BASE || (platform === 'weapp' ? defaultWeappApiBase : ''),
   requestTimeoutMs: 15_000,
+  /** staff sign-in: what a resident who opened the browser build is told to open in WeChat. */
+  miniProgramName: '民政便民服务',
 } as const;
 
 /** True when calls go through WeChat Cloud (wx.cloud.callFunction) rather than HTTPS. */

@@ -34,6 +34,17 @@ export const routes = {
   volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
   volunteerRoll: '/subpackages/volunteer/pages/roll/index',
   volunteerClasses: '/subpackages/volunteer/pages/classes/index',
+  // volunteer — staff: the staff pages of the `volunteer` subpackage.
+  manageHub: '/subpackages/volunteer/pages/manage/index',
+  manageApplications: '/subpackages/volunteer/pages/manage-applications/index',
+  manageApplication: '/subpackages/volunteer/pages/manage-application/index',
+  manageActivities: '/subpackages/volunteer/pages/manage-activities/index',
+  manageActivityForm: '/subpackages/volunteer/pages/manage-activity-form/index',
+  manageActivity: '/subpackages/volunteer/pages/manage-activity/index',
+  manageCorrections: '/subpackages/volunteer/pages/manage-corrections/index',
+  manageTraining: '/subpackages/volunteer/pages/manage-training/index',
+  // staff sign-in: changing one's password, the `account` subpackage.
+  changePassword: '/subpackages/account/pages/password/index',
   // staff desk: the `staff` subpackage, the workbench of 街道 staff and admin.
   staffWorkbench: '/subpackages/staff/pages/workbench/index',
   staffBookings: '/subpackages/staff/pages/bookings/index',

@@ -16,6 +16,8 @@ export type SessionValue = {
   error: ApiError | null;
   /** Browser / development login with a demo openid. */
   devLogin: (openid: string) => Promise<PublicUser>;
+  /** Staff sign-in with a password (browser); says whether the password must be changed first. */
+  staffLogin: (loginName: string, password: string) => Promise<{ user: PublicUser; mustChangePassword: boolean }>;
   /** WeChat login: wx.login's code exchanged by the `user.login` action. */
   wechatLogin: () => Promise<PublicUser>;
   logout: () => void;
@@ -79,6 +81,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [acceptLogin],
   );
 
+  const staffLogin = useCallback(
+    async (loginName: string, password: string) => {
+      const result = await userApi.staffLogin(loginName, password);
+      return { user: acceptLogin(result), mustChangePassword: result.mustChangePassword };
+    },
+    [acceptLogin],
+  );
+
   const wechatLogin = useCallback(async () => {
     let code: string;
     try {
@@ -103,8 +113,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionValue>(
-    () => ({ ...state, devLogin, wechatLogin, logout, refresh, updateProfile }),
-    [state, devLogin, wechatLogin, logout, refresh, updateProfile],
+    () => ({ ...state, devLogin, staffLogin, wechatLogin, logout, refresh, updateProfile }),
+    [state, devLogin, staffLogin, wechatLogin, logout, refresh, updateProfile],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -6,6 +6,8 @@ const inputAttributes: Record<FieldType, { type: string; inputMode: 'text' | 'te
   text: { type: 'text', inputMode: 'text' },
   phone: { type: 'tel', inputMode: 'tel', autoComplete: 'tel' },
   number: { type: 'text', inputMode: 'decimal' },
+  password: { type: 'password', inputMode: 'text', autoComplete: 'current-password' },
+  'new-password': { type: 'password', inputMode: 'text', autoComplete: 'new-password' },
 };
 
 /** The label on its own line above a boxed input, so a long label never wraps and an empty box shows. */

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { lengthOf, overLimitMessage, phoneInputMax, typedValue } from './field-text';
 import type { FieldProps, FieldType } from './ui.types';
 
-const inputType: Record<FieldType, 'text' | 'number' | 'digit'> = { text: 'text', phone: 'number', number: 'digit' };
+const inputType: Record<FieldType, 'text' | 'number' | 'digit'> = { text: 'text', phone: 'number', number: 'digit', password: 'text', 'new-password': 'text' };
 
 /** The label on its own line above vant's boxed input, as in the H5 build (see Field.h5.tsx). */
 export function Field({ label, value, onChange, placeholder, type = 'text', maxLength, required, disabled, error, hint, multiline }: FieldProps) {
@@ -20,6 +20,7 @@ export function Field({ label, value, onChange, placeholder, type = 'text', maxL
         placeholder={placeholder}
         maxlength={type === 'phone' ? phoneInputMax : -1}
         autosize={multiline}
+        password={type === 'password' || type === 'new-password'}
         border={false}
         required={false}
         disabled={disabled}

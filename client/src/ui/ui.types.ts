@@ -33,7 +33,8 @@ export type CellProps = {
 
 export type CellGroupProps = { title?: string; children: ReactNode };
 
-export type FieldType = 'text' | 'phone' | 'number';
+/** `password` hides what is typed; `new-password` too, and tells the browser to offer a new one. */
+export type FieldType = 'text' | 'phone' | 'number' | 'password' | 'new-password';
 
 export type FieldProps = {
   label: string;

@@ -1,7 +1,8 @@
 import { resilientCollection } from '../db/resilient-collection';
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import type { ActivityKind } from '../../../shared/domain/volunteer/activity-rules';
 import type { VolunteerSkill } from '../../../shared/domain/volunteer/registration-codes';
 
@@ -68,7 +69,11 @@ export type OfferDoc = { _id: string; activityId: string; role: string; ticket: 
 export type OutcomeDoc = { _id: string; outcome: string; by: string | null; at: Date };
 
 export const activityIndexes: CollectionIndexes[] = [
-  { collection: 'activities', indexes: [{ key: { startsAt: 1 }, name: 'by_start' }, { key: { seriesId: 1 }, name: 'by_series' }] },
+  {
+    collection: 'activities',
+    // volunteer — staff: by_street_start serves the 街道's list and today's count.
+    indexes: [{ key: { startsAt: 1 }, name: 'by_start' }, { key: { seriesId: 1 }, name: 'by_series' }, { key: { streetId: 1, startsAt: 1 }, name: 'by_street_start' }],
+  },
   { collection: 'activity_signups', indexes: [{ key: { userId: 1 }, name: 'by_user' }, { key: { activityId: 1 }, name: 'by_activity' }, { key: { state: 1 }, name: 'by_state' }] },
   { collection: 'activity_offers', indexes: [{ key: { expiresAt: 1 }, name: 'by_expiry' }, { key: { signupId: 1 }, name: 'by_signup' }] },
 ];
@@ -178,13 +183,7 @@ export class ActivityRepository {
 
   /** Records the outcome; true when this call decided it, false when another had already. */
   async decide(id: string, outcome: string, by: string | null, now: Date): Promise<boolean> {
-    try {
-      await this.outcomes.insertOne({ _id: id, outcome, by, at: now });
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.outcomes, { _id: id, outcome, by, at: now });
   }
 
   outcomeOf(id: string): Promise<OutcomeDoc | null> {
@@ -195,6 +194,36 @@ export class ActivityRepository {
     if (ids.length === 0) return new Map();
     const docs = await this.outcomes.find({ _id: { $in: ids } }).toArray();
     return new Map(docs.map((doc) => [doc._id, doc]));
+  }
+
+  // volunteer — staff: the 街道's activities for its staff (null street: the district).
+
+  private startingFilter(streetId: string | null, from: Date, to: Date | null): Filter<ActivityDoc> {
+    return { ...(streetId ? { streetId } : {}), startsAt: to ? { $gte: from, $lt: to } : { $gte: from } };
+  }
+
+  /** Activities of a 街道 starting in [from, to), cancelled ones too, soonest first, with their total. */
+  async organizedPage(streetId: string | null, from: Date, to: Date | null, page: { skip: number; limit: number }): Promise<{ items: ActivityDoc[]; total: number }> {
+    const filter = this.startingFilter(streetId, from, to);
+    const [items, total] = await Promise.all([
+      this.activities.find(filter).sort({ startsAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).toArray(),
+      this.activities.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** How many open activities of a 街道 start in [from, to). */
+  countOpenStarting(streetId: string | null, from: Date, to: Date): Promise<number> {
+    return this.activities.countDocuments({ ...this.startingFilter(streetId, from, to), status: 'open' });
+  }
+
+  /** Per activity, the sign-ups waiting for a place or holding an offer (counted by the engine). */
+  async waitingCounts(activityIds: string[]): Promise<Map<string, number>> {
+    if (activityIds.length === 0) return new Map();
+    const rows = await this.signups
+      .aggregate<{ _id: string; n: number }>([{ $match: { activityId: { $in: activityIds }, state: { $in: ['waiting', 'offered'] } } }, { $group: { _id: '$activityId', n: { $sum: 1 } } }])
+      .toArray();
+    return new Map(rows.map((row) => [row._id, row.n]));
   }
 }
 

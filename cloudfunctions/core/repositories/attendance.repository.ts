@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { resilientCollection } from '../db/resilient-collection';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import type { LedgerEntry } from '../../../shared/domain/volunteer/attendance-hours';
 import type { SignupDoc } from './activity.repository';
 
@@ -55,8 +56,12 @@ export const logEntryId = (recordId: string, seq: number) => `${recordId}#${seq}
 
 export const attendanceIndexes: CollectionIndexes[] = [
   { collection: 'attendance_marks', indexes: [{ key: { activityId: 1 }, name: 'by_activity' }, { key: { open: 1, closesAt: 1 }, name: 'by_open' }] },
-  { collection: 'volunteer_hours', indexes: [{ key: { userId: 1 }, name: 'by_user' }, { key: { activityId: 1 }, name: 'by_activity' }] },
-  { collection: 'volunteer_hours_log', indexes: [{ key: { recordId: 1 }, name: 'by_record' }, { key: { notifiedAt: 1, at: 1 }, name: 'by_unnotified' }] },
+  { collection: 'volunteer_hours', indexes: [{ key: { userId: 1 }, name: 'by_user' }, { key: { activityId: 1 }, name: 'by_activity' }, { key: { streetId: 1 }, name: 'by_street' }] },
+  {
+    collection: 'volunteer_hours_log',
+    // volunteer — staff: by_type finds the correction requests.
+    indexes: [{ key: { recordId: 1 }, name: 'by_record' }, { key: { notifiedAt: 1, at: 1 }, name: 'by_unnotified' }, { key: { type: 1 }, name: 'by_type' }],
+  },
 ];
 
 export class AttendanceRepository {
@@ -105,13 +110,7 @@ export class AttendanceRepository {
 
   /** Inserts the record; false when it exists already (made by a racing check-out or the timer). */
   async insertRecord(doc: HoursRecordDoc): Promise<boolean> {
-    try {
-      await this.records.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.records, doc);
   }
 
   findRecord(id: string): Promise<HoursRecordDoc | null> {
@@ -128,13 +127,7 @@ export class AttendanceRepository {
 
   /** Appends the entry; false when that place in the log was taken (another decision came first). */
   async append(entry: HoursLogDoc): Promise<boolean> {
-    try {
-      await this.log.insertOne(entry);
-      return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      return false;
-    }
+    return insertIfNew(this.log, entry);
   }
 
   /** Entries recorded by `before` whose event may not be in the outbox yet. */
@@ -158,5 +151,38 @@ export class AttendanceRepository {
   /** Every sign-up of an activity, withdrawn ones included (the roster shows them). */
   signupsOfActivity(activityId: string): Promise<SignupDoc[]> {
     return this.signups.find({ activityId }).toArray();
+  }
+
+  // volunteer — staff. A record is pending exactly while its log is empty: the first entry is always
+  // the organizer's confirm or correct (a request needs a decided record), so `<recordId>#1` decides.
+
+  /** How many of these records have been decided (their first log entry exists), counted by the engine. */
+  private decidedCount(recordIds: string[]): Promise<number> {
+    return recordIds.length === 0 ? Promise.resolve(0) : this.log.countDocuments({ _id: { $in: recordIds.map((id) => logEntryId(id, 1)) } });
+  }
+
+  /** Records of a 街道 (null: the district) still waiting for the organizer's confirm or correct. */
+  async pendingCount(streetId: string | null): Promise<number> {
+    const ids = (await this.records.find(streetId ? { streetId } : {}, { projection: { _id: 1 } }).toArray()).map((r) => r._id);
+    return ids.length - (await this.decidedCount(ids));
+  }
+
+  /** Per activity, its records still pending. */
+  async pendingCountsByActivity(activityIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (activityIds.length === 0) return counts;
+    const records = await this.records.find({ activityId: { $in: activityIds } }, { projection: { _id: 1, activityId: 1 } }).toArray();
+    const decided = new Set(
+      (await this.log.find({ _id: { $in: records.map((r) => logEntryId(r._id, 1)) } }, { projection: { recordId: 1 } }).toArray()).map((e) => e.recordId),
+    );
+    for (const record of records) if (!decided.has(record._id)) counts.set(record.activityId, (counts.get(record.activityId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Records of a 街道 (null: any) that have had a correction requested (open or since decided). */
+  async recordsWithCorrectionRequests(streetId: string | null): Promise<HoursRecordDoc[]> {
+    const ids = [...new Set((await this.log.find({ type: 'correction_requested' }, { projection: { recordId: 1 } }).toArray()).map((e) => e.recordId))];
+    if (ids.length === 0) return [];
+    return this.records.find({ _id: { $in: ids }, ...(streetId ? { streetId } : {}) }).toArray();
   }
 }

@@ -4,6 +4,7 @@ import { ACTIVE_BOOKING_STATUSES, type BookingStatus } from '../../../shared/dom
 import type { BookingDetails } from '../../../shared/schemas/booking-details.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
 import type { EligibilityCheck } from '../../../shared/domain/eligibility-check';
 
@@ -266,13 +267,7 @@ export class BookingRepository {
    * false tells the loser someone else changed the booking first.
    */
   async recordTransition(doc: TransitionDoc): Promise<boolean> {
-    try {
-      await this.transitions.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.transitions, doc);
   }
 
   findTransition(id: string): Promise<TransitionDoc | null> {

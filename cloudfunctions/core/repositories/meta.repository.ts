@@ -1,6 +1,6 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 
 type MetaDoc = { _id: string; at: Date; value?: unknown };
 
@@ -18,12 +18,6 @@ export class MetaRepository {
 
   /** Records a one-time fact; false when it was already recorded. */
   async markOnce(key: string, at: Date, value?: unknown): Promise<boolean> {
-    try {
-      await this.meta.insertOne({ _id: key, at, value });
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.meta, { _id: key, at, value });
   }
 }

@@ -3,7 +3,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { NotifyTemplateField, NotifyTemplateGroup } from '../../../config/server-config.schema';
 import type { Subject } from '../../../shared/domain/subject';
 import type { CollectionIndexes } from '../db/indexes';
-import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import { ofSubjectFilter, withSubject, type OutboxEvent } from './outbox.repository';
 
 /**
@@ -99,13 +99,7 @@ export class NotificationRepository {
 
   /** False when a notice with this id exists already (the event or reminder was handled before). */
   async insertIfAbsent(doc: NotificationDoc): Promise<boolean> {
-    try {
-      await this.notifications.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.notifications, doc);
   }
 
   async findById(id: string): Promise<NotificationDoc | null> {
@@ -189,13 +183,7 @@ export class NotificationRepository {
 
   /** Inserts a claim or fate mark; false when another worker holds that key. */
   async insertMark(mark: DeliveryMarkDoc): Promise<boolean> {
-    try {
-      await this.marks.insertOne(mark);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.marks, mark);
   }
 
   findMark(id: string): Promise<DeliveryMarkDoc | null> {

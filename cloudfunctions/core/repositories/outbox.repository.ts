@@ -2,7 +2,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import { bookingSubject, type Subject } from '../../../shared/domain/subject';
 import type { CollectionIndexes } from '../db/indexes';
-import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 
 /**
  * Domain events written in the same path as the change they describe, keyed by a dedupe id so a
@@ -52,11 +52,8 @@ export class OutboxRepository {
   }
 
   async add(event: OutboxEvent): Promise<void> {
-    try {
-      await this.outbox.insertOne(event);
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+    // A second add of one event (a retried call) is the same event: nothing more to do.
+    await insertIfNew(this.outbox, event);
   }
 
   async list(filter: { subject?: Subject; type?: string }): Promise<OutboxEvent[]> {

@@ -18,6 +18,9 @@ import { ActivityRepository, activityIndexes } from './activity.repository';
 import { AttendanceRepository, attendanceIndexes } from './attendance.repository';
 // volunteer — training
 import { TrainingRepository, trainingIndexes } from './training.repository';
+// staff sign-in
+import { StaffCredentialRepository, staffCredentialIndexes } from './staff-credential.repository';
+import { LoginAttemptRepository, loginAttemptIndexes } from './login-attempt.repository';
 // staff desk
 import { AuditRepository, auditIndexes } from './audit.repository';
 
@@ -41,6 +44,9 @@ export type Repositories = {
   attendance: AttendanceRepository;
   // volunteer — training
   training: TrainingRepository;
+  // staff sign-in
+  staffCredentials: StaffCredentialRepository;
+  loginAttempts: LoginAttemptRepository;
   // staff desk
   audit: AuditRepository;
 };
@@ -61,6 +67,9 @@ export const allIndexes: CollectionIndexes[] = [
   ...attendanceIndexes,
   // volunteer — training
   ...trainingIndexes,
+  // staff sign-in
+  staffCredentialIndexes,
+  loginAttemptIndexes,
   // staff desk
   auditIndexes,
 ];
@@ -86,6 +95,9 @@ export function createRepositories(db: Db): Repositories {
     attendance: new AttendanceRepository(db),
     // volunteer — training
     training: new TrainingRepository(db),
+    // staff sign-in
+    staffCredentials: new StaffCredentialRepository(db),
+    loginAttempts: new LoginAttemptRepository(db),
     // staff desk
     audit: new AuditRepository(db),
   };

@@ -2,6 +2,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 
 /**
  * A user's one-time consents per template, kept as unique inserts only (FerretDB applies updates
@@ -80,12 +81,6 @@ export class SubscriptionQuotaRepository {
   }
 
   private async insert(doc: QuotaRecordDoc): Promise<boolean> {
-    try {
-      await this.records.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.records, doc);
   }
 }

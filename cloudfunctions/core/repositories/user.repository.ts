@@ -15,6 +15,8 @@ export type UserDoc = {
   elderMode: boolean;
   roles: Role[];
   staffStreetId: string | null;
+  /** staff sign-in: tokens issued before this are refused (set by a password change or reset; absent before). */
+  sessionsValidFrom?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -94,6 +96,11 @@ export class UserRepository {
       { $addToSet: { roles: { $each: roles } }, $set: set },
       { returnDocument: 'after' },
     );
+  }
+
+  /** Ends every session issued before `at` (the token check reads it with the user on every call). */
+  async endSessionsBefore(id: string, at: Date): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { sessionsValidFrom: at, updatedAt: at } });
   }
 
   async removeRoles(id: string, roles: Role[], now: Date): Promise<UserDoc | null> {

@@ -5,6 +5,7 @@ import type { DayPart, Gender, VolunteerBackground, VolunteerSkill } from '../..
 import type { ApplicationStatus, ApplicationTransition } from '../../../shared/domain/volunteer/registration-status';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 
 /**
  * Volunteer registration (银龄行动): applications, their decisions and volunteer numbers. Every
@@ -137,13 +138,7 @@ export class VolunteerRepository implements VolunteerDirectory {
 
   /** False when an application with this `_id` exists already (another apply of the same person won). */
   async insertApplication(doc: ApplicationDoc): Promise<boolean> {
-    try {
-      await this.applications.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.applications, doc);
   }
 
   /** A page of the applications a scope covers, newest first, optionally of one status. */
@@ -173,13 +168,7 @@ export class VolunteerRepository implements VolunteerDirectory {
 
   /** False when the transition exists already: someone else made this change first. */
   async insertTransition(doc: ApplicationTransitionDoc): Promise<boolean> {
-    try {
-      await this.transitions.insertOne(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
+    return insertIfNew(this.transitions, doc);
   }
 
   findTransition(id: string): Promise<ApplicationTransitionDoc | null> {

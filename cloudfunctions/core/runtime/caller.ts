@@ -18,5 +18,6 @@ export function callerOf(user: UserDoc): Caller {
 /** Where the identity of an invocation comes from. */
 export type IdentitySource =
   | { kind: 'wechat'; openid: string }
-  | { kind: 'bearer'; token: string | null }
+  /** `clientAddress`: the HTTP peer, for the password login's per-address limit (never from the body). */
+  | { kind: 'bearer'; token: string | null; clientAddress?: string | null }
   | { kind: 'system' };

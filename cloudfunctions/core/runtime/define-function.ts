@@ -8,6 +8,7 @@ import type { App } from './app';
 import { getDefaultApp } from './app';
 import { callerOf, type Caller, type IdentitySource } from './caller';
 import { readWeChatOpenid } from './wechat-context';
+import { endedSession } from '../services/session-token.service';
 
 // The roles each action needs are in shared/domain/permissions (actionAccess); entry files read them there.
 export type { Access };
@@ -129,6 +130,8 @@ async function authenticate(app: App, identity: IdentitySource): Promise<Caller>
   if (!identity.token || !app.services.tokens) throw new AppError('UNAUTHENTICATED');
   const claims = await app.services.tokens.verify(identity.token);
   const user = await app.services.users.require(claims.userId);
+  // staff sign-in: a password change or reset ends the sessions issued before it.
+  if (endedSession(claims, user.sessionsValidFrom)) throw new AppError('UNAUTHENTICATED', { reason: 'password changed' });
   // Roles come from the database on every call, so a grant or revocation takes effect at once.
   return callerOf(user);
 }

@@ -39,6 +39,12 @@ import { HoursLedgerService } from './attendance/hours-ledger.service';
 import { TrainingEnrolmentService } from './training/training-enrolment.service';
 import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
+// volunteer — staff
+import { ActivityManageService } from './activity/activity-manage.service';
+// staff sign-in
+import { LoginLimiter } from './staff-auth/login-limiter';
+import { StaffAccountService } from './staff-auth/staff-account.service';
+import { StaffAuthService } from './staff-auth/staff-auth.service';
 // staff desk
 import { StaffBookingDesk } from './staff/booking-desk.service';
 import { AuditLogService } from './staff/audit-log.service';
@@ -70,6 +76,12 @@ export type Services = {
   trainingEnrolment: TrainingEnrolmentService;
   trainingRoll: TrainingRollService;
   trainingProgress: TrainingProgressService;
+  // volunteer — staff
+  activityManage: ActivityManageService;
+  // staff sign-in
+  staffAuth: StaffAuthService;
+  staffAccounts: StaffAccountService;
+  loginLimiter: LoginLimiter;
   // staff desk
   staffBookings: StaffBookingDesk;
   audit: AuditLogService;
@@ -138,12 +150,34 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  // volunteer — staff: the staff pages' reads over activities, holds, hours and applications.
+  const activityManage = new ActivityManageService({ activities: repos.activities, attendance: repos.attendance, holds: repos.holds, volunteers: repos.volunteers, clock });
+  // staff sign-in: passwords and their limits; sessions are issued by the user service as for WeChat.
+  const users = new UserService({
+    users: repos.users,
+    district: repos.district,
+    tokens,
+    wechatAuth,
+    clock,
+    ids,
+    adminOpenids: config.adminOpenids,
+    devLoginEnabled: config.devLogin,
+  });
+  const staffDeps = { credentials: repos.staffCredentials, users: repos.users, userService: users, clock, ids };
+  const loginLimiter = new LoginLimiter({ credentials: repos.staffCredentials, attempts: repos.loginAttempts, clock });
+  const staffAuthServices = {
+    loginLimiter,
+    staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
+    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts, district: repos.district }),
+  };
   const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, trainingProgress: trainingServices.trainingProgress, clock });
   return {
     dashboard,
+    ...staffAuthServices,
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,
+    activityManage,
     catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
     bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
     providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),
@@ -158,15 +192,6 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     volunteerRegistration,
     volunteerRegistrationRepair: registrationTransitions,
     tokens,
-    users: new UserService({
-      users: repos.users,
-      district: repos.district,
-      tokens,
-      wechatAuth,
-      clock,
-      ids,
-      adminOpenids: config.adminOpenids,
-      devLoginEnabled: config.devLogin,
-    }),
+    users,
   };
 }

@@ -6,6 +6,18 @@ const issuer = 'civic-services';
 const audience = 'civic-services-client';
 
 export type SessionClaims = { userId: string; openid: string };
+/** What a verified token says: who, and when it was issued (whole seconds, as the token keeps it). */
+export type VerifiedClaims = SessionClaims & { issuedAt: Date };
+
+/**
+ * Whether a token was issued before the user's sessions were ended (a password changed or reset).
+ * Tokens keep whole seconds, so one issued in the second of the change still counts as after it:
+ * the fresh token the change itself hands out must stay good.
+ */
+export function endedSession(claims: { issuedAt?: Date }, sessionsValidFrom: Date | null | undefined): boolean {
+  if (!sessionsValidFrom || !claims.issuedAt) return false;
+  return claims.issuedAt.getTime() < Math.floor(sessionsValidFrom.getTime() / 1000) * 1000;
+}
 
 /** Signed, expiring session tokens for callers behind the local host (HS256 via jose). */
 export class SessionTokenService {
@@ -34,7 +46,7 @@ export class SessionTokenService {
   }
 
   /** Any fault in the token (forged, expired, malformed) is the caller's: UNAUTHENTICATED. */
-  async verify(token: string): Promise<SessionClaims> {
+  async verify(token: string): Promise<VerifiedClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer,
@@ -45,7 +57,7 @@ export class SessionTokenService {
       if (typeof payload.sub !== 'string' || typeof payload.openid !== 'string') {
         throw new AppError('UNAUTHENTICATED', { reason: 'claims' });
       }
-      return { userId: payload.sub, openid: payload.openid };
+      return { userId: payload.sub, openid: payload.openid, issuedAt: new Date((payload.iat ?? 0) * 1000) };
     } catch (error) {
       if (error instanceof AppError) throw error;
       const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';

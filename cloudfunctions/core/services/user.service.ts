@@ -114,7 +114,8 @@ export class UserService {
     return user;
   }
 
-  private async sessionFor(user: UserDoc): Promise<LoginResult> {
+  /** A session for a user whose identity was proven (WeChat, dev login, a staff password). */
+  async sessionFor(user: UserDoc): Promise<LoginResult> {
     if (!this.deps.tokens) throw new AppError('INTERNAL', { reason: 'no token secret configured' });
     const { token, expiresAt } = await this.deps.tokens.issue({ userId: user._id, openid: user.openid });
     return { token, expiresAt: expiresAt.toISOString(), user: toPublicUser(user) };

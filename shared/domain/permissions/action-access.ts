@@ -5,6 +5,10 @@ import { activityAccess } from './activity-access';
 import { attendanceAccess } from './attendance-access';
 // volunteer — training
 import { trainingAccess } from './training-access';
+// volunteer — staff
+import { manageAccess } from './manage-access';
+// staff sign-in
+import { staffAuthAccess } from './staff-auth-access';
 // staff desk
 import { staffDeskAccess } from './staff-desk-access';
 
@@ -92,6 +96,10 @@ export const actionAccess = {
   ...attendanceAccess,
   // volunteer — training
   ...trainingAccess,
+  // volunteer — staff
+  ...manageAccess,
+  // staff sign-in
+  ...staffAuthAccess,
   // staff desk
   ...staffDeskAccess,
 } as const satisfies Record<string, Access>;

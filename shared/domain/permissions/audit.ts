@@ -58,6 +58,15 @@ export const auditOf = {
   'volunteer.takeRoll': 'change',
   'volunteer.setTrainingTargets': 'change',
   'volunteer.trainingProgress': 'none',
+  // volunteer — staff: the hub's counts and lists (phones masked there).
+  'volunteer.manageOverview': 'none',
+  'volunteer.managedActivities': 'none',
+  'volunteer.managedActivity': 'none',
+  'volunteer.pendingCorrections': 'none',
+  // staff sign-in: who changed whose password (field names only, never a password).
+  'user.changePassword': 'change',
+  'admin.createStaffAccount': 'change',
+  'admin.resetStaffPassword': 'change',
   // staff desk
   'staff.streetBookings': 'none',
   'staff.streetBooking': 'view_person',

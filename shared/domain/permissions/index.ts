@@ -4,5 +4,6 @@ export * from './district-scope';
 export * from './volunteer-access';
 export * from './activity-access';
 export * from './attendance-access';
+export * from './staff-auth-access';
 export * from './staff-desk-access';
 export * from './audit';

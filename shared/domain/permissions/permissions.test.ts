@@ -112,6 +112,17 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.takeRoll': { roles: [V, S, D] },
   'volunteer.setTrainingTargets': { roles: [D] },
   'volunteer.trainingProgress': { roles: [S, D] },
+  // volunteer — staff
+  'volunteer.manageOverview': { roles: [S, D] },
+  'volunteer.managedActivities': { roles: [S, D] },
+  'volunteer.managedActivity': { roles: [S, D] },
+  'volunteer.pendingCorrections': { roles: [S, D] },
+  // staff sign-in
+  'user.loginOptions': { public: true, roles: everyone },
+  'user.staffLogin': { public: true, roles: everyone },
+  'user.changePassword': { roles: [S, D] },
+  'admin.createStaffAccount': { roles: [D] },
+  'admin.resetStaffPassword': { roles: [D] },
   // staff desk
   'staff.streetBookings': { roles: [S, D] },
   'staff.streetBooking': { roles: [S, D] },

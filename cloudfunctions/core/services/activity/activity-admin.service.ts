@@ -10,6 +10,7 @@ import type { Caller } from '../../runtime/caller';
 import { endOutcomeId, offerOutcomeId, type ActivityDoc, type ActivityRepository } from '../../repositories/activity.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
 import type { ActivityPlaces, PlacesDeps } from './activity-places';
+import { activityView, placesTaken, type ActivityView } from './activity-query.service';
 
 type Deps = PlacesDeps & { places: ActivityPlaces; district: DistrictRepository; ids: IdGenerator };
 
@@ -25,7 +26,13 @@ function checkTimes(t: { startsAt: Date; endsAt: Date; signUpOpensAt: Date; sign
   if (t.withdrawCutoffAt > t.startsAt) throw invalid(`${prefix}withdrawCutoffAt`, '退出截止不能晚于活动开始');
 }
 
-/** Staff's side: activities and weekly series of their 街道 (admin: any), changed or called off. */
+/** A new session has no place taken yet. */
+const NONE_TAKEN: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Staff's side: activities and weekly series of their 街道 (admin: any), changed or called off.
+ * Each answers with the activity as `activity` shows it (`id`, roles with places taken).
+ */
 export class ActivityAdminService {
   constructor(private readonly deps: Deps) {}
 
@@ -59,7 +66,7 @@ export class ActivityAdminService {
     };
   }
 
-  async create(caller: Caller, input: CreateActivityInput): Promise<ActivityDoc> {
+  async create(caller: Caller, input: CreateActivityInput): Promise<ActivityView> {
     const now = this.deps.clock.now();
     checkTimes(input, now);
     const streetId = await this.streetOf(caller, input.communityId);
@@ -74,11 +81,11 @@ export class ActivityAdminService {
       withdrawCutoffAt: input.withdrawCutoffAt,
     };
     await this.deps.activities.insertActivities([doc]);
-    return doc;
+    return activityView(doc, NONE_TAKEN);
   }
 
   /** Every weekly session from the first date to the last, in one insert. */
-  async createSeries(caller: Caller, input: CreateSeriesInput): Promise<{ seriesId: string; activities: ActivityDoc[] }> {
+  async createSeries(caller: Caller, input: CreateSeriesInput): Promise<{ seriesId: string; activities: ActivityView[] }> {
     const now = this.deps.clock.now();
     if (input.lastDate < input.firstDate) throw invalid('lastDate', '结束日期要晚于开始日期');
     if (districtDayStart(input.lastDate).getTime() - districtDayStart(input.firstDate).getTime() > 366 * DAY_MS) throw invalid('lastDate', '一个系列最长一年');
@@ -107,7 +114,7 @@ export class ActivityAdminService {
       if (doc.signUpClosesAt <= doc.signUpOpensAt) throw invalid('signUpClosesHoursBefore', '报名截止要晚于报名开始');
     }
     await this.deps.activities.insertActivities(ahead);
-    return { seriesId, activities: ahead };
+    return { seriesId, activities: ahead.map((doc) => activityView(doc, NONE_TAKEN)) };
   }
 
   private async organized(caller: Caller, activityId: string): Promise<ActivityDoc> {
@@ -118,7 +125,7 @@ export class ActivityAdminService {
   }
 
   /** Changes an activity; times only while nobody holds or waits for a place (their locks name the old time). */
-  async update(caller: Caller, activityId: string, changes: ActivityChanges): Promise<ActivityDoc> {
+  async update(caller: Caller, activityId: string, changes: ActivityChanges): Promise<ActivityView> {
     const now = this.deps.clock.now();
     const activity = await this.organized(caller, activityId);
     const signups = await this.deps.activities.activeSignupsOf(activity._id);
@@ -129,12 +136,13 @@ export class ActivityAdminService {
     }
     const updated = (await this.deps.activities.updateActivity(activity._id, definedOf(changes), now)) ?? activity;
     await this.deps.places.event(updated, 'activity_changed', `${activity._id}#${now.toISOString()}`, signups.map((s) => s.userId));
-    return updated;
+    return activityView(updated, await placesTaken(this.deps.holds, updated));
   }
 
   /** Calls an activity off: every sign-up ends (decided once), holds are freed, those signed up told. */
-  async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityDoc> {
-    return this.cancelOne(await this.organized(caller, activityId), caller, reason);
+  async cancel(caller: Caller, activityId: string, reason: string): Promise<ActivityView> {
+    // Every place is freed: none is taken any more.
+    return activityView(await this.cancelOne(await this.organized(caller, activityId), caller, reason), NONE_TAKEN);
   }
 
   private async cancelOne(activity: ActivityDoc, caller: Caller, reason: string): Promise<ActivityDoc> {

@@ -4,6 +4,7 @@ import { activityKinds, HOURS_RULE_TEXT, skillsFit } from '../../../../shared/do
 import { teachingRoleOf } from '../../../../shared/domain/volunteer/training-codes';
 import type { Caller } from '../../runtime/caller';
 import type { ActivityDoc } from '../../repositories/activity.repository';
+import type { HoldRepository } from '../../repositories/hold.repository';
 import { markId, type AttendanceRepository } from '../../repositories/attendance.repository';
 import type { VolunteerDirectory } from '../../repositories/volunteer.repository';
 import type { PlacesDeps } from './activity-places';
@@ -11,8 +12,11 @@ import { signupView, type SignupView } from './activity-signup.service';
 
 type Deps = PlacesDeps & { directory: VolunteerDirectory; attendance: Pick<AttendanceRepository, 'findMark'> };
 
-/** What a volunteer is shown of an activity: the rules first (hours, cut-off, what to bring). */
-function activityView(activity: ActivityDoc, taken: Map<string, number>) {
+/**
+ * What anyone is shown of an activity (volunteers reading it, staff who just created or changed it):
+ * the rules first (hours, cut-off, what to bring), each role with its places taken.
+ */
+export function activityView(activity: ActivityDoc, taken: ReadonlyMap<string, number>) {
   return {
     id: activity._id,
     seriesId: activity.seriesId,
@@ -32,12 +36,19 @@ function activityView(activity: ActivityDoc, taken: Map<string, number>) {
   };
 }
 
+export type ActivityView = ReturnType<typeof activityView>;
+
+/** The places taken of each of the activity's roles, by role code. */
+export async function placesTaken(holds: HoldRepository, activity: ActivityDoc): Promise<Map<string, number>> {
+  const counts = await holds.seatCounts(activity.roles.map((r) => placePool(activity._id, r.code)));
+  return new Map(activity.roles.map((r) => [r.code, counts.get(placePool(activity._id, r.code)) ?? 0]));
+}
+
 export class ActivityQueryService {
   constructor(private readonly deps: Deps) {}
 
-  private async taken(activity: ActivityDoc): Promise<Map<string, number>> {
-    const counts = await this.deps.holds.seatCounts(activity.roles.map((r) => placePool(activity._id, r.code)));
-    return new Map(activity.roles.map((r) => [r.code, counts.get(placePool(activity._id, r.code)) ?? 0]));
+  private taken(activity: ActivityDoc): Promise<Map<string, number>> {
+    return placesTaken(this.deps.holds, activity);
   }
 
   /** Upcoming open activities with at least one role the caller's skills fit. */

@@ -5,6 +5,7 @@ import type { Caller } from '../../runtime/caller';
 import { endOutcomeId, offerOutcomeId, type ActivityDoc, type SignupDoc } from '../../repositories/activity.repository';
 import type { VolunteerDirectory } from '../../repositories/volunteer.repository';
 import type { ActivityPlaces, PlacesDeps } from './activity-places';
+import { ACTIVITY_SIGNUP_WITHDRAWN } from './activity-notices';
 
 type Deps = PlacesDeps & { places: ActivityPlaces; directory: VolunteerDirectory };
 
@@ -80,6 +81,7 @@ export class ActivitySignupService {
     if (signup.offerId) await this.deps.activities.decide(offerOutcomeId(signup.offerId), 'withdrawn', caller.userId, now);
     await this.deps.places.releaseAll(activity, signup.role, signup._id);
     await this.deps.activities.setSignup(signup._id, { state: 'withdrawn', offerExpiresAt: null }, now);
+    await this.deps.places.event(activity, ACTIVITY_SIGNUP_WITHDRAWN, signup._id, [caller.userId]);
     if (holdsPlace) await this.deps.places.promote(activity, signup.role);
     return signupView({ ...signup, state: 'withdrawn' });
   }

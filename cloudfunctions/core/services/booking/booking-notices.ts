@@ -1,13 +1,11 @@
 import { ESCORT_REQUEST_OPEN, isOpenEscortRequest } from '../../../../shared/domain/escort-pool';
 import { allServiceKinds, type ServiceKind } from '../../../../shared/domain/service-kinds';
-import { MINUTE_MS } from '../../../../shared/domain/time';
 import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
 import type { OutboxEvent } from '../../repositories/outbox.repository';
 import type { ProviderRepository } from '../../repositories/provider.repository';
-import { eventMessage, reminderMessage, type Audience, type ReminderOffset } from '../notify/notification-messages';
+import { eventMessage, reminderMessage, type Audience } from '../notify/notification-messages';
+import { reminderVerdict, remindersBefore } from '../notify/reminder-schedule';
 import type { EventReading, NoticeDraft, ReminderDraft, SubjectHandler } from '../notify/subject-handlers';
-
-export const REMINDER_OFFSETS: Record<ReminderOffset, number> = { '24h': 24 * 60 * MINUTE_MS, '2h': 2 * 60 * MINUTE_MS };
 
 type Deps = { bookings: BookingRepository; providers: ProviderRepository };
 
@@ -57,20 +55,14 @@ export function bookingNoticeHandler(deps: Deps): SubjectHandler {
 
   /** 24 h and 2 h before a confirmed booking, for the resident and the provider. */
   function reminders(booking: BookingDoc, providerUserId: string | null, now: Date): ReminderDraft[] {
-    if (booking.status !== 'confirmed' || booking.startsAt <= now) return [];
+    if (booking.status !== 'confirmed') return [];
     const parties: [string, Audience][] = [[booking.bookerId, 'resident']];
     if (providerUserId && providerUserId !== booking.bookerId) parties.push([providerUserId, 'provider']);
-    return (Object.entries(REMINDER_OFFSETS) as [ReminderOffset, number][]).flatMap(([offset, ms]) =>
-      parties.map(([userId, audience]) => ({
-        key: offset,
-        type: `reminder_${offset}`,
-        userId,
-        message: reminderMessage({ audience, service: booking.service, startsAt: booking.startsAt, place: placeOf(booking), offset }),
-        page: pageFor(audience, booking),
-        startsAt: booking.startsAt,
-        dueAt: new Date(booking.startsAt.getTime() - ms),
-      })),
-    );
+    return remindersBefore(booking.startsAt, now, parties, 'reminder_', ([userId, audience], offset) => ({
+      userId,
+      message: reminderMessage({ audience, service: booking.service, startsAt: booking.startsAt, place: placeOf(booking), offset }),
+      page: pageFor(audience, booking),
+    }));
   }
 
   return {
@@ -97,9 +89,9 @@ export function bookingNoticeHandler(deps: Deps): SubjectHandler {
       const booking = notice.subject.id ? await deps.bookings.findById(notice.subject.id) : null;
       if (notice.kind === 'reminder') {
         const providerUserId = await providerUserOf(booking);
-        const party = booking && (booking.bookerId === notice.userId || providerUserId === notice.userId);
-        if (!booking || booking.status !== 'confirmed' || !party || booking.startsAt.getTime() !== notice.startsAt?.getTime()) return 'withdrawn';
-        if (now >= booking.startsAt) return 'expired';
+        const party = !!booking && (booking.bookerId === notice.userId || providerUserId === notice.userId);
+        const verdict = reminderVerdict(notice, now, { wanted: party && booking.status === 'confirmed', startsAt: booking?.startsAt ?? null });
+        if (verdict) return verdict;
       }
       // Taken by another escort (or withdrawn) since: telling of it now would send someone for nothing.
       if (notice.type === ESCORT_REQUEST_OPEN && (!booking || !isOpenEscortRequest(booking))) return 'withdrawn';

@@ -74,7 +74,7 @@ export class NotificationIntakeService {
       const doc = this.notice(id, { kind: 'event', type: event.type, subject: event.subject, dueAt: event.at }, draft);
       if (await this.deps.notifications.insertIfAbsent(doc)) report.created += 1;
     }
-    if (reading.reminders) await this.syncReminders(event.subject, reading.reminders, report);
+    if (reading.reminders) await this.syncReminders(event.subject, reading.reminders, reading.reminderScope ?? null, report);
     for (const type of await reading.outdatedTypes()) {
       report.withdrawn += await this.deps.notifications.withdrawOfType(event.subject, type, this.deps.clock.now());
     }
@@ -84,17 +84,18 @@ export class NotificationIntakeService {
   /**
    * Makes the subject's reminders the ones its handler lists now: future reminders that no longer
    * match (cancelled, moved, handed to another escort) are withdrawn; a reminder withdrawn earlier
-   * that matches again is restored.
+   * that matches again is restored. With a scope, only those recipients' reminders are touched.
    */
-  private async syncReminders(subject: Subject, drafts: ReminderDraft[], report: IntakeReport): Promise<void> {
+  private async syncReminders(subject: Subject, drafts: ReminderDraft[], scope: readonly string[] | null, report: IntakeReport): Promise<void> {
     const now = this.deps.clock.now();
+    const inScope = (userId: string) => !scope || scope.includes(userId);
     const wanted = new Map<string, NotificationDoc>();
     for (const draft of drafts) {
-      if (draft.dueAt.getTime() < now.getTime() - REMINDER_GRACE_MS) continue;
+      if (!inScope(draft.userId) || draft.dueAt.getTime() < now.getTime() - REMINDER_GRACE_MS) continue;
       const id = reminderId(subject, draft.key, draft.userId, draft.startsAt);
       wanted.set(id, this.notice(id, { kind: 'reminder', type: draft.type, subject, dueAt: draft.dueAt }, draft));
     }
-    const stale = (await this.deps.notifications.futureReminders(subject, now)).filter((r) => !wanted.has(r._id));
+    const stale = (await this.deps.notifications.futureReminders(subject, now)).filter((r) => inScope(r.userId) && !wanted.has(r._id));
     await this.deps.notifications.withdraw(stale.map((r) => r._id), now);
     report.withdrawn += stale.length;
     for (const doc of wanted.values()) {

@@ -122,6 +122,11 @@ export function eventMessage(input: MessageInput): Message {
   };
 }
 
+/** The hint a reminder's WeChat message gives, whatever it reminds of. */
+export function reminderNote(offset: ReminderOffset): string {
+  return offset === '24h' ? '还有一天，请按时到场' : '还有两小时，请按时到场';
+}
+
 /** A reminder before a confirmed booking, for the resident or the provider. */
 export function reminderMessage(input: Omit<MessageInput, 'type' | 'reason'> & { offset: ReminderOffset }): Message {
   const service = serviceKindLabels[input.service];
@@ -140,7 +145,7 @@ export function reminderMessage(input: Omit<MessageInput, 'type' | 'reason'> & {
       service: pushServiceName(input.service),
       time: input.startsAt,
       status: '即将开始',
-      note: input.offset === '24h' ? '还有一天，请按时到场' : '还有两小时，请按时到场',
+      note: reminderNote(input.offset),
       place: place ?? '无',
     },
   };

@@ -29,6 +29,12 @@ export type EventReading = {
    */
   reminders: ReminderDraft[] | null;
   /**
+   * The recipients whose reminders `reminders` speaks for; absent: all of the subject's. A subject
+   * many people share (an activity) lists only those an event is about, so two events read at
+   * different moments never withdraw each other's people's reminders.
+   */
+  reminderScope?: readonly string[];
+  /**
    * Types of the subject's earlier notices that no longer hold (an escort request taken by another);
    * asked only after this event's own notices are stored, so a change that landed meanwhile is seen.
    */

@@ -36,6 +36,9 @@ export default function WorkbenchPage() {
                 ) : null,
               )}
             </CellGroup>
+            <CellGroup title='银龄行动'>
+              <Cell title='银龄行动管理' label='志愿者申请、活动、签到名单、服务时长、培训进度' onClick={() => goTo(routes.manageHub)} />
+            </CellGroup>
             <CellGroup title='管理'>
               <Cell title='消息发送情况' label='没能发到微信的通知，可重新发送' onClick={() => goTo(routes.staffNotices)} />
               {hasAnyRole(user.roles, auditRoles) ? (

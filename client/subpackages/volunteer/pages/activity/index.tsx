@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
+import { askSubscribeConsent } from '../../../../src/features/booking/subscribe-consent';
 import { isActiveSignup, placesLeftText, signupStateLabel } from '../../../../src/features/volunteer/activity-labels';
 import { formatDateTime, formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -66,6 +67,15 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
       reload();
     }
   };
+  const signUp = (role: string, done: string) => {
+    // WeChat shows the consent dialog only inside the tap: asked first, for the place's notices and reminders.
+    void askSubscribeConsent();
+    void act(role, () => volunteerApi.signUp(activity.id, role), done);
+  };
+  const confirmOffer = () => {
+    void askSubscribeConsent();
+    void act('confirm', () => volunteerApi.confirmOffer(activity.id), '已确认，名额是您的了');
+  };
   const withdraw = async () => {
     const ok = await confirm({ title: '确认退出这个活动？', content: '退出后名额会让给排队的人，本活动不能再报名。', confirmText: '确认退出', cancelText: '不退出', danger: true });
     if (ok) await act('withdraw', () => volunteerApi.withdraw(activity.id), '已退出');
@@ -118,7 +128,7 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
                 <Button block disabled={busy !== null} loading={busy === 'decline'} onClick={() => void act('decline', () => volunteerApi.declineOffer(activity.id), '已放弃')}>
                   放弃
                 </Button>
-                <Button variant='primary' block disabled={busy !== null} loading={busy === 'confirm'} onClick={() => void act('confirm', () => volunteerApi.confirmOffer(activity.id), '已确认，名额是您的了')}>
+                <Button variant='primary' block disabled={busy !== null} loading={busy === 'confirm'} onClick={confirmOffer}>
                   确认
                 </Button>
               </View>
@@ -154,7 +164,7 @@ function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: 
               <Text className='volunteer-role__name'>{`${role.label}（共 ${role.count} 个，${placesLeftText(role)}）`}</Text>
               {signUpOpen && !activity.mine ? (
                 <Button variant={role.taken < role.count ? 'primary' : 'default'} block loading={busy === role.code} disabled={busy !== null}
-                  accessibleLabel={`报名${role.label}`} onClick={() => void act(role.code, () => volunteerApi.signUp(activity.id, role.code), role.taken < role.count ? '报名成功' : '已排队')}>
+                  accessibleLabel={`报名${role.label}`} onClick={() => signUp(role.code, role.taken < role.count ? '报名成功' : '已排队')}>
                   {role.taken < role.count ? `报名：${role.label}` : `排队：${role.label}`}
                 </Button>
               ) : null}
