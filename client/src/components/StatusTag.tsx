@@ -1,5 +1,5 @@
 import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
-import { statusLabel, statusTones } from '../features/booking/booking-labels';
+import { statusLabel, statusTones } from '../features/booking/booking-titles';
 import { Tag } from '../ui/Tag';
 
 /** A booking's status in words (待确认, 已确认 …): key-text size in elder mode. */

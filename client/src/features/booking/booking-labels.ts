@@ -1,4 +1,3 @@
-import { bookingStatusLabels, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
 import {
   advisorTopicLabels,
   advisorVisitModeLabels,
@@ -11,34 +10,15 @@ import {
   PROXY_RELATIONSHIP,
   proxyRelationshipLabel,
   offeredFamilyRelations,
-  serviceKindLabels,
   type MobilityAid,
   type ServiceKind,
 } from '../../../../shared/domain/service-kinds';
 import type { BookingView } from '../../api/views.schema';
 import { formatDateTime } from '../../format/date-time';
-import type { TagTone } from '../../ui/ui.types';
+import { serviceTitle, statusLabel } from './booking-titles';
 
-/** The Chinese label of a status; an unknown status (a newer server) shows as it came. */
-export function statusLabel(status: string): string {
-  return bookingStatusLabels[status as BookingStatus] ?? status;
-}
-
-/** Colour of a status tag: green when it will happen, amber while waiting, red when refused. */
-export const statusTones: Record<BookingStatus, TagTone> = {
-  requested: 'warning',
-  confirmed: 'success',
-  declined: 'danger',
-  expired: 'default',
-  cancelled: 'default',
-  completed: 'primary',
-  no_show: 'danger',
-};
-
-export function serviceTitle(service: ServiceKind): string {
-  return service === 'escort' ? '陪诊服务' : serviceKindLabels[service];
-}
-
+// The few words home and the status tags need live in booking-titles.ts (home's first load stays small).
+export { placeOf, serviceTitle, statusLabel, statusTones } from './booking-titles';
 const actionLabels: Record<string, string> = {
   create: '提交预约',
   accept: '接受预约',
@@ -50,6 +30,8 @@ const actionLabels: Record<string, string> = {
   reschedule: '改期',
   claim: '陪诊员接单',
   assign: '派单',
+  eligibility_verify: '困难群体身份已核实',
+  eligibility_reject: '困难群体身份未通过核实',
 };
 
 const actorLabels: Record<string, string> = {
@@ -120,13 +102,6 @@ function escortFeeRow(booking: { freeOfCharge: boolean; eligibilityCheck?: Booki
 }
 
 /** Where it happens, in one line: the provider's venue, or the hospital for an escort. */
-export function placeOf(booking: Pick<BookingView, 'details' | 'provider'>): string | null {
-  const d = booking.details as Record<string, unknown>;
-  if (d.kind === 'escort') return typeof d.hospital === 'string' ? d.hospital : '医院陪诊';
-  if (d.kind === 'advisor' && d.mode === 'home_visit') return '上门服务';
-  return booking.provider?.venue || booking.provider?.name || null;
-}
-
 /**
  * The line about the cut-off before and after booking. Escorts cannot be moved (cancel and ask
  * again), so theirs says only 取消.

@@ -3,7 +3,7 @@ import { bookingApi } from '../../api/booking.api';
 import { notifyApi } from '../../api/notify.api';
 import type { BookingView } from '../../api/views.schema';
 import { useRequest, type RequestState } from '../../hooks/use-request';
-import { placeOf, serviceTitle, statusLabel } from '../booking/booking-labels';
+import { placeOf, serviceTitle, statusLabel } from '../booking/booking-titles';
 
 /** What the home page shows above the services. */
 export type NextAppointment = {
