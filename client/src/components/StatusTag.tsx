@@ -1,4 +1,4 @@
-import type { BookingStatus } from '../../../shared/domain/booking-lifecycle';
+import type { BookingStatus } from '../../../shared/domain/booking-status';
 import { statusLabel, statusTones } from '../features/booking/booking-titles';
 import { Tag } from '../ui/Tag';
 

@@ -1,4 +1,4 @@
-import { bookingStatusLabels, type BookingStatus } from '../../../../shared/domain/booking-lifecycle';
+import { bookingStatusLabels, type BookingStatus } from '../../../../shared/domain/booking-status';
 import { serviceKindLabels, type ServiceKind } from '../../../../shared/domain/service-kinds';
 import type { BookingView } from '../../api/views.schema';
 import type { TagTone } from '../../ui/ui.types';

@@ -1,4 +1,4 @@
-import { isActiveStatus } from '../../../../shared/domain/booking-lifecycle';
+import { isActiveStatus } from '../../../../shared/domain/booking-status';
 import { bookingApi } from '../../api/booking.api';
 import { notifyApi } from '../../api/notify.api';
 import type { BookingView } from '../../api/views.schema';
