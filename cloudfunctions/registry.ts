@@ -6,8 +6,9 @@ import { notifyFunction } from './notify';
 import { providerFunction } from './provider';
 import { userFunction } from './user';
 import { volunteerFunction } from './volunteer';
+import { documentsFunction } from './documents';
 
 /** Every cloud function, by the name the client calls it with. */
 export const cloudFunctions: Record<string, CloudFunction> = Object.fromEntries(
-  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction].map((fn) => [fn.name, fn]),
+  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction, documentsFunction].map((fn) => [fn.name, fn]),
 );

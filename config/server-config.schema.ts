@@ -70,6 +70,13 @@ export const serverEnvSchema = z.object({
     .optional(),
   /** HMAC secret of the rotating check-in codes, at least 32 characters. The local host generates one into DATA_DIR. */
   ATTENDANCE_CODE_SECRET: z.string().min(32, 'ATTENDANCE_CODE_SECRET must be at least 32 characters').optional(),
+  // documents — certificates
+  /** Where the public pages are reached (a certificate's QR opens `<PUBLIC_BASE_URL>/verify/<serial>`); outside production it defaults to the local host. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The font certificates embed (a .ttf, .otf or .ttc with CJK glyphs); unset: beside the bundle, then Debian's Noto CJK. */
+  CERTIFICATE_FONT_PATH: z.string().min(1).optional(),
+  /** The PostScript name of the face inside a .ttc collection (e.g. NotoSansCJKsc-Regular). */
+  CERTIFICATE_FONT_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 });
 
 export type ServerConfig = {
@@ -91,6 +98,10 @@ export type ServerConfig = {
   idNumberKey?: string;
   /** Without it, no check-in code is shown and every check-in is refused. */
   attendanceCodeSecret?: string;
+  // documents — certificates
+  /** Without it (production with PUBLIC_BASE_URL unset) no certificate is issued: its QR would point nowhere. */
+  publicBaseUrl?: string;
+  certificateFont: { path?: string; postscriptName?: string };
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -113,5 +124,8 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     notify: { templates: parsed.WECHAT_TEMPLATES, miniprogramState: parsed.WECHAT_MINIPROGRAM_STATE, maxAttempts: parsed.NOTIFY_MAX_ATTEMPTS },
     idNumberKey: parsed.ID_NUMBER_KEY,
     attendanceCodeSecret: parsed.ATTENDANCE_CODE_SECRET,
+    // documents — certificates: a production page address is never guessed from the listening socket.
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? (parsed.APP_ENV === 'production' ? undefined : `http://${parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST}:${parsed.PORT}`),
+    certificateFont: { path: parsed.CERTIFICATE_FONT_PATH, postscriptName: parsed.CERTIFICATE_FONT_NAME },
   };
 }

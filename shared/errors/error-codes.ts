@@ -53,6 +53,9 @@ export const ErrorCode = {
   ENROLMENT_CLOSED: 'ENROLMENT_CLOSED',
   ROLL_CLOSED: 'ROLL_CLOSED',
   ENROLMENT_LIMIT: 'ENROLMENT_LIMIT',
+  // documents — certificates
+  NOTHING_TO_CERTIFY: 'NOTHING_TO_CERTIFY',
+  DOCUMENT_UNAVAILABLE: 'DOCUMENT_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -108,6 +111,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   ENROLMENT_CLOSED: '这节课现在不能报名了。',
   ROLL_CLOSED: '现在不能点名：课前半小时到课后两天内可以点名。',
   ENROLMENT_LIMIT: '一个账号每节课最多给 3 位老人报名。',
+  // documents — certificates
+  NOTHING_TO_CERTIFY: '这段时间里没有已确认的服务时长，无法开具证明。待确认的时长确认后才能开具。',
+  DOCUMENT_UNAVAILABLE: '证明暂时无法生成，请稍后再试或联系街道工作人员。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -163,4 +169,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   ENROLMENT_CLOSED: 409,
   ROLL_CLOSED: 409,
   ENROLMENT_LIMIT: 409,
+  // documents — certificates
+  NOTHING_TO_CERTIFY: 409,
+  // Our side cannot render now (no font, no public address configured): logged, not the caller's fault.
+  DOCUMENT_UNAVAILABLE: 503,
 };

@@ -18,6 +18,8 @@ import { ActivityRepository, activityIndexes } from './activity.repository';
 import { AttendanceRepository, attendanceIndexes } from './attendance.repository';
 // volunteer — training
 import { TrainingRepository, trainingIndexes } from './training.repository';
+// documents — certificates
+import { CertificateRepository, certificateIndexes } from './certificate.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -39,6 +41,8 @@ export type Repositories = {
   attendance: AttendanceRepository;
   // volunteer — training
   training: TrainingRepository;
+  // documents — certificates
+  certificates: CertificateRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -57,6 +61,8 @@ export const allIndexes: CollectionIndexes[] = [
   ...attendanceIndexes,
   // volunteer — training
   ...trainingIndexes,
+  // documents — certificates
+  ...certificateIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -80,5 +86,7 @@ export function createRepositories(db: Db): Repositories {
     attendance: new AttendanceRepository(db),
     // volunteer — training
     training: new TrainingRepository(db),
+    // documents — certificates
+    certificates: new CertificateRepository(db),
   };
 }

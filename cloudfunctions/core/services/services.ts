@@ -39,6 +39,8 @@ import { HoursLedgerService } from './attendance/hours-ledger.service';
 import { TrainingEnrolmentService } from './training/training-enrolment.service';
 import { TrainingProgressService } from './training/training-progress.service';
 import { TrainingRollService } from './training/training-roll.service';
+// documents — certificates (the data only: the renderer lives in the documents function)
+import { CertificateService } from './documents/certificate.service';
 
 export type Services = {
   users: UserService;
@@ -65,6 +67,8 @@ export type Services = {
   trainingEnrolment: TrainingEnrolmentService;
   trainingRoll: TrainingRollService;
   trainingProgress: TrainingProgressService;
+  // documents — certificates
+  certificates: CertificateService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -128,7 +132,20 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  // documents — certificates: issuance, the list and the public check; rendering is the documents function's.
+  const documentServices = {
+    certificates: new CertificateService({
+      certificates: repos.certificates,
+      attendance: repos.attendance,
+      volunteers: repos.volunteers,
+      district: repos.district,
+      users: repos.users,
+      clock,
+      publicBaseUrl: config.publicBaseUrl,
+    }),
+  };
   return {
+    ...documentServices,
     ...activityServices,
     ...attendanceServices,
     ...trainingServices,

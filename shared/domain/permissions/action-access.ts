@@ -5,6 +5,8 @@ import { activityAccess } from './activity-access';
 import { attendanceAccess } from './attendance-access';
 // volunteer — training
 import { trainingAccess } from './training-access';
+// documents — certificates
+import { documentsAccess } from './documents-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -90,6 +92,8 @@ export const actionAccess = {
   ...attendanceAccess,
   // volunteer — training
   ...trainingAccess,
+  // documents — certificates
+  ...documentsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

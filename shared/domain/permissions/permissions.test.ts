@@ -112,6 +112,10 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'volunteer.takeRoll': { roles: [V, S, D] },
   'volunteer.setTrainingTargets': { roles: [D] },
   'volunteer.trainingProgress': { roles: [S, D] },
+  // documents — certificates
+  'documents.issueCertificate': { roles: [V] },
+  'documents.myCertificates': { roles: [V] },
+  'documents.certificate': { roles: [V] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
