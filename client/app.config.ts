@@ -26,7 +26,7 @@ export default defineAppConfig({
       // volunteer — client: 银龄行动 (apply, status, activities, my places); only volunteers and applicants download it.
       root: 'subpackages/volunteer',
       name: 'volunteer',
-      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index'],
+      pages: ['pages/status/index', 'pages/apply/index', 'pages/activities/index', 'pages/activity/index', 'pages/mine/index', 'pages/certificate/index'],
     },
   ],
   preloadRule: {

@@ -7,6 +7,8 @@ import type { providerActions } from '../../../shared/schemas/provider.schema';
 import type { userActions } from '../../../shared/schemas/user.schema';
 import type { volunteerActivityActions } from '../../../shared/schemas/volunteer-activity.schema';
 import type { volunteerRegistrationActions } from '../../../shared/schemas/volunteer-registration.schema';
+import type { volunteerAttendanceActions } from '../../../shared/schemas/volunteer-attendance.schema';
+import type { documentsActions } from '../../../shared/schemas/documents.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -21,7 +23,9 @@ export type ApiActions = {
   notify: typeof notifyActions;
   admin: typeof adminActions & typeof adminBookingActions;
   // volunteer — client: the 银龄行动 function's actions the pages call.
-  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions;
+  volunteer: typeof volunteerRegistrationActions & typeof volunteerActivityActions & typeof volunteerAttendanceActions;
+  // documents — certificates
+  documents: typeof documentsActions;
 };
 
 export type ApiFunction = keyof ApiActions;

@@ -82,3 +82,32 @@ export const myPlacesSchema = z.object({
   items: z.array(signupStateSchema.extend({ title: z.string(), startsAt: z.string() })),
 });
 export type MyPlace = z.output<typeof myPlacesSchema>['items'][number];
+
+// volunteer — hours: the ledger as `volunteer.myHours` returns it (the hours page and the certificate page read it).
+export const hoursStatusSchema = z.enum(['pending', 'confirmed', 'corrected', 'correction_requested']);
+export const hoursRecordSchema = z.object({
+  activityId: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  checkInAt: z.string().optional(),
+  checkOutAt: z.string().optional(),
+  autoClosed: z.boolean().optional().default(false),
+  computedHours: z.number().optional(),
+  hours: z.number(),
+  status: hoursStatusSchema,
+  requestedHours: z.number().nullable().optional().default(null),
+  history: z
+    .array(z.object({ type: z.string(), actorId: z.string(), at: z.string(), reason: z.string().nullable().optional().default(null), hours: z.number().nullable().optional().default(null) }))
+    .optional()
+    .default([]),
+});
+export type HoursRecord = z.output<typeof hoursRecordSchema>;
+export const myHoursSchema = z.object({
+  items: z.array(hoursRecordSchema),
+  year: z.number(),
+  yearTotal: z.number(),
+  allTimeTotal: z.number(),
+  pendingTotal: z.number(),
+});
+export type MyHours = z.output<typeof myHoursSchema>;

@@ -9,6 +9,8 @@ import {
   myPlacesSchema,
   signupStateSchema,
 } from './volunteer-views.schema';
+// volunteer — hours
+import { myHoursSchema } from './volunteer-views.schema';
 
 export type ApplyInput = VolunteerApplicationInput;
 
@@ -25,4 +27,6 @@ export const volunteerApi = {
   confirmOffer: (activityId: string) => callAction('volunteer', 'confirmOffer', { activityId }, signupStateSchema),
   declineOffer: (activityId: string) => callAction('volunteer', 'declineOffer', { activityId }, signupStateSchema),
   myPlaces: () => callAction('volunteer', 'myPlaces', {}, myPlacesSchema),
+  // volunteer — hours
+  myHours: () => callAction('volunteer', 'myHours', {}, myHoursSchema),
 };

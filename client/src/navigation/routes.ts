@@ -28,6 +28,8 @@ export const routes = {
   volunteerActivities: '/subpackages/volunteer/pages/activities/index',
   volunteerActivity: '/subpackages/volunteer/pages/activity/index',
   volunteerMine: '/subpackages/volunteer/pages/mine/index',
+  // documents — certificates: the volunteer's 志愿服务记录证明.
+  volunteerCertificate: '/subpackages/volunteer/pages/certificate/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];
