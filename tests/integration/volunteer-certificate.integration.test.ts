@@ -14,6 +14,10 @@ import { createTestApp, expectOk, loginAs, snapshot, type TestApp } from '../hel
 import { makeVolunteer } from '../helpers/activity-fixtures';
 import { certifiableVolunteer as certifiableVolunteerIn, serveActivity } from '../helpers/certificate-fixtures';
 import { codeOf, SAMPLE_ID_NUMBER } from '../helpers/volunteer-registration-fixtures';
+import { CertificateService } from '../../cloudfunctions/core/services/documents/certificate.service';
+import { PdfCertificateRenderer } from '../../cloudfunctions/core/services/documents/certificate-pdf';
+import { DEBIAN_NOTO_CJK } from '../../cloudfunctions/core/services/documents/certificate-font';
+import type { Role } from '../../shared/domain/roles';
 import { pdfText } from '../helpers/pdf-text';
 
 jest.setTimeout(90_000);
@@ -172,6 +176,26 @@ describe('issueCertificate', () => {
       t = saved;
       await broken.close();
     }
+  });
+});
+
+describe('serials', () => {
+  it('draws again when a random serial is taken: the serial is the unique key, so no two certificates share one', async () => {
+    const { approver, volunteer } = await certifiableVolunteer();
+    const activityId = await serve(approver.token, volunteer, '智能手机入门课', 2);
+    expectOk(await t.callAs(approver.token, 'volunteer', { action: 'confirmHours', activityId, volunteerId: volunteer.userId }));
+    const repeated = Uint8Array.from({ length: 16 }, (_, i) => i);
+    const fresh = Uint8Array.from({ length: 16 }, (_, i) => 16 + i);
+    const draws = [repeated, repeated, fresh];
+    const sut = new CertificateService({ ...t.app.repos, clock, publicBaseUrl: 'https://mz.example.cn', random: () => draws.shift()! });
+    const renderer = new PdfCertificateRenderer(DEBIAN_NOTO_CJK);
+    const caller = { userId: volunteer.userId, openid: 'cert-volunteer', roles: ['resident', 'volunteer'] as Role[], staffStreetId: null, communityId: null };
+    const first = await sut.issue(caller, { from: '2026-12-01', to: '2026-12-31' }, renderer);
+    const second = await sut.issue(caller, { from: '2026-12-01', to: '2026-12-31' }, renderer);
+    expect(first.serial).toBe('ZS-2026-2345-6789');
+    expect(second.serial).toBe('ZS-2026-JKMN-PQRS');
+    expect(draws).toEqual([]);
+    expect(await t.db.collection('volunteer_certificates').countDocuments({})).toBe(2);
   });
 });
 
