@@ -150,8 +150,9 @@ describe('built cloud functions', () => {
     const reply = await main({ action: 'issueCertificate', from, to: new Date().toISOString().slice(0, 10) }, { ...wechatContext, function_name: 'documents' });
     const { base64, serial, mimeType } = expectOk<{ base64: string; serial: string; mimeType: string }>(reply as Envelope<unknown>);
     expect(mimeType).toBe('application/pdf');
-    const { text } = await pdfText(Buffer.from(base64, 'base64'));
+    const { text, qrCodes } = await pdfText(Buffer.from(base64, 'base64'));
     expect(text).toContain('姓名：王喆');
     expect(text).toContain(`https://mz.example.cn/verify/${serial}`);
+    expect(qrCodes).toEqual([`https://mz.example.cn/verify/${serial}`]);
   });
 });

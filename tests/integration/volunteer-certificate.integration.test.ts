@@ -80,7 +80,7 @@ describe('issueCertificate', () => {
     expect(issued).toMatchObject({ mimeType: 'application/pdf', fileName: `certificate-${issued.serial}.pdf` });
     expect(Buffer.from(issued.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
-    const { text, runs } = await pdfTextOf(issued.base64);
+    const { text, runs, qrCodes } = await pdfTextOf(issued.base64);
     expect(text).toContain('志愿服务记录证明');
     expect(text).toContain('姓名：王喆');
     expect(text).toContain('证件类型：居民身份证');
@@ -101,6 +101,8 @@ describe('issueCertificate', () => {
     expect(text).toContain(`证明编号：${issued.serial}`);
     expect(text).toContain('开具日期：2026-12-20');
     expect(text).toContain(certificateVerifyUrl('https://mz.example.cn/', issued.serial));
+    // The QR code, decoded from the PDF's image, opens the public page of this certificate.
+    expect(qrCodes).toEqual([`https://mz.example.cn/verify/${issued.serial}`]);
     expect(certificateVerifyUrl('https://mz.example.cn/', issued.serial)).toBe(`https://mz.example.cn/verify/${issued.serial}`);
 
     const stored = await t.db.collection('volunteer_certificates').findOne({ _id: issued.serial as never });
