@@ -24,6 +24,7 @@ import {
 } from './e2e-flows';
 import { advisorSeesWhoBooked, availabilityCompact, escortToldClaimsAndWorks } from './e2e-provider-walk';
 import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
+import { volunteerDownloadsCertificate } from './e2e-certificate-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -115,6 +116,12 @@ async function main(): Promise<number> {
     // volunteer — client
     await test('volunteer: a resident applies, is approved, signs up for an activity and finds it under 我的 (elder sizes held)', async () => {
       const { failures, report } = await volunteerAppliesSignsUp(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // documents — certificates
+    await test('volunteer: downloads the 志愿服务记录证明 of this year; its text and QR code are right, the QR page says 有效 (elder sizes held)', async () => {
+      const { failures, report } = await volunteerDownloadsCertificate(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

@@ -19,7 +19,8 @@ import type { IdentitySource } from '../../cloudfunctions/core/runtime/caller';
 import { cloudFunctions } from '../../cloudfunctions/registry';
 import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
 import { certifiableVolunteer, serveActivity } from '../helpers/certificate-fixtures';
-import { pdfText } from '../helpers/pdf-text';
+import { pdfText, qrMismatches } from '../helpers/pdf-text';
+import { CERTIFICATE_QR } from '../../cloudfunctions/core/services/documents/certificate-pdf';
 import type { Envelope } from '../../shared/errors';
 
 jest.setTimeout(120_000);
@@ -150,9 +151,9 @@ describe('built cloud functions', () => {
     const reply = await main({ action: 'issueCertificate', from, to: new Date().toISOString().slice(0, 10) }, { ...wechatContext, function_name: 'documents' });
     const { base64, serial, mimeType } = expectOk<{ base64: string; serial: string; mimeType: string }>(reply as Envelope<unknown>);
     expect(mimeType).toBe('application/pdf');
-    const { text, qrCodes } = await pdfText(Buffer.from(base64, 'base64'));
+    const { text, images } = await pdfText(Buffer.from(base64, 'base64'));
     expect(text).toContain('姓名：王喆');
     expect(text).toContain(`https://mz.example.cn/verify/${serial}`);
-    expect(qrCodes).toEqual([`https://mz.example.cn/verify/${serial}`]);
+    expect(images.map((image) => qrMismatches(image, `https://mz.example.cn/verify/${serial}`, CERTIFICATE_QR.errorCorrectionLevel))).toEqual([0]);
   });
 });

@@ -15,10 +15,10 @@ import { makeVolunteer } from '../helpers/activity-fixtures';
 import { certifiableVolunteer as certifiableVolunteerIn, serveActivity } from '../helpers/certificate-fixtures';
 import { codeOf, SAMPLE_ID_NUMBER } from '../helpers/volunteer-registration-fixtures';
 import { CertificateService } from '../../cloudfunctions/core/services/documents/certificate.service';
-import { PdfCertificateRenderer } from '../../cloudfunctions/core/services/documents/certificate-pdf';
+import { CERTIFICATE_QR, PdfCertificateRenderer } from '../../cloudfunctions/core/services/documents/certificate-pdf';
 import { DEBIAN_NOTO_CJK } from '../../cloudfunctions/core/services/documents/certificate-font';
 import type { Role } from '../../shared/domain/roles';
-import { pdfText } from '../helpers/pdf-text';
+import { pdfText, qrMismatches } from '../helpers/pdf-text';
 
 jest.setTimeout(90_000);
 
@@ -80,7 +80,7 @@ describe('issueCertificate', () => {
     expect(issued).toMatchObject({ mimeType: 'application/pdf', fileName: `certificate-${issued.serial}.pdf` });
     expect(Buffer.from(issued.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 
-    const { text, runs, qrCodes } = await pdfTextOf(issued.base64);
+    const { text, runs, images } = await pdfTextOf(issued.base64);
     expect(text).toContain('志愿服务记录证明');
     expect(text).toContain('姓名：王喆');
     expect(text).toContain('证件类型：居民身份证');
@@ -101,8 +101,10 @@ describe('issueCertificate', () => {
     expect(text).toContain(`证明编号：${issued.serial}`);
     expect(text).toContain('开具日期：2026-12-20');
     expect(text).toContain(certificateVerifyUrl('https://mz.example.cn/', issued.serial));
-    // The QR code, decoded from the PDF's image, opens the public page of this certificate.
-    expect(qrCodes).toEqual([`https://mz.example.cn/verify/${issued.serial}`]);
+    // The PDF's one image is the QR code of this certificate's public page, module for module.
+    expect(images).toHaveLength(1);
+    expect(qrMismatches(images[0]!, `https://mz.example.cn/verify/${issued.serial}`, CERTIFICATE_QR.errorCorrectionLevel)).toBe(0);
+    expect(qrMismatches(images[0]!, 'https://mz.example.cn/verify/ZS-2026-2345-6789', CERTIFICATE_QR.errorCorrectionLevel)).toBeGreaterThan(0);
     expect(certificateVerifyUrl('https://mz.example.cn/', issued.serial)).toBe(`https://mz.example.cn/verify/${issued.serial}`);
 
     const stored = await t.db.collection('volunteer_certificates').findOne({ _id: issued.serial as never });
@@ -189,7 +191,7 @@ describe('serials', () => {
     const repeated = Uint8Array.from({ length: 16 }, (_, i) => i);
     const fresh = Uint8Array.from({ length: 16 }, (_, i) => 16 + i);
     const draws = [repeated, repeated, fresh];
-    const sut = new CertificateService({ ...t.app.repos, clock, publicBaseUrl: 'https://mz.example.cn', random: () => draws.shift()! });
+    const sut = new CertificateService({ ...t.app.repos, clock, publicBaseUrl: () => 'https://mz.example.cn', random: () => draws.shift()! });
     const renderer = new PdfCertificateRenderer(DEBIAN_NOTO_CJK);
     const caller = { userId: volunteer.userId, openid: 'cert-volunteer', roles: ['resident', 'volunteer'] as Role[], staffStreetId: null, communityId: null };
     const first = await sut.issue(caller, { from: '2026-12-01', to: '2026-12-31' }, renderer);

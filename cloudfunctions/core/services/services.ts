@@ -141,7 +141,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
       district: repos.district,
       users: repos.users,
       clock,
-      publicBaseUrl: config.publicBaseUrl,
+      publicBaseUrl: () => config.publicBaseUrl,
     }),
   };
   return {

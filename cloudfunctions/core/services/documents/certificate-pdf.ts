@@ -18,6 +18,9 @@ type Doc = InstanceType<typeof PDFDocument>;
 /** pdfkit's embedded font keeps its fontkit face here; fontkit is what knows which glyphs exist. */
 type WithFontkitFace = { _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } } };
 
+/** How the verification QR is drawn: error correction M, the standard 4-module quiet zone, 8 px a module. */
+export const CERTIFICATE_QR = { errorCorrectionLevel: 'M', margin: 4, scale: 8 } as const;
+
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const BODY = 11;
@@ -86,7 +89,7 @@ export class PdfCertificateRenderer implements CertificateRenderer {
   }
 
   async render(certificate: CertificateDoc, verifyUrl: string): Promise<Buffer> {
-    const qr = await QRCode.toBuffer(verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 300 });
+    const qr = await QRCode.toBuffer(verifyUrl, { type: 'png', ...CERTIFICATE_QR });
     const doc = this.newDocument({ serial: certificate._id });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -158,7 +161,7 @@ function drawCertificate(doc: Doc, c: CertificateDoc, qr: Buffer, verifyUrl: str
     doc.y = MARGIN;
   }
   const top = doc.y;
-  const qrSize = 96;
+  const qrSize = 110;
   doc.image(qr, A4.width - MARGIN - qrSize, top, { width: qrSize });
   doc.fontSize(9).text('扫码核验', A4.width - MARGIN - qrSize, top + qrSize + 2, { width: qrSize, align: 'center' });
   const textWidth = contentWidth - qrSize - 16;

@@ -38,8 +38,8 @@ export type CertificateServiceDeps = {
   district: DistrictRepository;
   users: UserRepository;
   clock: Clock;
-  /** Where the public verification page is reached; without it no certificate is issued. */
-  publicBaseUrl: string | undefined;
+  /** Where the public verification page is reached, read at each issue (the local host learns its port late); without it no certificate is issued. */
+  publicBaseUrl: () => string | undefined;
   random?: (bytes: number) => Uint8Array;
 };
 
@@ -74,7 +74,7 @@ export class CertificateService {
   }
 
   async issue(caller: Caller, input: IssueCertificateInput, renderer: CertificateRenderer): Promise<CertificateFile> {
-    const publicBaseUrl = this.deps.publicBaseUrl;
+    const publicBaseUrl = this.deps.publicBaseUrl();
     if (!publicBaseUrl) throw unavailable('PUBLIC_BASE_URL is not set');
     const now = this.deps.clock.now();
     const today = dayjs(now).tz(DISTRICT_TZ);
@@ -112,7 +112,7 @@ export class CertificateService {
 
   /** The PDF of one of the caller's certificates again, as it was issued. */
   async download(caller: Caller, serial: string, renderer: CertificateRenderer): Promise<CertificateFile> {
-    const publicBaseUrl = this.deps.publicBaseUrl;
+    const publicBaseUrl = this.deps.publicBaseUrl();
     if (!publicBaseUrl) throw unavailable('PUBLIC_BASE_URL is not set');
     const certificate = await this.deps.certificates.bySerial(serial);
     // Someone else's serial is answered as an unknown one: whether it exists is not theirs to learn.
