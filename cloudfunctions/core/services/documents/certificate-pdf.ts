@@ -6,15 +6,20 @@ import type { FontChoice } from './certificate-font';
 
 /*
  * pdfkit and qrcode are required, not imported: in an esbuild bundle the ES import of pdfkit picks
- * its browser build and crashes at load (toolchain.md). Only the documents function reaches this
- * file, so only its bundle carries them.
+ * its browser build and crashes at load (toolchain.md). They are required on first use, not when
+ * this file loads: listing certificates needs neither, and pdfkit's node build cannot even load in a
+ * jsdom environment (the weapp test tier starts the host there). Only the documents function reaches
+ * this file, so only its bundle carries them.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const PDFDocument = require('pdfkit') as typeof import('pdfkit');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const QRCode = require('qrcode') as typeof import('qrcode');
+type RenderingLibraries = { PDFDocument: typeof import('pdfkit'); QRCode: typeof import('qrcode') };
+let libraries: RenderingLibraries | null = null;
+function renderingLibraries(): RenderingLibraries {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  libraries ??= { PDFDocument: require('pdfkit') as typeof import('pdfkit'), QRCode: require('qrcode') as typeof import('qrcode') };
+  return libraries;
+}
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = InstanceType<typeof import('pdfkit')>;
 /** pdfkit's embedded font keeps its fontkit face here; fontkit is what knows which glyphs exist. */
 type WithFontkitFace = { _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } } };
 
@@ -57,6 +62,7 @@ export class PdfCertificateRenderer implements CertificateRenderer {
   /** A document with the font registered first: pdfkit's default Helvetica is not in a bundle. */
   private newDocument(info?: { serial: string }): Doc {
     const bytes = this.fontBytes();
+    const { PDFDocument } = renderingLibraries();
     const doc = new PDFDocument({
       size: 'A4',
       margin: MARGIN,
@@ -89,7 +95,7 @@ export class PdfCertificateRenderer implements CertificateRenderer {
   }
 
   async render(certificate: CertificateDoc, verifyUrl: string): Promise<Buffer> {
-    const qr = await QRCode.toBuffer(verifyUrl, { type: 'png', ...CERTIFICATE_QR });
+    const qr = await renderingLibraries().QRCode.toBuffer(verifyUrl, { type: 'png', ...CERTIFICATE_QR });
     const doc = this.newDocument({ serial: certificate._id });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
