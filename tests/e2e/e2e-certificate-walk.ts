@@ -62,7 +62,9 @@ export async function volunteerDownloadsCertificate(ctx: FlowContext): Promise<C
   await cur(ctx).getByLabel(/^openid/).fill('demo-teacher');
   await cur(ctx).getByRole('button', { name: '登录', exact: true }).click();
   await cur(ctx).getByText('孙老师，您好').first().waitFor();
-  await open(ctx, '/subpackages/volunteer/pages/certificate/index');
+  // Found from the volunteer's status page, as a volunteer would find it.
+  await open(ctx, '/subpackages/volunteer/pages/status/index');
+  await cur(ctx).getByRole('button', { name: '开具服务记录证明' }).click();
   await cur(ctx).getByText(/^已确认 \d+ 次活动，共 [\d.]+ 小时$/).waitFor();
   await scan(ctx, 'volunteer-certificate');
   const [download] = await Promise.all([ctx.page.waitForEvent('download'), cur(ctx).getByRole('button', { name: '下载证明' }).click()]);

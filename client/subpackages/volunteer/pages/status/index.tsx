@@ -106,6 +106,12 @@ function StatusBody({ data, reload }: { data: MyApplication; reload: () => void 
             我报名的活动
           </Button>
         </View>
+        {/* documents — certificates */}
+        <View className='section'>
+          <Button size='large' onClick={() => goTo(routes.volunteerCertificate)}>
+            开具服务记录证明
+          </Button>
+        </View>
         <View className='section'>{idNumber}</View>
         {failure}
         <View className='section'>
