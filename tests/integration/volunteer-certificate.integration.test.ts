@@ -18,6 +18,8 @@ import { CertificateService } from '../../cloudfunctions/core/services/documents
 import { CERTIFICATE_QR, PdfCertificateRenderer } from '../../cloudfunctions/core/services/documents/certificate-pdf';
 import { DEBIAN_NOTO_CJK } from '../../cloudfunctions/core/services/documents/certificate-font';
 import type { Role } from '../../shared/domain/roles';
+import { randomBytes } from 'node:crypto';
+import { openRacingClients, raceAll } from '../helpers/racing-clients';
 import { pdfText, qrMismatches } from '../helpers/pdf-text';
 
 jest.setTimeout(90_000);
@@ -200,6 +202,34 @@ describe('serials', () => {
     expect(second.serial).toBe('ZS-2026-JKMN-PQRS');
     expect(draws).toEqual([]);
     expect(await t.db.collection('volunteer_certificates').countDocuments({})).toBe(2);
+  });
+});
+
+describe('racing issuances', () => {
+  it('concurrent issuances from separate instances that draw the same serial: one keeps it, the others draw again, none is lost', async () => {
+    const { approver, volunteer } = await certifiableVolunteer();
+    const activityId = await serve(approver.token, volunteer, '智能手机入门课', 2);
+    expectOk(await t.callAs(approver.token, 'volunteer', { action: 'confirmHours', activityId, volunteerId: volunteer.userId }));
+    const racers = await openRacingClients(t, 4, clock);
+    try {
+      const shared = Uint8Array.from({ length: 16 }, (_, i) => i);
+      const caller = { userId: volunteer.userId, openid: 'cert-volunteer', roles: ['resident', 'volunteer'] as Role[], staffStreetId: null, communityId: null };
+      const renderer = new PdfCertificateRenderer(DEBIAN_NOTO_CJK);
+      // Every instance's first draw is the same serial; later draws are random.
+      const services = racers.map((racer) => {
+        let first = true;
+        const random = (n: number) => (first ? ((first = false), shared) : randomBytes(n));
+        return new CertificateService({ ...racer.app.repos, clock, publicBaseUrl: () => 'https://mz.example.cn', random });
+      });
+      const issued = await raceAll(services.map((sut) => () => sut.issue(caller, { from: '2026-12-01', to: '2026-12-31' }, renderer)));
+      const serials = issued.map((file) => file.serial);
+      expect(new Set(serials).size).toBe(4);
+      expect(serials.filter((serial) => serial === 'ZS-2026-2345-6789')).toHaveLength(1);
+      const stored = await t.db.collection('volunteer_certificates').find({}).toArray();
+      expect(stored.map((doc) => String(doc._id)).sort()).toEqual([...serials].sort());
+    } finally {
+      await racers.close();
+    }
   });
 });
 
