@@ -37,6 +37,8 @@ export default defineAppConfig({
         'pages/hours/index',
         'pages/roll/index',
         'pages/classes/index',
+        // documents — certificates: the 志愿服务记录证明 for a period.
+        'pages/certificate/index',
         // volunteer — staff: the 街道's staff run 银龄行动 from these (applications, activities, rosters, hours, training).
         'pages/manage/index',
         'pages/manage-applications/index',

@@ -7,8 +7,9 @@ import { providerFunction } from './provider';
 import { userFunction } from './user';
 import { volunteerFunction } from './volunteer';
 import { staffFunction } from './staff';
+import { documentsFunction } from './documents';
 
 /** Every cloud function, by the name the client calls it with. */
 export const cloudFunctions: Record<string, CloudFunction> = Object.fromEntries(
-  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction, staffFunction].map((fn) => [fn.name, fn]),
+  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction, staffFunction, documentsFunction].map((fn) => [fn.name, fn]),
 );

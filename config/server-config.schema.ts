@@ -81,6 +81,13 @@ export const serverEnvSchema = z.object({
     .optional(),
   /** An argon2id PHC string instead of ADMIN_PASSWORD, so no password sits in the environment. */
   ADMIN_PASSWORD_HASH: z.string().regex(argon2idPhcPattern, 'ADMIN_PASSWORD_HASH must be an argon2id hash ($argon2id$v=19$...)').optional(),
+  // documents — certificates
+  /** Where the public pages are reached (a certificate's QR opens `<PUBLIC_BASE_URL>/verify/<serial>`); outside production it defaults to the local host. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The font certificates embed (a .ttf, .otf or .ttc with CJK glyphs); unset: beside the bundle, then Debian's Noto CJK. */
+  CERTIFICATE_FONT_PATH: z.string().min(1).optional(),
+  /** The PostScript name of the face inside a .ttc collection (e.g. NotoSansCJKsc-Regular). */
+  CERTIFICATE_FONT_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 }).superRefine((env, ctx) => {
   const secrets = [env.ADMIN_PASSWORD, env.ADMIN_PASSWORD_HASH].filter((value) => value !== undefined).length;
   if (env.ADMIN_LOGIN && secrets !== 1) ctx.addIssue({ code: 'custom', path: ['ADMIN_LOGIN'], message: 'ADMIN_LOGIN needs exactly one of ADMIN_PASSWORD or ADMIN_PASSWORD_HASH' });
@@ -109,6 +116,10 @@ export type ServerConfig = {
   attendanceCodeSecret?: string;
   /** staff sign-in: the first admin's login name and password (or its hash), from ADMIN_LOGIN. */
   firstAdmin?: { loginName: string; password?: string; passwordHash?: string };
+  // documents — certificates
+  /** Without it (production with PUBLIC_BASE_URL unset) no certificate is issued: its QR would point nowhere. */
+  publicBaseUrl?: string;
+  certificateFont: { path?: string; postscriptName?: string };
 };
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -133,5 +144,8 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     idNumberKey: parsed.ID_NUMBER_KEY,
     attendanceCodeSecret: parsed.ATTENDANCE_CODE_SECRET,
     firstAdmin: parsed.ADMIN_LOGIN ? { loginName: parsed.ADMIN_LOGIN, password: parsed.ADMIN_PASSWORD, passwordHash: parsed.ADMIN_PASSWORD_HASH } : undefined,
+    // documents — certificates: a production page address is never guessed from the listening socket.
+    publicBaseUrl: parsed.PUBLIC_BASE_URL ?? (parsed.APP_ENV === 'production' ? undefined : `http://${parsed.HOST.includes(':') ? `[${parsed.HOST}]` : parsed.HOST}:${parsed.PORT}`),
+    certificateFont: { path: parsed.CERTIFICATE_FONT_PATH, postscriptName: parsed.CERTIFICATE_FONT_NAME },
   };
 }

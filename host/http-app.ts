@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError, errorHttpStatus, failure } from '../shared/errors';
+import { AppError, errorHttpStatus, failure, isAppError } from '../shared/errors';
 import type { App } from '../cloudfunctions/core/runtime/app';
 import { pingDatabase } from '../cloudfunctions/core/db/mongo-connection';
 import type { CloudFunction } from '../cloudfunctions/core/runtime/define-function';
+import { verifyPageHtml, type VerifyPageState } from './verify-page';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
@@ -51,6 +52,13 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
   http.get('/healthz', async (_request, reply) => {
     if (await pingDatabase(app.db)) return { ok: true, db: 'up' };
     return reply.code(503).send({ ok: false, db: 'down', error: new AppError('SERVICE_UNAVAILABLE').toBody() });
+  });
+
+  // documents — certificates: the public page a certificate's QR code opens. Never cached for long
+  // (a certificate may be withdrawn) and kept out of search engines.
+  http.get<{ Params: { serial: string } }>('/verify/:serial', async (request, reply) => {
+    const { status, state } = await verifyState(app, request.params.serial);
+    return reply.code(status).header('cache-control', 'no-cache').header('x-robots-tag', 'noindex').type('text/html; charset=utf-8').send(verifyPageHtml(state));
   });
 
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
@@ -100,6 +108,17 @@ export function registerH5App(http: FastifyInstance, staticDir: string): void {
     if (request.method === 'GET' && !request.url.startsWith('/api/') && !isFile) return reply.sendFile('index.html');
     return reply.code(404).send(failure(new AppError('NOT_FOUND').toBody()));
   });
+}
+
+async function verifyState(app: App, serial: string): Promise<{ status: number; state: VerifyPageState }> {
+  try {
+    const state = await app.services.certificates.verify(serial);
+    return { status: state.valid ? 200 : 404, state };
+  } catch (error) {
+    if (isAppError(error) && error.code === 'VALIDATION_FAILED') return { status: 400, state: { valid: false, reason: 'malformed' } };
+    console.error('[host] /verify failed', error);
+    return { status: 503, state: { valid: false, reason: 'unavailable' } };
+  }
 }
 
 function bearerToken(header: string | undefined): string | null {

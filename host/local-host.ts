@@ -69,6 +69,9 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    // documents — certificates: on a port the system picked (PORT=0), the default public address
+    // (`http://<HOST>:0`) points nowhere; certificates' QR codes take the address actually listened on.
+    if (app.config.publicBaseUrl?.endsWith(':0')) app.config.publicBaseUrl = `http://${host}:${port}`;
     return { url: `http://${host}:${port}/`, app, close: closeAll };
   } catch (error) {
     await closeAll();

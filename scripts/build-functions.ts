@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { cloudFunctions } from '../cloudfunctions/registry';
 
 const root = resolve(__dirname, '..');
@@ -17,7 +17,31 @@ const optionalDriverPeers = [
   'mongodb-client-encryption',
 ];
 
-export type BuiltFunction = { name: string; dir: string; bytes: number };
+/**
+ * Packages only a rendering function (`renders: true`) may carry: together about a megabyte, which
+ * every cold start of booking would otherwise load for nothing.
+ */
+export const RENDERING_PACKAGES = ['pdfkit', 'fontkit', 'qrcode', 'exceljs', 'pngjs', 'linebreak'];
+
+/** fontkit's brotli decoder serves only WOFF2 fonts, which certificates do not take: 475 KB saved. */
+const withoutWoff2: Plugin = {
+  name: 'without-woff2',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: join(root, 'cloudfunctions/core/services/documents/woff2-unsupported.ts') }));
+  },
+};
+
+export type BuiltFunction = { name: string; dir: string; bytes: number; renders: boolean; renderingPackages: string[] };
+
+/** Which rendering packages went into a bundle, from esbuild's list of its inputs. */
+export function renderingPackagesIn(inputs: string[]): string[] {
+  const found = new Set<string>();
+  for (const input of inputs) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match && RENDERING_PACKAGES.includes(match[1]!)) found.add(match[1]!);
+  }
+  return [...found].sort();
+}
 
 /**
  * Bundles each cloud function into a self-contained WeChat Cloud folder: index.js exporting main,
@@ -30,7 +54,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
   for (const fn of Object.values(cloudFunctions)) {
     const dir = join(outDir, fn.name);
     mkdirSync(dir, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [join(root, 'cloudfunctions', fn.name, 'index.ts')],
       outfile: join(dir, 'index.js'),
       bundle: true,
@@ -42,7 +66,13 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       // argon2 is a native addon (prebuilt per platform): installed beside the bundle, never inlined.
       external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
       logLevel: 'warning',
+      metafile: true,
+      plugins: [withoutWoff2],
     });
+    const renderingPackages = renderingPackagesIn(Object.keys(result.metafile.inputs));
+    if (!fn.renders && renderingPackages.length > 0) {
+      throw new Error(`${fn.name} does not render documents but its bundle holds ${renderingPackages.join(', ')}: keep them in a function marked renders: true`);
+    }
     writeFileSync(
       join(dir, 'package.json'),
       `${JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', '@node-rs/argon2': '^2.2.1' } }, null, 2)}\n`,
@@ -53,7 +83,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       triggers: fn.timers.map((timer) => ({ name: timer.name, type: 'timer', config: `0 */${timer.everyMinutes} * * * * *` })),
     };
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-    built.push({ name: fn.name, dir, bytes: statSync(join(dir, 'index.js')).size });
+    built.push({ name: fn.name, dir, bytes: statSync(join(dir, 'index.js')).size, renders: fn.renders, renderingPackages });
   }
   return built;
 }
@@ -61,7 +91,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
 if (require.main === module) {
   buildFunctions()
     .then((built) => {
-      for (const { name, dir, bytes } of built) console.log(`${name.padEnd(12)} ${(bytes / 1024).toFixed(0).padStart(6)} KB  ${dir}`);
+      for (const { name, dir, bytes, renders } of built) console.log(`${name.padEnd(12)} ${(bytes / 1024).toFixed(0).padStart(6)} KB  ${renders ? 'renders ' : '        '}${dir}`);
     })
     .catch((error: Error) => {
       console.error(error.message);

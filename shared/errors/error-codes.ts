@@ -57,6 +57,9 @@ export const ErrorCode = {
   BAD_CREDENTIALS: 'BAD_CREDENTIALS',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   LOGIN_NAME_TAKEN: 'LOGIN_NAME_TAKEN',
+  // documents — certificates
+  NOTHING_TO_CERTIFY: 'NOTHING_TO_CERTIFY',
+  DOCUMENT_UNAVAILABLE: 'DOCUMENT_UNAVAILABLE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -116,6 +119,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_CREDENTIALS: '账号或密码不对，请再试一次。',
   ACCOUNT_LOCKED: '密码错误次数太多，账号暂时锁定，请稍后再试。',
   LOGIN_NAME_TAKEN: '这个账号名已经有人用了，请换一个。',
+  // documents — certificates
+  NOTHING_TO_CERTIFY: '这段时间里没有已确认的服务时长，无法开具证明。待确认的时长确认后才能开具。',
+  DOCUMENT_UNAVAILABLE: '证明暂时无法生成，请稍后再试或联系街道工作人员。',
 };
 
 /** HTTP status the local host answers with for each code. */
@@ -175,4 +181,8 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   BAD_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 429,
   LOGIN_NAME_TAKEN: 409,
+  // documents — certificates
+  NOTHING_TO_CERTIFY: 409,
+  // Our side cannot render now (no font, no public address configured): logged, not the caller's fault.
+  DOCUMENT_UNAVAILABLE: 503,
 };

@@ -27,6 +27,7 @@ import { volunteerAppliesSignsUp } from './e2e-volunteer-walk';
 import { volunteerChecksInTakesRoll } from './e2e-volunteer-attendance';
 // volunteer — staff
 import { staffRunsAnActivity } from './e2e-volunteer-staff-walk';
+import { volunteerDownloadsCertificate } from './e2e-certificate-walk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 // staff sign-in
 import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
@@ -139,6 +140,12 @@ async function main(): Promise<number> {
     await test('staff log in with a password in the browser and land on home as 陈干事', () => staffLogsInWithPassword(ctx));
     await test('staff login and change-password pages in elder mode: text ≥ 18 px, key text ≥ 30 px, targets ≥ 60 px', async () => {
       const { failures, report } = await staffPagesInElderMode(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // documents — certificates
+    await test('volunteer: downloads the 志愿服务记录证明 of this year; its text and QR code are right, the QR page says 有效 (elder sizes held)', async () => {
+      const { failures, report } = await volunteerDownloadsCertificate(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

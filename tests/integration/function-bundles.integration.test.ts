@@ -6,11 +6,22 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { buildFunctions, type BuiltFunction } from '../../scripts/build-functions';
-import { engineUri } from '../helpers/test-app';
+import { engineUri, expectOk, testConfig, type TestApp } from '../helpers/test-app';
+// documents — certificates
+import { openDedicatedClient } from '../../cloudfunctions/core/db/mongo-connection';
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
+import { createApp } from '../../cloudfunctions/core/runtime/app';
+import type { IdentitySource } from '../../cloudfunctions/core/runtime/caller';
+import { cloudFunctions } from '../../cloudfunctions/registry';
+import { seedDemoDistrict } from '../../host/seed/seed-demo-district';
+import { certifiableVolunteer, serveActivity } from '../helpers/certificate-fixtures';
+import { pdfText, qrMismatches } from '../helpers/pdf-text';
+import { CERTIFICATE_QR } from '../../cloudfunctions/core/services/documents/certificate-pdf';
+import type { Envelope } from '../../shared/errors';
 
 jest.setTimeout(120_000);
 
@@ -69,7 +80,7 @@ const wechatContext = { callbackWaitsForEmptyEventLoop: false, memory_limit_in_m
 
 describe('built cloud functions', () => {
   it('emits index.js, package.json and config.json for each function', () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'notify', 'provider', 'staff', 'user', 'volunteer']);
+    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'documents', 'notify', 'provider', 'staff', 'user', 'volunteer']);
     for (const fn of built) {
       for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(fn.dir, file))).toBe(true);
       const pkg = JSON.parse(readFileSync(join(fn.dir, 'package.json'), 'utf8'));
@@ -104,5 +115,45 @@ describe('built cloud functions', () => {
 
   it('without a WeChat caller, main answers UNAUTHENTICATED', async () => {
     expect(await load('user', { WX_CONTEXT_KEYS: '' })({ action: 'me' }, wechatContext)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  // documents — certificates
+  it('keeps the rendering libraries in the functions marked renders, and out of every other bundle', () => {
+    expect(built.filter((fn) => fn.renders).map((fn) => fn.name)).toEqual(['documents']);
+    for (const fn of built.filter((b) => !b.renders)) expect([fn.name, fn.renderingPackages]).toEqual([fn.name, []]);
+    const documents = built.find((fn) => fn.name === 'documents')!;
+    expect(documents.renderingPackages).toEqual(expect.arrayContaining(['fontkit', 'pdfkit', 'qrcode']));
+    // The font is read at run time, never bundled: no font file beside index.js, and the bundle is
+    // not much bigger than the others (the libraries, not megabytes of glyphs).
+    expect(readdirSync(documents.dir).sort()).toEqual(['config.json', 'index.js', 'package.json']);
+    const everyday = Math.max(...built.filter((b) => !b.renders).map((b) => b.bytes));
+    expect(documents.bytes - everyday).toBeLessThan(800 * 1024);
+  });
+
+  it('documents.main renders a certificate from the bundle with the font found at run time', async () => {
+    // The volunteer, their hours and the street are made in this process on the bundle's database;
+    // the WeChat caller of the bundle is the volunteer.
+    const clock = manualClock(new Date(Date.now() - 20 * 24 * 3600_000));
+    const client = await openDedicatedClient(engineUri());
+    const app = await createApp({ config: testConfig({ DB_NAME: dbName }), db: client.db(dbName), clock });
+    const t = { app, call: (fn: string, event: unknown, identity: IdentitySource = { kind: 'bearer', token: null }) => cloudFunctions[fn]!.invoke(app, event, identity) } as TestApp;
+    t.callAs = (token, fn, event) => t.call(fn, event, { kind: 'bearer', token });
+    try {
+      await seedDemoDistrict(app);
+      const { approver, volunteer } = await certifiableVolunteer(t, 'oWeChatCaller123');
+      const activityId = await serveActivity(t, clock, approver.token, volunteer, '智能手机入门课', 2);
+      expectOk(await t.callAs(approver.token, 'volunteer', { action: 'confirmHours', activityId, volunteerId: volunteer.userId }));
+    } finally {
+      await client.close();
+    }
+    const main = load('documents', { PUBLIC_BASE_URL: 'https://mz.example.cn' });
+    const from = new Date(clock.now().getTime() - 24 * 3600_000).toISOString().slice(0, 10);
+    const reply = await main({ action: 'issueCertificate', from, to: new Date().toISOString().slice(0, 10) }, { ...wechatContext, function_name: 'documents' });
+    const { base64, serial, mimeType } = expectOk<{ base64: string; serial: string; mimeType: string }>(reply as Envelope<unknown>);
+    expect(mimeType).toBe('application/pdf');
+    const { text, images } = await pdfText(Buffer.from(base64, 'base64'));
+    expect(text).toContain('姓名：王喆');
+    expect(text).toContain(`https://mz.example.cn/verify/${serial}`);
+    expect(images.map((image) => qrMismatches(image, `https://mz.example.cn/verify/${serial}`, CERTIFICATE_QR.errorCorrectionLevel))).toEqual([0]);
   });
 });

@@ -38,4 +38,18 @@ describe('server configuration', () => {
     expect(() => parseServerConfig({ ADMIN_LOGIN: 'bureau', ADMIN_PASSWORD_HASH: '$2b$10$bcrypt' })).toThrow(/ADMIN_PASSWORD_HASH must be/);
     expect(() => parseServerConfig({ ADMIN_LOGIN: 'a b', ADMIN_PASSWORD: 'Bureau-first-1' })).toThrow(/ADMIN_LOGIN must be/);
   });
+
+  // documents — certificates
+  it('points certificates at the local host outside production, and at nothing guessed in production', () => {
+    expect(parseServerConfig({}).publicBaseUrl).toBe('http://127.0.0.1:3000');
+    expect(parseServerConfig({ PORT: '8080', HOST: '0.0.0.0' }).publicBaseUrl).toBe('http://0.0.0.0:8080');
+    expect(parseServerConfig({ APP_ENV: 'production' }).publicBaseUrl).toBeUndefined();
+    expect(parseServerConfig({ APP_ENV: 'production', PUBLIC_BASE_URL: 'https://mz.example.cn' }).publicBaseUrl).toBe('https://mz.example.cn');
+    expect(() => parseServerConfig({ PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow();
+  });
+
+  it('reads the certificate font from the environment', () => {
+    expect(parseServerConfig({}).certificateFont).toEqual({ path: undefined, postscriptName: undefined });
+    expect(parseServerConfig({ CERTIFICATE_FONT_PATH: '/fonts/a.ttc', CERTIFICATE_FONT_NAME: 'NotoSansCJKsc-Regular' }).certificateFont).toEqual({ path: '/fonts/a.ttc', postscriptName: 'NotoSansCJKsc-Regular' });
+  });
 });

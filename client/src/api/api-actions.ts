@@ -13,6 +13,7 @@ import type { volunteerAttendanceActions } from '../../../shared/schemas/volunte
 import type { volunteerManageActions } from '../../../shared/schemas/volunteer-manage.schema';
 import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
+import type { documentsActions } from '../../../shared/schemas/documents.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -32,6 +33,8 @@ export type ApiActions = {
     & typeof volunteerManageActions;
   // staff desk: the staff workbench's function.
   staff: typeof staffDeskActions;
+  // documents — certificates
+  documents: typeof documentsActions;
 };
 
 export type ApiFunction = keyof ApiActions;

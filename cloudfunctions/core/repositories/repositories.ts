@@ -23,6 +23,8 @@ import { StaffCredentialRepository, staffCredentialIndexes } from './staff-crede
 import { LoginAttemptRepository, loginAttemptIndexes } from './login-attempt.repository';
 // staff desk
 import { AuditRepository, auditIndexes } from './audit.repository';
+// documents — certificates
+import { CertificateRepository, certificateIndexes } from './certificate.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -49,6 +51,8 @@ export type Repositories = {
   loginAttempts: LoginAttemptRepository;
   // staff desk
   audit: AuditRepository;
+  // documents — certificates
+  certificates: CertificateRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -72,6 +76,8 @@ export const allIndexes: CollectionIndexes[] = [
   loginAttemptIndexes,
   // staff desk
   auditIndexes,
+  // documents — certificates
+  ...certificateIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -100,5 +106,7 @@ export function createRepositories(db: Db): Repositories {
     loginAttempts: new LoginAttemptRepository(db),
     // staff desk
     audit: new AuditRepository(db),
+    // documents — certificates
+    certificates: new CertificateRepository(db),
   };
 }

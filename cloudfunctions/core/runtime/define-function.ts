@@ -48,6 +48,8 @@ export type CloudFunction = {
   timers: TimerSpec[];
   /** WeChat Cloud permissions this function needs in config.json (e.g. subscribeMessage.send). */
   openapi: string[];
+  /** It renders documents (PDF, XLSX): its bundle may carry the rendering libraries the others must not. */
+  renders: boolean;
   invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>>;
   runTimer(app: App, name: string): Promise<Envelope<unknown>>;
   /** The WeChat Cloud entry point. */
@@ -65,7 +67,7 @@ const eventShape = z.object({ action: z.string().regex(/^[A-Za-z]{1,40}$/) }).lo
 export function defineFunction(
   name: string,
   actions: Record<string, AnyAction>,
-  options: { timers?: TimerSpec[]; openapi?: string[] } = {},
+  options: { timers?: TimerSpec[]; openapi?: string[]; renders?: boolean } = {},
 ): CloudFunction {
   const timers = options.timers ?? [];
 
@@ -110,7 +112,7 @@ export function defineFunction(
     return invoke(app, event, identity);
   }
 
-  return { name, actions, timers, openapi: options.openapi ?? [], invoke, runTimer, main };
+  return { name, actions, timers, openapi: options.openapi ?? [], renders: options.renders ?? false, invoke, runTimer, main };
 }
 
 async function resolveCaller(app: App, identity: IdentitySource, access: Access): Promise<Caller | null> {

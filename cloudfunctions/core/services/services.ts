@@ -50,6 +50,8 @@ import { StaffBookingDesk } from './staff/booking-desk.service';
 import { AuditLogService } from './staff/audit-log.service';
 import { DistrictSettingsService } from './staff/district-settings.service';
 import { DashboardService } from './staff/dashboard.service';
+// documents — certificates (the data only: the renderer lives in the documents function)
+import { CertificateService } from './documents/certificate.service';
 
 export type Services = {
   users: UserService;
@@ -87,6 +89,8 @@ export type Services = {
   audit: AuditLogService;
   districtSettings: DistrictSettingsService;
   dashboard: DashboardService;
+  // documents — certificates
+  certificates: CertificateService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -150,6 +154,18 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     trainingRoll: new TrainingRollService(trainingDeps),
     trainingProgress: new TrainingProgressService(trainingDeps),
   };
+  // documents — certificates: issuance, the list and the public check; rendering is the documents function's.
+  const documentServices = {
+    certificates: new CertificateService({
+      certificates: repos.certificates,
+      attendance: repos.attendance,
+      volunteers: repos.volunteers,
+      district: repos.district,
+      users: repos.users,
+      clock,
+      publicBaseUrl: () => config.publicBaseUrl,
+    }),
+  };
   // volunteer — staff: the staff pages' reads over activities, holds, hours and applications.
   const activityManage = new ActivityManageService({ activities: repos.activities, attendance: repos.attendance, holds: repos.holds, volunteers: repos.volunteers, clock });
   // staff sign-in: passwords and their limits; sessions are issued by the user service as for WeChat.
@@ -172,6 +188,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
   };
   const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, trainingProgress: trainingServices.trainingProgress, clock });
   return {
+    ...documentServices,
     dashboard,
     ...staffAuthServices,
     ...activityServices,

@@ -11,6 +11,8 @@ import { manageAccess } from './manage-access';
 import { staffAuthAccess } from './staff-auth-access';
 // staff desk
 import { staffDeskAccess } from './staff-desk-access';
+// documents — certificates
+import { documentsAccess } from './documents-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -102,6 +104,8 @@ export const actionAccess = {
   ...staffAuthAccess,
   // staff desk
   ...staffDeskAccess,
+  // documents — certificates
+  ...documentsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

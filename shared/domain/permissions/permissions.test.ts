@@ -135,6 +135,10 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.findPeople': { roles: [D] },
   'staff.districtSettings': { roles: [D] },
   'staff.setEscortCapacity': { roles: [D] },
+  // documents — certificates
+  'documents.issueCertificate': { roles: [V] },
+  'documents.myCertificates': { roles: [V] },
+  'documents.certificate': { roles: [V] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -120,6 +120,12 @@ function StatusBody({ data, reload }: { data: MyApplication; reload: () => void 
             我的服务时长
           </Button>
         </View>
+        {/* documents — certificates */}
+        <View className='section'>
+          <Button size='large' onClick={() => goTo(routes.volunteerCertificate)}>
+            开具服务记录证明
+          </Button>
+        </View>
         <View className='section'>{idNumber}</View>
         {failure}
         <View className='section'>

@@ -52,6 +52,9 @@ describe('volunteer status page', () => {
     expect(screen.getByText('智能手机教学')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '看看能报名的活动' }));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/activities/index' });
+    // documents — certificates
+    fireEvent.click(screen.getByRole('button', { name: '开具服务记录证明' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/subpackages/volunteer/pages/certificate/index' });
   });
 
   it('shows a rejection with its reason and 重新申请', async () => {
