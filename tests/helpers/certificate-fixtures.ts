@@ -33,7 +33,7 @@ export async function certifiableVolunteer(t: TestApp, openid = 'cert-volunteer'
 export async function serveActivity(t: TestApp, clock: SettableClock, staffToken: string, volunteer: { token: string }, title: string, daysOn: number): Promise<string> {
   const base = clock.now();
   const startsAt = new Date(base.getTime() + daysOn * DAY);
-  const activity = expectOk<{ _id: string }>(
+  const activity = expectOk<{ id: string }>(
     await t.callAs(staffToken, 'volunteer', classInput(base, {
       title,
       roles: [{ code: 'assist', label: '助教', count: 3, skills: [] }],
@@ -43,11 +43,11 @@ export async function serveActivity(t: TestApp, clock: SettableClock, staffToken
       withdrawCutoffAt: new Date(startsAt.getTime() - DAY).toISOString(),
     })),
   );
-  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'signUp', activityId: activity._id, role: 'assist' }));
+  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'signUp', activityId: activity.id, role: 'assist' }));
   clock.set(new Date(startsAt.getTime() - 5 * MIN));
-  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'checkIn', activityId: activity._id, code: codes.codeFor(activity._id, windowOf(clock.now())) }));
+  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'checkIn', activityId: activity.id, code: codes.codeFor(activity.id, windowOf(clock.now())) }));
   clock.set(new Date(startsAt.getTime() + 2 * 3600_000 + 5 * MIN));
-  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'checkOut', activityId: activity._id, code: codes.codeFor(activity._id, windowOf(clock.now())) }));
+  expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'checkOut', activityId: activity.id, code: codes.codeFor(activity.id, windowOf(clock.now())) }));
   clock.set(base);
-  return activity._id;
+  return activity.id;
 }
