@@ -28,6 +28,7 @@ import { volunteerChecksInTakesRoll } from './e2e-volunteer-attendance';
 // volunteer — staff
 import { staffRunsAnActivity } from './e2e-volunteer-staff-walk';
 import { volunteerDownloadsCertificate } from './e2e-certificate-walk';
+import { volunteerWholePath } from './e2e-volunteer-whole-path';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 // staff sign-in
 import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
@@ -146,6 +147,12 @@ async function main(): Promise<number> {
     // documents — certificates
     await test('volunteer: downloads the 志愿服务记录证明 of this year; its text and QR code are right, the QR page says 有效 (elder sizes held)', async () => {
       const { failures, report } = await volunteerDownloadsCertificate(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // volunteer — the whole path on screens, staff on a second phone
+    await test('volunteer whole path: apply → staff approve → sign up → check in and out with the code on the staff screen → hours corrected and shown → the roll moves the staff count → certificate downloaded and read', async () => {
+      const { failures, report } = await volunteerWholePath(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

@@ -38,8 +38,8 @@ describe('the 街道 staff see their own 街道', () => {
     const hehuachi = await makeStaff(t, 'staff-he', 'st-hehuachi');
     const admin = await loginAs(t, 'admin-1');
     await t.app.services.users.grantRoles(admin.userId, ['admin'], undefined);
-    const ours = expectOk<{ _id: string }>(await call(nandajie.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 1, skills: [] }] })))._id;
-    const theirs = expectOk<{ _id: string }>(await call(hehuachi.token, classInput(clock.now(), { title: '荷花池的课', communityId: 'cm-hehua' })))._id;
+    const ours = expectOk<{ id: string }>(await call(nandajie.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 1, skills: [] }] }))).id;
+    const theirs = expectOk<{ id: string }>(await call(hehuachi.token, classInput(clock.now(), { title: '荷花池的课', communityId: 'cm-hehua' }))).id;
     const [a, b] = [await makeVolunteer(t, 'v-a'), await makeVolunteer(t, 'v-b')];
     expectOk(await call(a.token, { action: 'signUp', activityId: ours, role: 'assist' }));
     expectOk(await call(b.token, { action: 'signUp', activityId: ours, role: 'assist' }));
@@ -72,11 +72,11 @@ describe('the 街道 staff see their own 街道', () => {
     const base = expectOk<Overview>(await call(staff.token, { action: 'manageOverview' }));
     const applicant = await loginAs(t, 'applicant-1');
     expectOk(await call(applicant.token, applicationInput()));
-    const activity = expectOk<{ _id: string; startsAt: string; endsAt: string }>(
+    const activity = expectOk<{ id: string; startsAt: string; endsAt: string }>(
       await call(staff.token, classInput(clock.now(), { roles: [{ code: 'assist', label: '助教', count: 3, skills: [] }] })),
     );
     const volunteer = await makeVolunteer(t, 'v-hours');
-    expectOk(await call(volunteer.token, { action: 'signUp', activityId: activity._id, role: 'assist' }));
+    expectOk(await call(volunteer.token, { action: 'signUp', activityId: activity.id, role: 'assist' }));
 
     const before = expectOk<Overview>(await call(staff.token, { action: 'manageOverview' }));
     expect(before.pendingApplications).toBe(base.pendingApplications + 1);
@@ -85,34 +85,34 @@ describe('the 街道 staff see their own 街道', () => {
     // The activity's day: it counts as today's; the volunteer checks in and out.
     const startsAt = new Date(activity.startsAt).getTime();
     clock.set(new Date(startsAt - 10 * MIN));
-    const shown = () => call(staff.token, { action: 'attendanceCode', activityId: activity._id }).then((e) => expectOk<{ code: string }>(e).code);
-    expectOk(await call(volunteer.token, { action: 'checkIn', activityId: activity._id, code: await shown() }));
+    const shown = () => call(staff.token, { action: 'attendanceCode', activityId: activity.id }).then((e) => expectOk<{ code: string }>(e).code);
+    expectOk(await call(volunteer.token, { action: 'checkIn', activityId: activity.id, code: await shown() }));
     clock.set(new Date(startsAt + 61 * MIN));
-    expectOk(await call(volunteer.token, { action: 'checkOut', activityId: activity._id, code: await shown() }));
+    expectOk(await call(volunteer.token, { action: 'checkOut', activityId: activity.id, code: await shown() }));
 
     const during = expectOk<Overview>(await call(staff.token, { action: 'manageOverview' }));
     expect(during).toMatchObject({ todayActivities: base.todayActivities + 1, pendingHours: base.pendingHours + 1, openCorrections: base.openCorrections });
-    const listed = expectOk<ManagedList>(await call(staff.token, { action: 'managedActivities' })).items.find((i) => i.id === activity._id)!;
+    const listed = expectOk<ManagedList>(await call(staff.token, { action: 'managedActivities' })).items.find((i) => i.id === activity.id)!;
     expect(listed.pendingHours).toBe(1);
     // Another 街道's staff count none of it.
     const elsewhere = expectOk<Overview>(await call(other.token, { action: 'manageOverview' }));
     expect(elsewhere).toMatchObject({ pendingApplications: 0, todayActivities: 0, pendingHours: 0, openCorrections: 0 });
 
-    expectOk(await call(staff.token, { action: 'confirmHours', activityId: activity._id, volunteerId: volunteer.userId }));
+    expectOk(await call(staff.token, { action: 'confirmHours', activityId: activity.id, volunteerId: volunteer.userId }));
     expect(expectOk<Overview>(await call(staff.token, { action: 'manageOverview' })).pendingHours).toBe(base.pendingHours);
 
     // The volunteer asks for a correction: it waits for the 街道, not for anyone else.
-    expectOk(await call(volunteer.token, { action: 'requestCorrection', activityId: activity._id, hours: 2, reason: '课后帮老人设置了手机' }));
+    expectOk(await call(volunteer.token, { action: 'requestCorrection', activityId: activity.id, hours: 2, reason: '课后帮老人设置了手机' }));
     const corrections = expectOk<Corrections>(await call(staff.token, { action: 'pendingCorrections' }));
     expect(corrections.items).toEqual([
-      expect.objectContaining({ activityId: activity._id, volunteerId: volunteer.userId, name: '李老师', hours: 1, requestedHours: 2, reason: '课后帮老人设置了手机' }),
+      expect.objectContaining({ activityId: activity.id, volunteerId: volunteer.userId, name: '李老师', hours: 1, requestedHours: 2, reason: '课后帮老人设置了手机' }),
     ]);
     expect(expectOk<Overview>(await call(staff.token, { action: 'manageOverview' })).openCorrections).toBe(base.openCorrections + 1);
     expect(expectOk<Corrections>(await call(other.token, { action: 'pendingCorrections' })).items).toEqual([]);
     expect(expectOk<Corrections>(await call(other.token, { action: 'pendingCorrections', streetId: 'st-nandajie' })).items).toEqual([]);
-    expect(code(await call(other.token, { action: 'decideCorrection', activityId: activity._id, volunteerId: volunteer.userId, decision: 'approve', hours: 2 }))).toBe('FORBIDDEN');
+    expect(code(await call(other.token, { action: 'decideCorrection', activityId: activity.id, volunteerId: volunteer.userId, decision: 'approve', hours: 2 }))).toBe('FORBIDDEN');
 
-    expectOk(await call(staff.token, { action: 'decideCorrection', activityId: activity._id, volunteerId: volunteer.userId, decision: 'approve', hours: 2 }));
+    expectOk(await call(staff.token, { action: 'decideCorrection', activityId: activity.id, volunteerId: volunteer.userId, decision: 'approve', hours: 2 }));
     expect(expectOk<Corrections>(await call(staff.token, { action: 'pendingCorrections' })).items).toEqual([]);
     expect(expectOk<Overview>(await call(staff.token, { action: 'manageOverview' })).openCorrections).toBe(base.openCorrections);
   });
@@ -135,24 +135,24 @@ describe('privacy in the staff views', () => {
     const application = expectOk<{ id: string }>(await call(person.token, applicationInput({ idNumber: SAMPLE_ID_NUMBER, skills: ['smartphone_teaching'] })));
     expectOk(await call(staff.token, { action: 'approve', applicationId: application.id, skills: ['smartphone_teaching'] }));
     const volunteer = await loginAs(t, 'v-with-id');
-    const activity = expectOk<{ _id: string; startsAt: string }>(await call(staff.token, classInput(clock.now())));
-    expectOk(await call(volunteer.token, { action: 'signUp', activityId: activity._id, role: 'lead' }));
+    const activity = expectOk<{ id: string; startsAt: string }>(await call(staff.token, classInput(clock.now())));
+    expectOk(await call(volunteer.token, { action: 'signUp', activityId: activity.id, role: 'lead' }));
 
-    const dayBefore = expectOk<{ phonesMasked: boolean; items: { phone: string }[] }>(await call(staff.token, { action: 'roster', activityId: activity._id }));
+    const dayBefore = expectOk<{ phonesMasked: boolean; items: { phone: string }[] }>(await call(staff.token, { action: 'roster', activityId: activity.id }));
     expect(dayBefore.phonesMasked).toBe(true);
     expect(dayBefore.items[0]!.phone).toBe('139****5678');
     clock.set(new Date(new Date(activity.startsAt).getTime() - 30 * MIN));
-    const onTheDay = expectOk<{ phonesMasked: boolean; items: { phone: string }[] }>(await call(staff.token, { action: 'roster', activityId: activity._id }));
+    const onTheDay = expectOk<{ phonesMasked: boolean; items: { phone: string }[] }>(await call(staff.token, { action: 'roster', activityId: activity.id }));
     expect(onTheDay).toMatchObject({ phonesMasked: false, items: [{ phone: '13912345678' }] });
 
     const replies = [
-      await call(staff.token, { action: 'roster', activityId: activity._id }),
+      await call(staff.token, { action: 'roster', activityId: activity.id }),
       await call(staff.token, { action: 'managedActivities' }),
-      await call(staff.token, { action: 'managedActivity', activityId: activity._id }),
+      await call(staff.token, { action: 'managedActivity', activityId: activity.id }),
       await call(staff.token, { action: 'pendingCorrections' }),
       await call(staff.token, { action: 'applications' }),
       await call(staff.token, { action: 'application', applicationId: application.id }),
-      await call(staff.token, { action: 'activityHours', activityId: activity._id }),
+      await call(staff.token, { action: 'activityHours', activityId: activity.id }),
     ];
     for (const reply of replies) {
       expect(reply.ok).toBe(true);

@@ -9,7 +9,7 @@ import VolunteerCertificatePage from './index';
 
 const volunteer = { ...demoUser, roles: ['resident', 'volunteer'] };
 const record = (title: string, startsAt: string, hours: number, status: string) => ({
-  activityId: `a-${title}`, title, startsAt, endsAt: startsAt, hours, status, computedHours: hours, history: [],
+  activityId: `a-${title}`, title, startsAt, endsAt: startsAt, hours, status, computedHours: hours, checkInAt: startsAt, checkOutAt: startsAt, history: [],
 });
 // Shanghai dates: 2026-03-05 and 2026-11-20 this year, 2025-12-31 (16:30 UTC is 00:30 on 2026-01-01 in Shanghai) counts as this year too.
 const myHours = {
