@@ -60,7 +60,7 @@ export async function volunteerDownloadsCertificate(ctx: FlowContext): Promise<C
   // The teacher is not among the login page's demo buttons: signed in by openid.
   await open(ctx, '/pages/login/index');
   await cur(ctx).getByLabel(/^openid/).fill('demo-teacher');
-  await cur(ctx).getByRole('button', { name: '登录', exact: true }).click();
+  await cur(ctx).getByRole('button', { name: '用 openid 登录' }).click();
   await cur(ctx).getByText('孙老师，您好').first().waitFor();
   // Found from the volunteer's status page, as a volunteer would find it.
   await open(ctx, '/subpackages/volunteer/pages/status/index');

@@ -60,7 +60,7 @@ export async function volunteerWholePath(ctx: FlowContext): Promise<ElderSizes> 
     // 1. A new resident applies (name, phone and 社区 typed on the form).
     await open(ctx, '/pages/login/index');
     await cur(ctx.page).getByLabel(/^openid/).fill(`e2e-path-${tag}`);
-    await cur(ctx.page).getByRole('button', { name: '登录', exact: true }).click();
+    await cur(ctx.page).getByRole('button', { name: '用 openid 登录' }).click();
     await cur(ctx.page).getByText('银龄行动').first().click();
     await tap('申请成为志愿者');
     await cur(ctx.page).getByText('1. 基本信息').waitFor();
