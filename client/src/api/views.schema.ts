@@ -1,6 +1,6 @@
 import './zod-setup';
 import { z } from 'zod';
-import { allBookingStatuses } from '../../../shared/domain/booking-lifecycle';
+import { allBookingStatuses } from '../../../shared/domain/booking-status';
 import type { AllowedBookingAction } from '../../../shared/domain/permissions';
 import { allServiceKinds } from '../../../shared/domain/service-kinds';
 

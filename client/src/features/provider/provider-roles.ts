@@ -1,5 +1,5 @@
 import { hasAnyRole, type Role } from '../../../../shared/domain/roles';
-import { hoursKeeperRoles, mayCall, rolesFor, serviceRoles } from '../../../../shared/domain/permissions';
+import { hoursKeeperRoles, mayCall, rolesFor, serviceRoles } from '../../../../shared/domain/permissions/action-access';
 
 // What the workbench offers is what the server lets each role do (shared/domain/permissions), so a
 // page or a link never leads to a FORBIDDEN.

@@ -1,4 +1,4 @@
-import { rolesFor } from '../../../../shared/domain/permissions';
+import { rolesFor } from '../../../../shared/domain/permissions/action-access';
 import { hasAnyRole, type Role } from '../../../../shared/domain/roles';
 
 /** Who may open the staff workbench: whoever the server lets list a 街道's bookings (staff, admin). */

@@ -1,5 +1,5 @@
 import type { Role } from '../../../../shared/domain/roles';
-import { mayCall, rolesFor } from '../../../../shared/domain/permissions';
+import { mayCall, rolesFor } from '../../../../shared/domain/permissions/action-access';
 
 // volunteer — staff: who is offered the staff pages is who the server lets read them, so a link
 // never leads to a FORBIDDEN.
