@@ -29,6 +29,8 @@ import { volunteerChecksInTakesRoll } from './e2e-volunteer-attendance';
 import { staffRunsAnActivity } from './e2e-volunteer-staff-walk';
 import { volunteerDownloadsCertificate } from './e2e-certificate-walk';
 import { volunteerWholePath } from './e2e-volunteer-whole-path';
+// staff desk
+import { staffRunsTheDesk } from './e2e-staff-desk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 // staff sign-in
 import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
@@ -153,6 +155,12 @@ async function main(): Promise<number> {
     // volunteer — the whole path on screens, staff on a second phone
     await test('volunteer whole path: apply → staff approve → sign up → check in and out with the code on the staff screen → hours corrected and shown → the roll moves the staff count → certificate downloaded and read', async () => {
       const { failures, report } = await volunteerWholePath(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // staff desk
+    await test('staff desk: password login, the workbench, dispatch with a possible duplicate, the hardship check, 代办 for a walk-in, the dashboard draws', async () => {
+      const { failures, report } = await staffRunsTheDesk(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });
