@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { current, measureSizes, settled } from './e2e-browser';
 import { open, scan, type FlowContext } from './e2e-flows';
+import { api, tokenOf } from './e2e-volunteer-walk';
 import { pdfText, qrMismatches } from '../helpers/pdf-text';
 import { CERTIFICATE_QR } from '../../cloudfunctions/core/services/documents/certificate-pdf';
 
@@ -11,21 +12,6 @@ import { CERTIFICATE_QR } from '../../cloudfunctions/core/services/documents/cer
  */
 
 const cur = (ctx: FlowContext) => current(ctx.page);
-
-type Envelope = { ok: boolean; data?: unknown; error?: { code: string } };
-
-async function api<T>(ctx: FlowContext, token: string | null, fn: string, body: Record<string, unknown>): Promise<T> {
-  const reply = await fetch(`${ctx.baseUrl}api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const envelope = (await reply.json()) as Envelope;
-  if (!envelope.ok) throw new Error(`${fn}.${String(body.action)} failed: ${envelope.error?.code}`);
-  return envelope.data as T;
-}
-
-const tokenOf = async (ctx: FlowContext, openid: string) => (await api<{ token: string }>(ctx, null, 'user', { action: 'devLogin', openid })).token;
 
 /**
  * A short activity starting in 25 minutes that the teacher checks in to and out of at once (so 0 h

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { staffApi } from '../../../../src/api/staff.api';
 import { ChoiceGroup, optionsOf } from '../../../../src/components/ChoiceGroup';
 import { Page } from '../../../../src/components/Page';
+import { Pager } from '../../../../src/components/Pager';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { auditActionLabel, auditKindLabels } from '../../../../src/features/staff/audit-labels';
 import { auditRoles } from '../../../../src/features/staff/staff-roles';
 import { formatDateTime } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
-import { Button } from '../../../../src/ui/Button';
 import { Empty } from '../../../../src/ui/Empty';
 
 const PAGE_SIZE = 30;
@@ -57,14 +57,7 @@ function AuditLog() {
                   ))}
                 </View>
               ))}
-              <View className='card-actions'>
-                <Button block disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Button block disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
-                  下一页
-                </Button>
-              </View>
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
             </View>
           )
         }

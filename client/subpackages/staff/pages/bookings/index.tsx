@@ -4,13 +4,13 @@ import { staffApi } from '../../../../src/api/staff.api';
 import { BookingCard } from '../../../../src/components/BookingCard';
 import { ChoiceGroup, optionsOf } from '../../../../src/components/ChoiceGroup';
 import { Page } from '../../../../src/components/Page';
+import { Pager } from '../../../../src/components/Pager';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { staffDeskRoles } from '../../../../src/features/staff/staff-roles';
 import { addDaysToKey, districtDateKey } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { goTo, routes } from '../../../../src/navigation/routes';
-import { Button } from '../../../../src/ui/Button';
 import { Empty } from '../../../../src/ui/Empty';
 import { bookingStatusLabels, type BookingStatus } from '../../../../../shared/domain/booking-lifecycle';
 import { serviceKindLabels, type ServiceKind } from '../../../../../shared/domain/service-kinds';
@@ -76,14 +76,7 @@ function StreetBookings() {
               {data.items.map((booking) => (
                 <BookingCard key={booking.id} booking={booking} onOpen={() => goTo(routes.staffBooking, { bookingId: booking.id })} />
               ))}
-              <View className='card-actions'>
-                <Button block disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  上一页
-                </Button>
-                <Button block disabled={page * PAGE_SIZE >= data.total} onClick={() => setPage(page + 1)}>
-                  下一页
-                </Button>
-              </View>
+              <Pager page={page} pageSize={PAGE_SIZE} total={data.total} onPage={setPage} />
             </View>
           )
         }
