@@ -31,7 +31,9 @@ import type { NotificationDoc } from '../../cloudfunctions/core/repositories/not
 import { shortTime } from '../../cloudfunctions/core/services/notify/notification-messages';
 import type { OutboxEvent } from '../../cloudfunctions/core/repositories/outbox.repository';
 
-jest.setTimeout(120_000);
+// A hang guard, not a measure: the race below (24 clients, 3 rounds) takes ~30 s alone here and
+// 110–140 s beside the stress project on a two-core CI runner.
+jest.setTimeout(300_000);
 
 const { WED, THU } = DEMO_WEEK;
 const TYPE = 'escort_request_open';
