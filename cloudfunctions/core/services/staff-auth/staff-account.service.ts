@@ -50,7 +50,7 @@ export class StaffAccountService {
     if (input.role === 'staff' && !(input.streetId && (await this.deps.district.findStreet(input.streetId)))) {
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'streetId', message: '没有这个街道' }] });
     }
-    const user = input.userId ? await users.findById(input.userId) : await this.passwordUser(key, now);
+    const user = input.userId ? await users.findById(input.userId) : await this.passwordUser(key);
     if (!user) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '没有这个用户' }] });
     const created = await credentials.create(credentialFor(key, input.loginName.trim(), user._id, await hashPassword(input.initialPassword), true, now));
     if (created === 'login_taken') throw new AppError('LOGIN_NAME_TAKEN', { fields: [{ path: 'loginName', message: '这个账号名已经有人用了' }] });
@@ -82,22 +82,9 @@ export class StaffAccountService {
     return accountView(toPublicUser(user), (await this.deps.credentials.ofUser(userId))!);
   }
 
-  /** The user a password account signs in as: found or made by its login key, never by a WeChat openid. */
-  private async passwordUser(key: string, now: Date): Promise<UserDoc> {
-    const { user } = await this.deps.users.findOrCreate({
-      _id: this.deps.ids.next('u'),
-      openid: passwordOpenidOf(key),
-      name: null,
-      phone: null,
-      communityId: null,
-      address: null,
-      elderMode: false,
-      roles: ['resident'],
-      staffStreetId: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return user;
+  /** The user a password account signs in as: found or made by its login key (a `pw:` openid, never WeChat's). */
+  private passwordUser(key: string): Promise<UserDoc> {
+    return this.deps.userService.ensureUser(passwordOpenidOf(key));
   }
 }
 
