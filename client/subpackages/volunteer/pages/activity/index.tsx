@@ -12,6 +12,7 @@ import { SignedIn } from '../../../../src/components/SignedIn';
 import { askSubscribeConsent } from '../../../../src/features/booking/subscribe-consent';
 import { isActiveSignup, placesLeftText, signupStateLabel } from '../../../../src/features/volunteer/activity-labels';
 import { formatDateTime, formatRange } from '../../../../src/format/date-time';
+import { useBusyAction } from '../../../../src/hooks/use-busy-action';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { goTo, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
@@ -48,25 +49,11 @@ function ActivityLoader({ activityId }: { activityId: string }) {
 }
 
 function ActivityBody({ activity, reload }: { activity: ActivityDetail; reload: () => void }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const mine = activity.mine && isActiveSignup(activity.mine.state) ? activity.mine : null;
   const cancelled = activity.status === 'cancelled';
   const signUpOpen = !cancelled && Date.now() < new Date(activity.signUpClosesAt).getTime();
 
-  const act = async (key: string, run: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    setError(null);
-    try {
-      await run();
-      showToast(done);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(null);
-      reload();
-    }
-  };
+  const { busy, error, run: act } = useBusyAction(reload);
   const signUp = (role: string, done: string) => {
     // WeChat shows the consent dialog only inside the tap: asked first, for the place's notices and reminders.
     void askSubscribeConsent();

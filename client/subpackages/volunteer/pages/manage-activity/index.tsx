@@ -13,6 +13,7 @@ import { checkInQrDataUrl, checkInWindowOpen, hoursStatusLabels, hoursText, ROST
 import { manageForbiddenText, managePageRoles } from '../../../../src/features/volunteer/manage-roles';
 import { useWhileShown } from '../../../../src/features/volunteer/use-while-shown';
 import { districtDateKey, formatDateTime, formatRange, formatTime } from '../../../../src/format/date-time';
+import { useBusyAction } from '../../../../src/hooks/use-busy-action';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { useShownAgain } from '../../../../src/hooks/use-shown-again';
 import { goTo, routes, usePageParams } from '../../../../src/navigation/routes';
@@ -213,23 +214,9 @@ function RosterList({ roster }: { roster: Roster }) {
 }
 
 function HoursList({ activity, records, names, reload }: { activity: ManagedActivity; records: HoursRecord[]; names: Map<string, string>; reload: () => void }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const pending = records.filter((r) => r.status === 'pending');
-  const run = async (key: string, work: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    setError(null);
-    try {
-      await work();
-      showToast(done);
-    } catch (caught) {
-      setError(toApiError(caught));
-    } finally {
-      setBusy(null);
-      reload();
-    }
-  };
+  const { busy, error, run } = useBusyAction(reload);
   const confirmAll = async () => {
     const ok = await confirm({ title: `确认全部 ${pending.length} 条时长？`, content: '确认后时长锁定，以后只能由志愿者申请更正。', confirmText: '全部确认', cancelText: '再看看' });
     if (!ok) return;
