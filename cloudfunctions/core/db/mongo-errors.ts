@@ -35,3 +35,14 @@ export function isEngineUnreachableError(error: unknown): boolean {
     error instanceof MongoTopologyClosedError
   );
 }
+
+/**
+ * A connection broke under an operation while the engine could still be selected: a pooled socket
+ * left over from before an engine restart, or a pool the driver's monitor cleared a moment after one
+ * (it notices a dead engine only at its next heartbeat, up to 10 s later). The engine is likely back,
+ * so one more try on a fresh connection is worth it; an unselectable engine (server selection timed
+ * out) is not retried, since that already waited.
+ */
+export function isBrokenConnectionError(error: unknown): boolean {
+  return error instanceof MongoNetworkError || error instanceof MongoServerClosedError;
+}

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError, failure, isAppError, parseOrThrow, success, type Envelope } from '../../../shared/errors';
 import { auditKindFor, type Access } from '../../../shared/domain/permissions';
 import { hasAnyRole } from '../../../shared/domain/roles';
-import { isEngineUnreachableError } from '../db/mongo-errors';
+import { actionsBeforePasswordChange } from '../../../shared/domain/staff-auth/password-rules';
+import { isBrokenConnectionError, isEngineUnreachableError } from '../db/mongo-errors';
 import type { App } from './app';
 import { getDefaultApp } from './app';
 import { callerOf, type Caller, type IdentitySource } from './caller';
@@ -62,6 +63,9 @@ export type CloudFunction = {
  */
 const identityKeys = ['userInfo', 'openid', 'userId', 'role', 'roles', 'callerId'];
 
+/** The pause before the one more try after a broken connection: the driver's pool reconnects meanwhile. */
+const BROKEN_CONNECTION_PAUSE_MS = 200;
+
 const eventShape = z.object({ action: z.string().regex(/^[A-Za-z]{1,40}$/) }).loose();
 
 export function defineFunction(
@@ -74,22 +78,38 @@ export function defineFunction(
   async function invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
     const requestId = randomUUID();
     try {
-      const { action: actionName, ...payload } = parseOrThrow(eventShape, event);
-      const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
-      if (!spec) {
-        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'action', message: `不支持的操作：${actionName}` }] });
-      }
-      const caller = await resolveCaller(app, identity, spec.access);
-      const input = parseOrThrow(spec.input, withoutIdentityKeys(payload, spec.input));
-      const ctx = { app, caller, identity, requestId };
-      const result = await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx);
-      // Staff and admin work is logged before its answer leaves: a view of full details not written down is not shown.
-      const audited = caller ? auditKindFor(`${name}.${actionName}`, caller.roles) : null;
-      if (caller && audited) await app.services.audit.record(caller, `${name}.${actionName}`, audited, input);
-      return success(result);
+      return success(await handle(app, event, identity, requestId));
     } catch (error) {
-      return toFailure(error, `${name}`, requestId);
+      if (!isBrokenConnectionError(error)) return toFailure(error, `${name}`, requestId);
+      // Every action is safe to repeat (docs/api.md), so the call is made once more on a fresh
+      // connection rather than bouncing to a resident right after the engine came back.
+      console.error(`[${name}] request ${requestId}: connection broke (${(error as Error).name}: ${(error as Error).message}); trying once more`);
+      await new Promise((resolve) => setTimeout(resolve, BROKEN_CONNECTION_PAUSE_MS));
+      try {
+        return success(await handle(app, event, identity, requestId));
+      } catch (again) {
+        return toFailure(again, `${name}`, requestId);
+      }
     }
+  }
+
+  async function handle(app: App, event: unknown, identity: IdentitySource, requestId: string): Promise<unknown> {
+    const { action: actionName, ...payload } = parseOrThrow(eventShape, event);
+    const spec = Object.hasOwn(actions, actionName) ? actions[actionName] : undefined;
+    if (!spec) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'action', message: `不支持的操作：${actionName}` }] });
+    }
+    const caller = await resolveCaller(app, identity, spec.access);
+    if (caller?.mustChangePassword && !actionsBeforePasswordChange.includes(`${name}.${actionName}`)) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    }
+    const input = parseOrThrow(spec.input, withoutIdentityKeys(payload, spec.input));
+    const ctx = { app, caller, identity, requestId };
+    const result = await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx);
+    // Staff and admin work is logged before its answer leaves: a view of full details not written down is not shown.
+    const audited = caller ? auditKindFor(`${name}.${actionName}`, caller.roles) : null;
+    if (caller && audited) await app.services.audit.record(caller, `${name}.${actionName}`, audited, input);
+    return result;
   }
 
   async function runTimer(app: App, timerName: string): Promise<Envelope<unknown>> {
@@ -135,7 +155,7 @@ async function authenticate(app: App, identity: IdentitySource): Promise<Caller>
   // staff sign-in: a password change or reset ends the sessions issued before it.
   if (endedSession(claims, user.sessionsValidFrom)) throw new AppError('UNAUTHENTICATED', { reason: 'password changed' });
   // Roles come from the database on every call, so a grant or revocation takes effect at once.
-  return callerOf(user);
+  return claims.mustChangePassword ? { ...callerOf(user), mustChangePassword: true } : callerOf(user);
 }
 
 function withoutIdentityKeys(payload: Record<string, unknown>, schema: z.ZodType): Record<string, unknown> {
