@@ -57,6 +57,7 @@ export const ErrorCode = {
   BAD_CREDENTIALS: 'BAD_CREDENTIALS',
   ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   LOGIN_NAME_TAKEN: 'LOGIN_NAME_TAKEN',
+  PASSWORD_CHANGE_REQUIRED: 'PASSWORD_CHANGE_REQUIRED',
   // documents — certificates
   NOTHING_TO_CERTIFY: 'NOTHING_TO_CERTIFY',
   DOCUMENT_UNAVAILABLE: 'DOCUMENT_UNAVAILABLE',
@@ -119,6 +120,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_CREDENTIALS: '账号或密码不对，请再试一次。',
   ACCOUNT_LOCKED: '密码错误次数太多，账号暂时锁定，请稍后再试。',
   LOGIN_NAME_TAKEN: '这个账号名已经有人用了，请换一个。',
+  PASSWORD_CHANGE_REQUIRED: '请先修改密码，改好后才能继续使用。',
   // documents — certificates
   NOTHING_TO_CERTIFY: '这段时间里没有已确认的服务时长，无法开具证明。待确认的时长确认后才能开具。',
   DOCUMENT_UNAVAILABLE: '证明暂时无法生成，请稍后再试或联系街道工作人员。',
@@ -181,6 +183,7 @@ export const errorHttpStatus: Record<ErrorCode, number> = {
   BAD_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 429,
   LOGIN_NAME_TAKEN: 409,
+  PASSWORD_CHANGE_REQUIRED: 403,
   // documents — certificates
   NOTHING_TO_CERTIFY: 409,
   // Our side cannot render now (no font, no public address configured): logged, not the caller's fault.

@@ -49,8 +49,14 @@ async function call(fn: string, event: Record<string, unknown>, identity: Identi
 const login = (loginName: string, password: string, address = '10.0.0.1') => call('user', { action: 'staffLogin', loginName, password }, at(address));
 const codeOf = (reply: Envelope<unknown>) => (reply.ok ? 'ok' : reply.error.code);
 
+const ADMIN_CHANGED_PASSWORD = 'District-own-7';
+
+/** The first admin's session, after the change of the configured password its first login asks for. */
 async function adminToken(): Promise<string> {
-  return expectOk<StaffLoginResult>(await login(ADMIN_LOGIN, ADMIN_PASSWORD)).token;
+  const first = expectOk<StaffLoginResult>(await login(ADMIN_LOGIN, ADMIN_PASSWORD));
+  if (!first.mustChangePassword) return first.token;
+  const changed = await call('user', { action: 'changePassword', currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_CHANGED_PASSWORD }, { kind: 'bearer', token: first.token });
+  return expectOk<{ token: string }>(changed).token;
 }
 
 async function createStaff(token: string, loginName = 'chen', extra: Record<string, unknown> = {}): Promise<StaffAccount> {
@@ -69,7 +75,10 @@ describe('accounts and the login', () => {
     // A password read from the environment is to be changed at the first login.
     expect(admin.mustChangePassword).toBe(true);
 
-    const account = await createStaff(admin.token);
+    const changed = expectOk<{ token: string }>(
+      await call('user', { action: 'changePassword', currentPassword: ADMIN_PASSWORD, newPassword: ADMIN_CHANGED_PASSWORD }, { kind: 'bearer', token: admin.token }),
+    );
+    const account = await createStaff(changed.token);
     expect(account).toMatchObject({ loginName: 'chen', mustChangePassword: true, lockedUntil: null });
     expect(account.user).toMatchObject({ name: '陈干事', phone: '13900000002', staffStreetId: 'st-nandajie' });
 
@@ -263,6 +272,32 @@ describe('lockout and rate limits', () => {
 });
 
 describe('changing and resetting a password', () => {
+  it('a session whose password must change first can do nothing else, on the server, until it does', async () => {
+    await createStaff(await adminToken());
+    const first = expectOk<StaffLoginResult>(await login('chen', STAFF_PASSWORD));
+    expect(first.mustChangePassword).toBe(true);
+    const as = { kind: 'bearer', token: first.token } as const;
+    const before = await snapshot(t.db);
+    for (const [fn, event] of [
+      ['staff', { action: 'streetBookings' }],
+      ['user', { action: 'updateProfile', name: '改名' }],
+      ['admin', { action: 'stats' }],
+      ['notify', { action: 'list' }],
+    ] as const) {
+      expect(`${fn}.${event.action}: ${codeOf(await call(fn, event, as))}`).toBe(`${fn}.${event.action}: PASSWORD_CHANGE_REQUIRED`);
+    }
+    expect(await snapshot(t.db)).toEqual(before);
+    // Who it is stays readable, so the app can send it to the change.
+    expect(expectOk<PublicUser>(await call('user', { action: 'me' }, as)).name).toBe('陈干事');
+    clock.advance(1000);
+    const changed = expectOk<{ token: string }>(await call('user', { action: 'changePassword', currentPassword: STAFF_PASSWORD, newPassword: 'Brand-new-pw-7' }, as));
+    expect(codeOf(await call('staff', { action: 'streetBookings' }, { kind: 'bearer', token: changed.token }))).toBe('ok');
+    // The next login, with the password changed, is an ordinary session.
+    const next = expectOk<StaffLoginResult>(await login('chen', 'Brand-new-pw-7'));
+    expect(next.mustChangePassword).toBe(false);
+    expect(codeOf(await call('staff', { action: 'streetBookings' }, { kind: 'bearer', token: next.token }))).toBe('ok');
+  });
+
   it('an admin reset clears a lockout at once and asks for a change at the next login', async () => {
     const token = await adminToken();
     const account = await createStaff(token);

@@ -18,11 +18,13 @@ type Props = {
 export function ErrorNotice({ error, onRetry, wayOn }: Props) {
   const canRetry = onRetry !== undefined && isRetryable(error);
   const needsLogin = error.code === 'UNAUTHENTICATED';
-  const showWayOn = !canRetry && !needsLogin && wayOn !== undefined;
+  // A new or reset staff password must be changed first: the one way on is the change-password page.
+  const needsNewPassword = error.code === 'PASSWORD_CHANGE_REQUIRED';
+  const showWayOn = !canRetry && !needsLogin && !needsNewPassword && wayOn !== undefined;
   return (
     <Notice tone='error'>
       <Text className='ui-notice__message'>{error.message}</Text>
-      {canRetry || needsLogin || showWayOn ? (
+      {canRetry || needsLogin || needsNewPassword || showWayOn ? (
         <View className='ui-notice__actions stack'>
           {canRetry ? (
             <Button variant='primary' size='large' onClick={onRetry}>
@@ -32,6 +34,11 @@ export function ErrorNotice({ error, onRetry, wayOn }: Props) {
           {needsLogin ? (
             <Button variant='primary' size='large' onClick={() => goTo(routes.login)}>
               去登录
+            </Button>
+          ) : null}
+          {needsNewPassword ? (
+            <Button variant='primary' size='large' onClick={() => goTo(routes.changePassword, { forced: '1' })}>
+              去修改密码
             </Button>
           ) : null}
           {showWayOn ? wayOn : null}

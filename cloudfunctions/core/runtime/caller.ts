@@ -9,6 +9,8 @@ export type Caller = {
   staffStreetId: string | null;
   /** The caller's own community (profile), read with the roles; a booking's 街道 may come from it. */
   communityId: string | null;
+  /** A password session that must change its password before anything else (from the verified token). */
+  mustChangePassword?: boolean;
 };
 
 export function callerOf(user: UserDoc): Caller {

@@ -5,7 +5,8 @@ import type { Clock } from '../ports/clock';
 const issuer = 'civic-services';
 const audience = 'civic-services-client';
 
-export type SessionClaims = { userId: string; openid: string };
+/** `mustChangePassword`: a password session that may only change its password (see password-rules). */
+export type SessionClaims = { userId: string; openid: string; mustChangePassword?: boolean };
 /** What a verified token says: who, and when it was issued (whole seconds, as the token keeps it). */
 export type VerifiedClaims = SessionClaims & { issuedAt: Date };
 
@@ -34,7 +35,7 @@ export class SessionTokenService {
   async issue(claims: SessionClaims): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
     const expiresAt = issuedAt + this.ttlSeconds;
-    const token = await new SignJWT({ openid: claims.openid })
+    const token = await new SignJWT(claims.mustChangePassword ? { openid: claims.openid, mcp: true } : { openid: claims.openid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer(issuer)
@@ -57,7 +58,7 @@ export class SessionTokenService {
       if (typeof payload.sub !== 'string' || typeof payload.openid !== 'string') {
         throw new AppError('UNAUTHENTICATED', { reason: 'claims' });
       }
-      return { userId: payload.sub, openid: payload.openid, issuedAt: new Date((payload.iat ?? 0) * 1000) };
+      return { userId: payload.sub, openid: payload.openid, mustChangePassword: payload.mcp === true, issuedAt: new Date((payload.iat ?? 0) * 1000) };
     } catch (error) {
       if (error instanceof AppError) throw error;
       const reason = error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';

@@ -115,9 +115,9 @@ export class UserService {
   }
 
   /** A session for a user whose identity was proven (WeChat, dev login, a staff password). */
-  async sessionFor(user: UserDoc): Promise<LoginResult> {
+  async sessionFor(user: UserDoc, options: { mustChangePassword?: boolean } = {}): Promise<LoginResult> {
     if (!this.deps.tokens) throw new AppError('INTERNAL', { reason: 'no token secret configured' });
-    const { token, expiresAt } = await this.deps.tokens.issue({ userId: user._id, openid: user.openid });
+    const { token, expiresAt } = await this.deps.tokens.issue({ userId: user._id, openid: user.openid, mustChangePassword: options.mustChangePassword });
     return { token, expiresAt: expiresAt.toISOString(), user: toPublicUser(user) };
   }
 }

@@ -26,3 +26,10 @@ export function passwordProblem(password: string, loginName?: string): string | 
 
 /** An argon2id PHC string, as ADMIN_PASSWORD_HASH must be (parameters and salt inside). */
 export const argon2idPhcPattern = /^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/;
+
+/**
+ * What a session that must change its password first may do (a new account, or one an admin reset):
+ * change it, and read who it is so the app can send it there. Everything else answers
+ * PASSWORD_CHANGE_REQUIRED until the change gives it a fresh session.
+ */
+export const actionsBeforePasswordChange: readonly string[] = ['user.changePassword', 'user.me', 'user.loginOptions', 'user.staffLogin'];

@@ -59,7 +59,8 @@ export class StaffAuthService {
     if (outcome.kind === 'wrong') throw new AppError('BAD_CREDENTIALS');
     await limiter.releaseAddressTicket(address.ticket);
     const user = await this.deps.userService.require(credential.userId);
-    const session = await this.deps.userService.sessionFor(user);
+    // A password still to be changed gives a session that can do nothing else (checked on every call).
+    const session = await this.deps.userService.sessionFor(user, { mustChangePassword: credential.mustChange });
     return { ...session, mustChangePassword: credential.mustChange };
   }
 
