@@ -1,6 +1,7 @@
 import { notifyActions } from '../../shared/schemas/notify.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
 import { accessIn } from '../../shared/domain/permissions';
+import { streetScopeOf } from '../../shared/domain/permissions/district-scope';
 
 const access = accessIn('notify');
 
@@ -15,8 +16,8 @@ export const notifyFunction = defineFunction(
       access: access('recordConsent'),
       run: ({ templateIds, results }, { app, caller }) => app.services.notify.consent.recordConsent(caller.userId, templateIds, results),
     }),
-    dead: action({ input: notifyActions.dead, access: access('dead'), run: ({ page, pageSize }, { app }) => app.services.notify.inbox.dead(page, pageSize) }),
-    resend: action({ input: notifyActions.resend, access: access('resend'), run: ({ id }, { app }) => app.services.notify.inbox.resend(id) }),
+    dead: action({ input: notifyActions.dead, access: access('dead'), run: ({ page, pageSize }, { app, caller }) => app.services.notify.inbox.dead(streetScopeOf(caller, undefined), page, pageSize) }),
+    resend: action({ input: notifyActions.resend, access: access('resend'), run: ({ id }, { app, caller }) => app.services.notify.inbox.resend(streetScopeOf(caller, undefined), id) }),
   },
   {
     timers: [{ name: 'deliver', everyMinutes: 1, run: (app) => app.services.notify.deliver() }],

@@ -154,6 +154,33 @@ describe('the inbox is private to its owner', () => {
   });
 });
 
+describe('failed WeChat messages by 街道', () => {
+  it('staff see and resend only their own street’s; admin every one; a notice with no known street is admin’s', async () => {
+    const { resident1, advisor1, advisor3, staff, otherStaff, admin } = w.people;
+    const south = await book(w, resident1, advisorCreate(at(TUE, '09:00')));
+    const lotus = await book(w, resident1, advisorCreate(at(THU, '10:00'), { providerId: ids.advisor3 }));
+    const unknown = await addEvent(w.t.app, [resident1.userId]);
+    await run();
+    const noticeOf = async (filter: Record<string, unknown>) => (await notificationsOf(w.t, filter)).at(0)!;
+    const southNotice = await noticeOf({ 'subject.id': south.id, userId: advisor1.userId, kind: 'event' });
+    const lotusNotice = await noticeOf({ 'subject.id': lotus.id, userId: advisor3.userId, kind: 'event' });
+    const unknownNotice = await noticeOf({ _id: `${unknown}:${resident1.userId}` });
+    expect([southNotice.streetId, lotusNotice.streetId, unknownNotice.streetId]).toEqual([ids.street, ids.otherStreet, null]);
+    for (const notice of [southNotice, lotusNotice, unknownNotice]) {
+      await w.t.app.repos.notifications.setPush(notice._id, { push: 'dead', leaseUntil: null, lastError: 'errcode 43101', updatedAt: w.clock.now() });
+    }
+    const deadIds = async (person: Person) => expectOk<{ items: { id: string }[]; total: number }>(await w.as(person, 'notify', { action: 'dead' }));
+    expect(await deadIds(staff)).toMatchObject({ total: 1, items: [{ id: southNotice._id }] });
+    expect(await deadIds(otherStaff)).toMatchObject({ total: 1, items: [{ id: lotusNotice._id }] });
+    expect((await deadIds(admin)).items.map((i) => i.id).sort()).toEqual([southNotice._id, lotusNotice._id, unknownNotice._id].sort());
+    // Another street's message answers as if it were not there, and stays as it was.
+    for (const id of [lotusNotice._id, unknownNotice._id]) expect(outcome(await w.as(staff, 'notify', { action: 'resend', id }))).toBe('NOT_FOUND');
+    expect((await noticeOf({ _id: lotusNotice._id })).push).toBe('dead');
+    expect(expectOk(await w.as(otherStaff, 'notify', { action: 'resend', id: lotusNotice._id }))).toEqual({ id: lotusNotice._id, state: 'pending' });
+    expect(expectOk(await w.as(admin, 'notify', { action: 'resend', id: unknownNotice._id }))).toEqual({ id: unknownNotice._id, state: 'pending' });
+  });
+});
+
 describe('reminders', () => {
   const reminderIds = async (bookingId: string, withdrawn: boolean) =>
     (await notificationsOf(w.t, { 'subject.id': bookingId, kind: 'reminder', withdrawnAt: withdrawn ? { $ne: null } : null })).map((n) => n._id).sort();

@@ -43,6 +43,8 @@ export type NotificationDoc = {
   dueAt: Date;
   readAt: Date | null;
   withdrawnAt: Date | null;
+  /** The 街道 of its subject (see EventReading.streetId); absent on notices stored before it was kept. */
+  streetId?: string | null;
   push: PushState;
   /** Attempts claimed so far; attempt n is won by inserting claim `<_id>:<n>`. */
   pushAttempts: number;
@@ -79,6 +81,7 @@ export const notificationIndexes: CollectionIndexes[] = [
     indexes: [
       { key: { userId: 1, dueAt: -1 }, name: 'by_user_due' },
       { key: { push: 1, nextAttemptAt: 1 }, name: 'by_push_next' },
+      { key: { push: 1, streetId: 1, updatedAt: -1 }, name: 'by_push_street' },
       { key: { 'subject.kind': 1, 'subject.id': 1, kind: 1 }, name: 'by_subject_kind' },
       // Notices stored before subjects (read as booking subjects) are found by this one.
       { key: { bookingId: 1, kind: 1 }, name: 'by_booking_kind' },
@@ -173,12 +176,13 @@ export class NotificationRepository {
     await this.notifications.updateOne({ _id: id }, { $set: fields });
   }
 
-  async listByPush(states: PushState[], skip: number, limit: number): Promise<NotificationDoc[]> {
-    return (await this.notifications.find({ push: { $in: states } }).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).toArray()).map(withSubject);
+  /** Notices in these push states; with a 街道, only those whose subject belongs to it. */
+  async listByPush(states: PushState[], streetId: string | null, skip: number, limit: number): Promise<NotificationDoc[]> {
+    return (await this.notifications.find(pushFilter(states, streetId)).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).toArray()).map(withSubject);
   }
 
-  countByPush(states: PushState[]): Promise<number> {
-    return this.notifications.countDocuments({ push: { $in: states } });
+  countByPush(states: PushState[], streetId: string | null): Promise<number> {
+    return this.notifications.countDocuments(pushFilter(states, streetId));
   }
 
   /** Inserts a claim or fate mark; false when another worker holds that key. */
@@ -217,4 +221,8 @@ export class OutboxFeed {
   async markProcessed(id: string, at: Date): Promise<void> {
     await this.outbox.updateOne({ _id: id }, { $set: { processedAt: at } });
   }
+}
+
+function pushFilter(states: PushState[], streetId: string | null): Filter<NotificationDoc> {
+  return streetId === null ? { push: { $in: states } } : { push: { $in: states }, streetId };
 }

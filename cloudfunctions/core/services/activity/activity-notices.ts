@@ -63,7 +63,8 @@ export function activityNoticeHandler(deps: { activities: ActivityRepository }):
       const activity = await deps.activities.findById(event.subject.id);
       // Withdrawn, cancelled, moved: whoever the event names has exactly the reminders their place wants now.
       const reminders = activity ? await remindersOf(deps.activities, activity, recipients, now) : null;
-      if (!line || !startsAt || Number.isNaN(startsAt.getTime())) return { notices: [], reminders, reminderScope: recipients, outdatedTypes: async () => [] };
+      const streetId = activity?.streetId ?? null;
+      if (!line || !startsAt || Number.isNaN(startsAt.getTime())) return { notices: [], reminders, reminderScope: recipients, streetId, outdatedTypes: async () => [] };
       const time = shortTime(startsAt);
       const message: Message = {
         title: line.title,
@@ -76,6 +77,7 @@ export function activityNoticeHandler(deps: { activities: ActivityRepository }):
         notices: recipients.map((userId) => ({ userId, message, page, startsAt })),
         reminders,
         reminderScope: recipients,
+        streetId,
         outdatedTypes: async () => [],
       };
     },

@@ -48,6 +48,7 @@ export function hoursNoticeHandler(): SubjectHandler {
       return {
         notices: [...new Set(event.recipients)].map((userId) => ({ userId, message, page: VOLUNTEER_HOURS_PAGE, startsAt: null })),
         reminders: null,
+        streetId: typeof p.streetId === 'string' ? p.streetId : null,
         outdatedTypes: async () => [],
       };
     },

@@ -77,7 +77,7 @@ export class HoursLedgerService {
         type: eventType,
         subject: { kind: 'volunteer_hours', id: record._id },
         recipients: [record.userId],
-        payload: { title: record.title, startsAt: record.startsAt.toISOString(), hours: doc.hours ?? hoursBefore, reason: doc.reason, activityId: record.activityId },
+        payload: { title: record.title, startsAt: record.startsAt.toISOString(), hours: doc.hours ?? hoursBefore, reason: doc.reason, activityId: record.activityId, streetId: record.streetId },
         at: doc.at,
         processedAt: null,
       });

@@ -71,6 +71,7 @@ export function bookingNoticeHandler(deps: Deps): SubjectHandler {
       const providerUserId = await providerUserOf(booking);
       return {
         notices: notices(event, booking, providerUserId),
+        streetId: booking?.streetId ?? null,
         // Cancelled, moved or handed to another escort: the reminders not listed any more are withdrawn.
         reminders: booking ? reminders(booking, providerUserId, now) : null,
         async outdatedTypes() {

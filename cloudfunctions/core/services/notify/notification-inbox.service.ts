@@ -1,4 +1,5 @@
 import type { Subject } from '../../../../shared/domain/subject';
+import type { StreetScope } from '../../../../shared/domain/permissions/district-scope';
 import { AppError } from '../../../../shared/errors';
 import type { Clock } from '../../ports/clock';
 import type { NotificationDoc, NotificationRepository, PushState } from '../../repositories/notification.repository';
@@ -74,10 +75,13 @@ export class NotificationInboxService {
     return { updated: await this.deps.notifications.markRead({ userId, now }, ids, now) };
   }
 
-  async dead(page: number, pageSize: number): Promise<{ items: DeadItem[]; total: number; page: number; pageSize: number }> {
+  /** The failed WeChat messages of the caller's scope: staff see their 街道's, admin every one. */
+  async dead(scope: StreetScope, page: number, pageSize: number): Promise<{ items: DeadItem[]; total: number; page: number; pageSize: number }> {
+    if (scope.kind === 'none') return { items: [], total: 0, page, pageSize };
+    const streetId = scope.kind === 'street' ? scope.streetId : null;
     const [docs, total] = await Promise.all([
-      this.deps.notifications.listByPush(FAILED, (page - 1) * pageSize, pageSize),
-      this.deps.notifications.countByPush(FAILED),
+      this.deps.notifications.listByPush(FAILED, streetId, (page - 1) * pageSize, pageSize),
+      this.deps.notifications.countByPush(FAILED, streetId),
     ]);
     // Staff see that a message failed and why, not what it said.
     const items = docs.map((doc) => ({
@@ -96,12 +100,17 @@ export class NotificationInboxService {
   }
 
   /** Puts a dead or unconfirmed WeChat message back in the queue with a fresh budget of attempts. */
-  async resend(id: string): Promise<{ id: string; state: PushState }> {
+  async resend(scope: StreetScope, id: string): Promise<{ id: string; state: PushState }> {
     const doc = await this.deps.notifications.findById(id);
-    if (!doc) throw new AppError('NOT_FOUND');
+    // Another street's message is not one this caller may see: the same answer as none at all.
+    if (!doc || !inScope(scope, doc.streetId ?? null)) throw new AppError('NOT_FOUND');
     if (!FAILED.includes(doc.push) || doc.withdrawnAt) throw new AppError('CONFLICT');
     const now = this.deps.clock.now();
     await this.deps.notifications.setPush(id, { push: 'pending', pushAttemptBase: doc.pushAttempts, nextAttemptAt: now, leaseUntil: null, lastError: null, updatedAt: now });
     return { id, state: 'pending' };
   }
+}
+
+function inScope(scope: StreetScope, streetId: string | null): boolean {
+  return scope.kind === 'any' || (scope.kind === 'street' && scope.streetId === streetId);
 }

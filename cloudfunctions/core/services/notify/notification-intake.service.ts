@@ -71,10 +71,10 @@ export class NotificationIntakeService {
     const reading = await handler.read(event, this.deps.clock.now());
     for (const draft of reading.notices) {
       const id = `${event._id}:${draft.userId}`;
-      const doc = this.notice(id, { kind: 'event', type: event.type, subject: event.subject, dueAt: event.at }, draft);
+      const doc = this.notice(id, { kind: 'event', type: event.type, subject: event.subject, dueAt: event.at, streetId: reading.streetId ?? null }, draft);
       if (await this.deps.notifications.insertIfAbsent(doc)) report.created += 1;
     }
-    if (reading.reminders) await this.syncReminders(event.subject, reading.reminders, reading.reminderScope ?? null, report);
+    if (reading.reminders) await this.syncReminders(event.subject, reading.reminders, reading.reminderScope ?? null, reading.streetId ?? null, report);
     for (const type of await reading.outdatedTypes()) {
       report.withdrawn += await this.deps.notifications.withdrawOfType(event.subject, type, this.deps.clock.now());
     }
@@ -86,14 +86,14 @@ export class NotificationIntakeService {
    * match (cancelled, moved, handed to another escort) are withdrawn; a reminder withdrawn earlier
    * that matches again is restored. With a scope, only those recipients' reminders are touched.
    */
-  private async syncReminders(subject: Subject, drafts: ReminderDraft[], scope: readonly string[] | null, report: IntakeReport): Promise<void> {
+  private async syncReminders(subject: Subject, drafts: ReminderDraft[], scope: readonly string[] | null, streetId: string | null, report: IntakeReport): Promise<void> {
     const now = this.deps.clock.now();
     const inScope = (userId: string) => !scope || scope.includes(userId);
     const wanted = new Map<string, NotificationDoc>();
     for (const draft of drafts) {
       if (!inScope(draft.userId) || draft.dueAt.getTime() < now.getTime() - REMINDER_GRACE_MS) continue;
       const id = reminderId(subject, draft.key, draft.userId, draft.startsAt);
-      wanted.set(id, this.notice(id, { kind: 'reminder', type: draft.type, subject, dueAt: draft.dueAt }, draft));
+      wanted.set(id, this.notice(id, { kind: 'reminder', type: draft.type, subject, dueAt: draft.dueAt, streetId }, draft));
     }
     const stale = (await this.deps.notifications.futureReminders(subject, now)).filter((r) => inScope(r.userId) && !wanted.has(r._id));
     await this.deps.notifications.withdraw(stale.map((r) => r._id), now);
@@ -111,7 +111,7 @@ export class NotificationIntakeService {
     }
   }
 
-  private notice(id: string, about: Pick<NotificationDoc, 'kind' | 'type' | 'subject' | 'dueAt'>, draft: NoticeDraft): NotificationDoc {
+  private notice(id: string, about: Pick<NotificationDoc, 'kind' | 'type' | 'subject' | 'dueAt'> & { streetId: string | null }, draft: NoticeDraft): NotificationDoc {
     const now = this.deps.clock.now();
     // Reminders always pass the worker, which asks their handler whether they still hold when due.
     const channelOn = this.deps.channelOn(draft.message.group);
@@ -121,6 +121,7 @@ export class NotificationIntakeService {
       kind: about.kind,
       type: about.type,
       subject: about.subject,
+      streetId: about.streetId,
       title: draft.message.title,
       body: draft.message.body,
       group: draft.message.group,

@@ -35,6 +35,11 @@ export type EventReading = {
    */
   reminderScope?: readonly string[];
   /**
+   * The 街道 the subject belongs to, stored with its notices so a WeChat message that failed is shown
+   * to that street's staff (and admin), never to another street's; null or absent: admin only.
+   */
+  streetId?: string | null;
+  /**
    * Types of the subject's earlier notices that no longer hold (an escort request taken by another);
    * asked only after this event's own notices are stored, so a change that landed meanwhile is seen.
    */

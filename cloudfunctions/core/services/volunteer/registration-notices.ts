@@ -37,13 +37,14 @@ export function applicationResultMessage(type: string, payload: { volunteerNumbe
 export function registrationNoticeHandler(): SubjectHandler {
   return {
     async read(event) {
-      const payload = event.payload as { volunteerNumber?: unknown; reason?: unknown; decidedAt?: unknown };
+      const payload = event.payload as { volunteerNumber?: unknown; reason?: unknown; decidedAt?: unknown; streetId?: unknown };
       const decidedAt = typeof payload.decidedAt === 'string' ? new Date(payload.decidedAt) : event.at;
       const message = applicationResultMessage(event.type, payload, Number.isNaN(decidedAt.getTime()) ? event.at : decidedAt);
       const page = `${VOLUNTEER_STATUS_PAGE}?applicationId=${encodeURIComponent(event.subject.id)}`;
       return {
         notices: message ? [...new Set(event.recipients)].map((userId) => ({ userId, message, page, startsAt: null })) : [],
         reminders: null,
+        streetId: typeof payload.streetId === 'string' ? payload.streetId : null,
         outdatedTypes: async () => [],
       };
     },

@@ -125,7 +125,7 @@ export class RegistrationTransitions {
       type: t.action === 'approve' ? VOLUNTEER_APPLICATION_APPROVED : VOLUNTEER_APPLICATION_REJECTED,
       subject: { kind: 'volunteer_application', id: application._id },
       recipients: [application.userId],
-      payload: { volunteerNumber: number, reason: t.reason, skills: t.skills, decidedAt: t.at.toISOString() },
+      payload: { volunteerNumber: number, reason: t.reason, skills: t.skills, decidedAt: t.at.toISOString(), streetId: application.streetId },
       at: t.at,
       processedAt: null,
     });
