@@ -12,6 +12,7 @@ module.exports = {
   // `./Button` resolves to Button.h5.tsx: tests run the browser variants.
   moduleFileExtensions: ['h5.tsx', 'h5.ts', 'tsx', 'ts', 'js', 'cjs', 'json'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
+  setupFilesAfterEnv: ['<rootDir>/client/test/testing-library-setup.ts'],
   moduleNameMapper: {
     '^@tarojs/components$': '<rootDir>/client/test/taro-components.mock.tsx',
     '^@tarojs/taro$': '<rootDir>/client/test/taro.mock.ts',

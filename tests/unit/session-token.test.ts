@@ -22,7 +22,14 @@ describe('session tokens', () => {
   it('round-trips the user id and openid', async () => {
     const { token, expiresAt } = await sut.issue({ userId: 'u1', openid: 'o1' });
     expect(expiresAt.toISOString()).toBe('2026-11-29T09:00:00.000Z');
-    await expect(sut.verify(token)).resolves.toEqual({ userId: 'u1', openid: 'o1', issuedAt: new Date('2026-11-29T08:00:00.000Z') });
+    await expect(sut.verify(token)).resolves.toEqual({ userId: 'u1', openid: 'o1', mustChangePassword: false, issuedAt: new Date('2026-11-29T08:00:00.000Z') });
+  });
+
+  it('carries a password change still due, and only when it is', async () => {
+    const due = await sut.issue({ userId: 'u1', openid: 'pw:chen', mustChangePassword: true });
+    await expect(sut.verify(due.token)).resolves.toMatchObject({ userId: 'u1', mustChangePassword: true });
+    const done = await sut.issue({ userId: 'u1', openid: 'pw:chen', mustChangePassword: false });
+    await expect(sut.verify(done.token)).resolves.toMatchObject({ mustChangePassword: false });
   });
 
   // staff sign-in
