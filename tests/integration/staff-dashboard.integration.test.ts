@@ -12,6 +12,7 @@ import type { Db } from 'mongodb';
 import { errorOf, freshWorldForEachTest, ids, worldCalls, type BookingWorld, type Person } from '../helpers/booking-fixtures';
 import { expectOk, snapshot } from '../helpers/test-app';
 import { yearElapsedShare } from '../../shared/domain/dashboard';
+import { demoServiceTargets, seedDemoTargets } from '../../host/seed/seed-demo-targets';
 
 let w: BookingWorld;
 freshWorldForEachTest((world) => (w = world));
@@ -240,5 +241,21 @@ describe('the yearly service targets', () => {
     const after = await snapshot(w.t.db);
     // Refused calls leave the targets as they were.
     expect(after.service_targets).toEqual(before.service_targets);
+  });
+});
+
+describe('the demo district’s targets', () => {
+  it('puts a target beside every service measure of the year once, leaving an admin’s own', async () => {
+    expectOk(await desk(w.people.admin, 'setServiceTargets', { year: 2026, measure: 'counselingSessions', districtTotal: 3, streets: [{ streetId: NANDAJIE, target: 3 }] }));
+    await seedDemoTargets(w.t.app);
+    await seedDemoTargets(w.t.app);
+    const board = expectOk<Board>(await desk(w.people.admin, 'dashboard', { year: 2026 }));
+    expect(board.measures.map((m) => [m.measure, m.target])).toEqual([
+      ['training', null],
+      ['advisorConsultations', demoServiceTargets.advisorConsultations.districtTotal],
+      ['escortServices', demoServiceTargets.escortServices.districtTotal],
+      ['counselingSessions', 3],
+    ]);
+    expect(await w.t.db.collection('service_targets').countDocuments({})).toBe(3);
   });
 });
