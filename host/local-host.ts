@@ -15,6 +15,7 @@ import { seedDemoTraining } from './seed/seed-demo-training';
 import { seedDemoVolunteers } from './seed/seed-demo-volunteers';
 // staff sign-in
 import { seedDemoPasswords } from './seed/seed-demo-passwords';
+import { seedDemoTargets } from './seed/seed-demo-targets';
 
 export type LocalHost = { url: string; app: App; close(): Promise<void> };
 
@@ -58,6 +59,8 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     if (seed) await seedDemoVolunteers(app, log);
     // staff sign-in: the demo staff's passwords, and the configured first admin's account.
     if (seed) await seedDemoPasswords(app, log);
+    // staff — dashboard: the year's service targets beside training's.
+    if (seed) await seedDemoTargets(app, log);
     await app.services.staffAuth.ensureFirstAdmin();
 
     const stopScheduler = startScheduler(app, functions, log);

@@ -6,6 +6,7 @@ import { printAccounts } from '../host/local-host';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
 import { seedDemoTraining } from '../host/seed/seed-demo-training';
 import { seedDemoVolunteers } from '../host/seed/seed-demo-volunteers';
+import { seedDemoTargets } from '../host/seed/seed-demo-targets';
 
 /** `npm run seed`: writes the demo district; safe to run again. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     // The same parts `npm start` seeds, each idempotent on its own markers.
     await seedDemoTraining(app, console.log);
     await seedDemoVolunteers(app, console.log);
+    await seedDemoTargets(app, console.log);
     console.log(report.created ? '[seed] the demo district was written for the first time' : '[seed] the demo district was already there; refreshed');
     printAccounts(report.accounts, console.log);
   } finally {

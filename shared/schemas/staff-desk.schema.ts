@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allBookingStatuses } from '../domain/booking-lifecycle';
+import { serviceTargetMeasures } from '../domain/dashboard-measures';
 import { calendarDateSchema } from './availability.schema';
 import { bookingDetailsSchema, instant, requestId, serviceKindSchema } from './booking-details.schema';
 import { id, pageInput, phone, requiredText, text } from './common.schema';
@@ -35,8 +36,14 @@ export const staffDeskActions = {
   reviewEligibility: z
     .strictObject({ bookingId: id, verdict: z.enum(['verified', 'rejected']), reason: text(200).optional() })
     .refine((value) => value.verdict !== 'rejected' || !!value.reason, { message: '请填写原因，居民会看到', path: ['reason'] }),
-  /** The dashboard of a year (this year when absent): staff their 街道, admin the district or one 街道. */
-  dashboard: z.strictObject({ year: z.number().int().min(2020).max(2100).optional(), streetId: id.optional() }),
+  /**
+   * The dashboard of a year (this year when absent) or of the days `from`–`to` of one year: staff
+   * their 街道, admin the district or one 街道.
+   */
+  dashboard: z
+    .strictObject({ year: z.number().int().min(2020).max(2100).optional(), from: calendarDateSchema.optional(), to: calendarDateSchema.optional(), streetId: id.optional() })
+    .refine((value) => !value.from === !value.to, { message: '开始和结束日期要一起填', path: ['to'] })
+    .refine((value) => !value.from || value.year === undefined, { message: '按年份或按时段，二选一', path: ['year'] }),
   /** Admin: people to grant a role to, by an 11-digit phone or part of a name; results masked. */
   findPeople: z.strictObject({ query: requiredText(20) }),
   /** Admin: the district settings as they stand (escort places, holidays, a year's training targets). */
@@ -57,6 +64,13 @@ export const staffDeskActions = {
       ...pageInput,
     })
     .refine((value) => !value.from || !value.to || value.from <= value.to, { message: '开始日期不能晚于结束日期', path: ['to'] }),
+  /** Admin: a year's target of one service measure, for the district and split over the 街道. */
+  setServiceTargets: z.strictObject({
+    year: z.number().int().min(2020).max(2100),
+    measure: z.enum(serviceTargetMeasures),
+    districtTotal: z.number().int().min(0).max(10_000_000),
+    streets: z.array(z.strictObject({ streetId: id, target: z.number().int().min(0).max(10_000_000) })).min(1).max(50),
+  }),
 } as const;
 
 export type StaffDeskAction = keyof typeof staffDeskActions;

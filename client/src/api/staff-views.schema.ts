@@ -76,6 +76,10 @@ export const districtSettingsSchema = z.object({
   holidays: z.array(z.string()),
   workdays: z.array(z.object({ date: z.string(), followsWeekday: z.number() })),
   trainingTargets: z.object({ year: z.number(), districtTotal: z.number().nullable(), streets: z.array(z.object({ streetId: z.string(), target: z.number() })) }),
+  serviceTargets: z
+    .array(z.object({ measure: z.enum(['advisorConsultations', 'escortServices', 'counselingSessions']), districtTotal: z.number().nullable(), streets: z.array(z.object({ streetId: z.string(), target: z.number() })) }))
+    .optional()
+    .default([]),
 });
 export type DistrictSettings = z.output<typeof districtSettingsSchema>;
 

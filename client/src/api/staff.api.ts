@@ -13,6 +13,7 @@ import {
 } from './staff-views.schema';
 import { bookingViewSchema } from './views.schema';
 import type { Role } from '../../../shared/domain/roles';
+import type { ServiceTargetMeasure } from '../../../shared/domain/dashboard-measures';
 
 export type StreetBookingsQuery = ApiInput<'staff', 'streetBookings'>;
 export type AuditLogQuery = ApiInput<'staff', 'auditLog'>;
@@ -43,4 +44,6 @@ export const staffApi = {
   resend: (id: string) => callAction('notify', 'resend', { id }, z.object({ id: z.string(), state: z.string() })),
   assignEscort: (bookingId: string, providerId: string, reason?: string) =>
     callAction('admin', 'assignEscort', reason ? { bookingId, providerId, reason } : { bookingId, providerId }, bookingViewSchema),
+  setServiceTargets: (year: number, measure: ServiceTargetMeasure, districtTotal: number, streets: { streetId: string; target: number }[]) =>
+    callAction('staff', 'setServiceTargets', { year, measure, districtTotal, streets }, z.object({ year: z.number(), measure: z.string(), districtTotal: z.number() }).loose()),
 };

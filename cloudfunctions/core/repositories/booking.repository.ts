@@ -21,7 +21,8 @@ export type Page = { skip: number; limit: number };
 export type StatusCount = { service: ServiceKind; status: StoredStatus; streetId: string | null; count: number };
 
 /** One row of the dashboard's booking counts. */
-export type PlaceCount = { service: ServiceKind; streetId: string | null; communityId: string | null; claimedHardship: boolean; free: boolean; count: number };
+/** `eligible`: a hardship group claimed and verified by staff (or claimed before checks existed: no check recorded). */
+export type PlaceCount = { service: ServiceKind; streetId: string | null; communityId: string | null; claimedHardship: boolean; eligible: boolean; free: boolean; count: number };
 
 /** What staff filter a 街道's bookings by; dates are [from, to). */
 export type StreetBookingFilter = {
@@ -234,19 +235,28 @@ export class BookingRepository {
     const match: Filter<BookingDoc> = { status: window.status, startsAt: { $gte: window.from, $lt: window.to } };
     if (window.streetId) match.streetId = window.streetId;
     const groups = await this.bookings
-      .aggregate<{ _id: { service: ServiceKind; streetId?: string | null; communityId?: string | null; eligibility?: string | null; free?: boolean }; count: number }>([
+      .aggregate<{ _id: { service: ServiceKind; streetId?: string | null; communityId?: string | null; eligibility?: string | null; check?: string | null; free?: boolean }; count: number }>([
         { $match: match },
-        { $group: { _id: { service: '$service', streetId: '$streetId', communityId: '$communityId', eligibility: '$details.eligibility', free: '$freeOfCharge' }, count: { $sum: 1 } } },
+        {
+          $group: {
+            _id: { service: '$service', streetId: '$streetId', communityId: '$communityId', eligibility: '$details.eligibility', check: '$eligibilityCheck.status', free: '$freeOfCharge' },
+            count: { $sum: 1 },
+          },
+        },
       ])
       .toArray();
-    return groups.map(({ _id, count }) => ({
-      service: _id.service,
-      streetId: _id.streetId ?? null,
-      communityId: _id.communityId ?? null,
-      claimedHardship: typeof _id.eligibility === 'string' && _id.eligibility !== 'none',
-      free: _id.free === true,
-      count,
-    }));
+    return groups.map(({ _id, count }) => {
+      const claimedHardship = typeof _id.eligibility === 'string' && _id.eligibility !== 'none';
+      return {
+        service: _id.service,
+        streetId: _id.streetId ?? null,
+        communityId: _id.communityId ?? null,
+        claimedHardship,
+        eligible: claimedHardship && (_id.check === 'verified' || _id.check === undefined || _id.check === null),
+        free: _id.free === true,
+        count,
+      };
+    });
   }
 
   private async page(filter: Filter<BookingDoc>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: BookingDoc[]; total: number }> {

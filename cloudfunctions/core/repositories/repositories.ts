@@ -25,6 +25,8 @@ import { LoginAttemptRepository, loginAttemptIndexes } from './login-attempt.rep
 import { AuditRepository, auditIndexes } from './audit.repository';
 // documents — certificates
 import { CertificateRepository, certificateIndexes } from './certificate.repository';
+// staff — dashboard
+import { DashboardRepository, dashboardIndexes } from './dashboard.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -53,6 +55,8 @@ export type Repositories = {
   audit: AuditRepository;
   // documents — certificates
   certificates: CertificateRepository;
+  // staff — dashboard
+  dashboard: DashboardRepository;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -78,6 +82,8 @@ export const allIndexes: CollectionIndexes[] = [
   auditIndexes,
   // documents — certificates
   ...certificateIndexes,
+  // staff — dashboard
+  ...dashboardIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {
@@ -108,5 +114,7 @@ export function createRepositories(db: Db): Repositories {
     audit: new AuditRepository(db),
     // documents — certificates
     certificates: new CertificateRepository(db),
+    // staff — dashboard
+    dashboard: new DashboardRepository(db),
   };
 }

@@ -184,8 +184,9 @@ export class TrainingRepository {
    * and the elder, then by the level, so an elder trained in two communities of one 街道 is one
    * person of the 街道 and one of each community.
    */
-  async countsOf(year: number, streetId: string | null): Promise<TrainingCounts> {
-    const match: Document = streetId ? { year, streetId } : { year };
+  async countsOf(year: number, streetId: string | null, window?: { from: Date; to: Date }): Promise<TrainingCounts> {
+    // A dashboard period is days of one year: sessions starting in [from, to).
+    const match: Document = { year, ...(streetId ? { streetId } : {}), ...(window ? { sessionStartsAt: { $gte: window.from, $lt: window.to } } : {}) };
     const keyOf = (keys: string[], prefix: string) => (keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, `$${prefix}${k}`])) : null);
     // One accumulator per $group: FerretDB v1.24 returns 0 for every accumulator after the first.
     const personTimes = (keys: string[]) =>

@@ -186,7 +186,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
     staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts, district: repos.district }),
   };
-  const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, trainingProgress: trainingServices.trainingProgress, clock });
+  const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, dashboard: repos.dashboard, attendance: repos.attendance, clock });
   return {
     ...documentServices,
     dashboard,
@@ -203,7 +203,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
     notify,
     // staff desk
-    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district, catalog: repos.catalog, training: repos.training }),
+    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district, catalog: repos.catalog, training: repos.training, dashboard: repos.dashboard, clock }),
     audit: new AuditLogService({ audit: repos.audit, users: repos.users, clock, ids }),
     staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
     volunteerRegistration,

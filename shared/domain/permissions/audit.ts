@@ -79,6 +79,7 @@ export const auditOf = {
   'staff.findPeople': 'none',
   'staff.districtSettings': 'none',
   'staff.setEscortCapacity': 'change',
+  'staff.setServiceTargets': 'change',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 
 /** What a call of `key` by someone holding `roles` leaves in the audit log, if anything. */

@@ -139,6 +139,8 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'documents.issueCertificate': { roles: [V] },
   'documents.myCertificates': { roles: [V] },
   'documents.certificate': { roles: [V] },
+  // staff — dashboard targets
+  'staff.setServiceTargets': { roles: [D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -19,4 +19,5 @@ export const staffDeskAccess = {
   'staff.findPeople': ['admin'],
   'staff.districtSettings': ['admin'],
   'staff.setEscortCapacity': ['admin'],
+  'staff.setServiceTargets': ['admin'],
 } as const satisfies Record<string, Access>;

@@ -1,80 +1,95 @@
 import { AppError } from '../../../../shared/errors';
-import { monthsOf, paceLine, yearElapsedShare, yearEndForecast } from '../../../../shared/domain/dashboard';
+import { monthsOf, paceLine, yearElapsedShare } from '../../../../shared/domain/dashboard';
+import {
+  activeVolunteerWindow,
+  dashboardMeasures,
+  periodOf,
+  SHORT_OF_VOLUNTEERS_DAYS,
+  shortOfVolunteers,
+  type DashboardMeasure,
+  type DashboardPeriod,
+} from '../../../../shared/domain/dashboard-measures';
 import { streetScopeOf } from '../../../../shared/domain/permissions';
-import { districtDateOf } from '../../../../shared/domain/time';
+import { DAY_MS, districtDateOf } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
-import type { BookingRepository, PlaceCount } from '../../repositories/booking.repository';
-import type { DistrictRepository } from '../../repositories/district.repository';
-import type { TrainingRepository } from '../../repositories/training.repository';
 import type { Caller } from '../../runtime/caller';
-import type { TrainingProgressService } from '../training/training-progress.service';
+import { activityFills, dashboardRows, type DashboardRowDeps } from './dashboard-rows';
 
-type Deps = { bookings: BookingRepository; training: TrainingRepository; district: DistrictRepository; trainingProgress: TrainingProgressService; clock: Clock };
+type Deps = DashboardRowDeps & { clock: Clock };
 
-type ServiceTotals = { advisorConsultations: number; escortServices: number; escortForHardship: number; escortFree: number; counselingSessions: number };
+export type DashboardInput = { year?: number; from?: string; to?: string; streetId?: string };
 
-const zero = (): ServiceTotals => ({ advisorConsultations: 0, escortServices: 0, escortForHardship: 0, escortFree: 0, counselingSessions: 0 });
+const serviceOfMeasure = { advisorConsultations: 'advisor', escortServices: 'escort', counselingSessions: 'counseling' } as const;
 
-/** Adds one count row to a place's totals: only services given (completed) count; counseling as a number only. */
-function add(totals: ServiceTotals, row: PlaceCount): void {
-  if (row.service === 'advisor') totals.advisorConsultations += row.count;
-  if (row.service === 'counseling') totals.counselingSessions += row.count;
-  if (row.service === 'escort') {
-    totals.escortServices += row.count;
-    if (row.claimedHardship) totals.escortForHardship += row.count;
-    if (row.free) totals.escortFree += row.count;
-  }
-}
+const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 
 /**
- * The district dashboard for a year, by 街道 and then 社区: training person-times (人次, with persons)
- * against the yearly targets with the share done, a pace line and a year-end forecast; the services
- * given (advisor consultations, escorts and how many were for hardship groups and free, counseling
- * sessions as a count only). Every count is the engine's (aggregation); staff see their 街道.
+ * The district dashboard for a year or a period, by 街道 and then 社区: every measure with a yearly
+ * target (training person-times 人次 with persons 人数, advisor consultations, escorts with those for
+ * hardship groups and free, counseling sessions as counts only) with the share done, a pace line and
+ * a year-end forecast; the volunteers (registered, active in the last 90 days, confirmed hours); the
+ * activities and how full they were; those short of volunteers in the next 7 days. Every count is
+ * the engine's; staff see their 街道.
  */
 export class DashboardService {
   constructor(private readonly deps: Deps) {}
 
-  async overview(caller: Caller, input: { year?: number; streetId?: string }) {
+  /** The period an input names: `from`–`to`, else the year (this year when absent). */
+  periodFor(input: DashboardInput): DashboardPeriod {
+    const year = input.year ?? Number(districtDateOf(this.deps.clock.now()).slice(0, 4));
+    const period = input.from && input.to ? periodOf({ from: input.from, to: input.to }) : periodOf({ year });
+    if ('error' in period) throw invalid(period.path, period.error);
+    return period;
+  }
+
+  /**
+   * The per-街道 rows (with their 社区) of a period for a scope decided by the caller's service
+   * (`streetId` null: the district). Exports call this with the same period and scope.
+   */
+  streetRows(period: DashboardPeriod, streetId: string | null) {
     const now = this.deps.clock.now();
-    const year = input.year ?? Number(districtDateOf(now).slice(0, 4));
+    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null);
+  }
+
+  async overview(caller: Caller, input: DashboardInput) {
+    const now = this.deps.clock.now();
     const scope = streetScopeOf(caller, input.streetId);
     if (scope.kind === 'none') throw new AppError('FORBIDDEN');
     const streetId = scope.kind === 'street' ? scope.streetId : null;
-    const months = monthsOf(year);
-    const [training, rows, monthly] = await Promise.all([
-      this.deps.trainingProgress.progress(caller, { year, ...(streetId ? { streetId } : {}) }),
-      this.deps.bookings.serviceCountsByPlace({ from: months[0]!.from, to: months[11]!.to, status: 'completed', ...(streetId ? { streetId } : {}) }),
+    if (streetId && !(await this.deps.district.findStreet(streetId))) throw invalid('streetId', '没有这个街道');
+    const period = this.periodFor(input);
+    const months = monthsOf(period.year);
+    const soon = { from: now, to: new Date(now.getTime() + SHORT_OF_VOLUNTEERS_DAYS * DAY_MS) };
+    const [rows, trainingMonthly, serviceMonthly, upcoming, streets] = await Promise.all([
+      this.streetRows(period, streetId),
       Promise.all(months.map((m) => this.deps.training.personTimesBetween(m.from, m.to, streetId))),
+      Promise.all(months.map((m) => this.deps.dashboard.completedByService(m.from, m.to, streetId))),
+      activityFills(this.deps, soon.from, soon.to, streetId),
+      this.deps.district.listStreets(),
     ]);
-    const elapsed = yearElapsedShare(year, now);
-    const byStreet = new Map<string, ServiceTotals>();
-    const byCommunity = new Map<string, ServiceTotals>();
-    const district = zero();
-    for (const row of rows) {
-      add(district, row);
-      if (row.streetId) add(byStreet.get(row.streetId) ?? byStreet.set(row.streetId, zero()).get(row.streetId)!, row);
-      if (row.communityId) add(byCommunity.get(row.communityId) ?? byCommunity.set(row.communityId, zero()).get(row.communityId)!, row);
-    }
-    const target = streetId ? (training.streets[0]?.target ?? null) : (training.district?.target ?? null);
-    const personTimes = streetId ? (training.streets[0]?.personTimes ?? 0) : (training.district?.personTimes ?? 0);
+    const totals = rows.district ?? rows.streets[0]!;
+    const monthlyOf = (measure: DashboardMeasure) =>
+      measure === 'training' ? trainingMonthly : serviceMonthly.map((counts) => counts.get(serviceOfMeasure[measure]) ?? 0);
+    const measures = dashboardMeasures.map((measure) => ({
+      measure,
+      ...totals.measures[measure],
+      // The pace line is always the year's: the targets are yearly.
+      pace: paceLine(period.year, monthlyOf(measure), totals.measures[measure].target, now),
+    }));
+    const streetName = new Map(streets.map((s) => [s._id, s.name]));
+    const training = measures[0]!;
     return {
-      year,
+      year: period.year,
+      period: { from: period.fromDate, to: period.toDate, wholeYear: period.wholeYear },
       asOf: districtDateOf(now),
-      elapsedShare: Math.round(elapsed * 1000) / 1000,
-      training: {
-        personTimes,
-        target,
-        forecast: yearEndForecast(personTimes, elapsed),
-        pace: paceLine(year, monthly, target, now),
-      },
-      district: streetId === null ? { ...training.district, ...district } : null,
-      streets: training.streets.map((street) => ({
-        ...street,
-        forecast: yearEndForecast(street.personTimes, elapsed),
-        ...(byStreet.get(street.streetId) ?? zero()),
-        communities: street.communities.map((community) => ({ ...community, ...(byCommunity.get(community.communityId) ?? zero()) })),
-      })),
+      elapsedShare: Math.round(yearElapsedShare(period.year, now) * 1000) / 1000,
+      training: { personTimes: training.actual, persons: totals.persons, target: training.target, forecast: training.forecast, pace: training.pace },
+      measures,
+      volunteers: { ...totals.volunteers, activeSince: districtDateOf(activeVolunteerWindow(now).from) },
+      activities: totals.activities,
+      shortOfVolunteers: shortOfVolunteers(upcoming).map(({ startsAt, ...item }) => ({ ...item, startsAt: startsAt.toISOString(), streetName: streetName.get(item.streetId) ?? '' })),
+      district: rows.district,
+      streets: rows.streets,
     };
   }
 }

@@ -15,8 +15,9 @@ import { Field } from '../../../../src/ui/Field';
 import { showToast } from '../../../../src/ui/feedback';
 import { rolesFor } from '../../../../../shared/domain/permissions';
 import { isCalendarDate } from '../../../../../shared/domain/time';
+import { measureLabels, serviceTargetMeasures, type ServiceTargetMeasure } from '../../../../../shared/domain/dashboard-measures';
 
-/** Admin's district settings: each 街道's escort places per day, the year's training targets, holidays. */
+/** Admin's district settings: each 街道's escort places per day, the year's targets (training and each service), holidays. */
 export default function DistrictSettingsPage() {
   const year = new Date().getFullYear();
   return (
@@ -37,6 +38,9 @@ function Settings({ year }: { year: number }) {
         <View>
           <EscortPlaces settings={settings} />
           <TrainingTargets settings={settings} onSaved={() => void state.run()} />
+          {serviceTargetMeasures.map((measure) => (
+            <ServiceTargets key={measure} measure={measure} settings={settings} onSaved={() => void state.run()} />
+          ))}
           <Holidays settings={settings} onSaved={() => void state.run()} />
         </View>
       )}
@@ -103,6 +107,33 @@ function TrainingTargets({ settings, onSaved }: { settings: DistrictSettings; on
       <Button variant='primary' block disabled={!allValid || busy} onClick={() =>
         void save(() => staffApi.setTrainingTargets(targets.year, total, settings.streets.map((s) => ({ streetId: s.streetId, target: Number(values[s.streetId]) }))), '培训指标已保存', onSaved)}>
         保存培训指标
+      </Button>
+    </CellGroup>
+  );
+}
+
+/** A year's target of one service (advisor consultations, escorts, counseling sessions), per 街道; the district's is their sum. */
+function ServiceTargets({ measure, settings, onSaved }: { measure: ServiceTargetMeasure; settings: DistrictSettings; onSaved: () => void }) {
+  const current = settings.serviceTargets.find((t) => t.measure === measure);
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(settings.streets.map((s) => [s.streetId, String(current?.streets.find((t) => t.streetId === s.streetId)?.target ?? 0)])),
+  );
+  const { error, busy, save } = useSaving();
+  const total = Object.values(values).reduce((sum, v) => sum + (Number(v) || 0), 0);
+  const allValid = Object.values(values).every((v) => /^\d{1,7}$/.test(v));
+  const { name, unit } = measureLabels[measure];
+  const year = settings.trainingTargets.year;
+  return (
+    <CellGroup title={`${year}年${name}指标（${unit}）`}>
+      {settings.streets.map((street) => (
+        <Field key={street.streetId} label={street.name} type='number' value={values[street.streetId] ?? ''} error={/^\d{1,7}$/.test(values[street.streetId] ?? '') ? undefined : '请填整数'}
+          onChange={(v) => setValues({ ...values, [street.streetId]: v })} />
+      ))}
+      <Text className='page-subtitle'>{`全区合计：${total} ${unit}${current?.districtTotal !== null && current?.districtTotal !== undefined ? `（现在的指标 ${current.districtTotal}）` : '（还没有设置）'}`}</Text>
+      {error ? <ErrorNotice error={error} /> : null}
+      <Button variant='primary' block disabled={!allValid || busy} onClick={() =>
+        void save(() => staffApi.setServiceTargets(year, measure, total, settings.streets.map((s) => ({ streetId: s.streetId, target: Number(values[s.streetId]) }))), `${name}指标已保存`, onSaved)}>
+        {`保存${name}指标`}
       </Button>
     </CellGroup>
   );

@@ -1,0 +1,144 @@
+import type { Collection, Db, Document } from 'mongodb';
+import { resilientCollection } from '../db/resilient-collection';
+import type { CollectionIndexes } from '../db/indexes';
+import type { ServiceKind } from '../../../shared/domain/service-kinds';
+import type { ServiceTargetMeasure } from '../../../shared/domain/dashboard-measures';
+import type { ActivityDoc, SignupDoc } from './activity.repository';
+import type { HoursLogDoc, HoursRecordDoc } from './attendance.repository';
+import { logEntryId } from './attendance.repository';
+import type { ApplicationDoc } from './volunteer.repository';
+import type { BookingDoc } from './booking.repository';
+
+/** A year's target of one service measure (`_id = <year>:<measure>`), for the district and each 街道. */
+export type ServiceTargetDoc = {
+  _id: string;
+  year: number;
+  measure: ServiceTargetMeasure;
+  districtTotal: number;
+  streets: { streetId: string; target: number }[];
+  setBy: string;
+  updatedAt: Date;
+};
+
+export type ActivityPlace = Pick<ActivityDoc, '_id' | 'title' | 'streetId' | 'communityId' | 'startsAt'>;
+export type HoursRecordPlace = Pick<HoursRecordDoc, '_id' | 'streetId' | 'computedHours'>;
+
+export const dashboardIndexes: CollectionIndexes[] = [{ collection: 'service_targets', indexes: [{ key: { year: 1 }, name: 'by_year' }] }];
+
+type Row = { _id: Record<string, string | null> | string | null; n: number };
+
+const window = (from: Date, to: Date) => ({ $gte: from, $lt: to });
+const street = (streetId: string | null): Document => (streetId ? { streetId } : {});
+
+/**
+ * The dashboard's questions, read only, over collections other modules write (bookings, volunteer
+ * applications, activities and sign-ups, hours and their log), plus the service targets it owns.
+ * Each count is an aggregation in the engine; FerretDB v1.24 has $match/$group/$unwind but no
+ * $lookup, no $first/$max, and keeps only `_id` and the unwound field after $unwind, so joins across
+ * collections are made of per-activity or per-record rows, never of whole documents.
+ */
+export class DashboardRepository {
+  private readonly targets: Collection<ServiceTargetDoc>;
+  private readonly bookings: Collection<BookingDoc>;
+  private readonly applications: Collection<ApplicationDoc>;
+  private readonly activities: Collection<ActivityDoc>;
+  private readonly signups: Collection<SignupDoc>;
+  private readonly hours: Collection<HoursRecordDoc>;
+  private readonly hoursLog: Collection<HoursLogDoc>;
+
+  constructor(db: Db) {
+    this.targets = resilientCollection<ServiceTargetDoc>(db, 'service_targets');
+    this.bookings = resilientCollection<BookingDoc>(db, 'bookings');
+    this.applications = resilientCollection<ApplicationDoc>(db, 'volunteer_applications');
+    this.activities = resilientCollection<ActivityDoc>(db, 'activities');
+    this.signups = resilientCollection<SignupDoc>(db, 'activity_signups');
+    this.hours = resilientCollection<HoursRecordDoc>(db, 'volunteer_hours');
+    this.hoursLog = resilientCollection<HoursLogDoc>(db, 'volunteer_hours_log');
+  }
+
+  serviceTargetsOf(year: number): Promise<ServiceTargetDoc[]> {
+    return this.targets.find({ year }).toArray();
+  }
+
+  /** Last write wins: a setting, not an invariant. */
+  async saveServiceTargets(doc: ServiceTargetDoc): Promise<void> {
+    await this.targets.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  /** Bookings given (completed) per service, of sessions starting in [from, to): one month of a pace line. */
+  async completedByService(from: Date, to: Date, streetId: string | null): Promise<Map<ServiceKind, number>> {
+    const rows = await this.bookings
+      .aggregate<{ _id: ServiceKind; n: number }>([{ $match: { status: 'completed', startsAt: window(from, to), ...street(streetId) } }, { $group: { _id: '$service', n: { $sum: 1 } } }])
+      .toArray();
+    return new Map(rows.map((row) => [row._id, row.n]));
+  }
+
+  /** Approved (registered, not left) volunteers per 街道 and 社区 of their application. */
+  async registeredVolunteers(streetId: string | null): Promise<{ streetId: string; communityId: string; n: number }[]> {
+    const rows = await this.applications
+      .aggregate<Row>([{ $match: { status: 'approved', ...street(streetId) } }, { $group: { _id: { streetId: '$streetId', communityId: '$communityId' }, n: { $sum: 1 } } }])
+      .toArray();
+    return rows.map((row) => {
+      const key = (row._id ?? {}) as Record<string, string | null>;
+      return { streetId: String(key.streetId ?? ''), communityId: String(key.communityId ?? ''), n: row.n };
+    });
+  }
+
+  /** Distinct volunteers with an hours record of an activity starting in [from, to): in all, and per 街道 of the activity. */
+  async activeVolunteers(from: Date, to: Date, streetId: string | null): Promise<{ total: number; streets: Map<string, number> }> {
+    const match = { $match: { startsAt: window(from, to), ...street(streetId) } };
+    const [total, streets] = await Promise.all([
+      this.hours.aggregate<Row>([match, { $group: { _id: '$userId' } }, { $group: { _id: null, n: { $sum: 1 } } }]).toArray(),
+      this.hours.aggregate<Row>([match, { $group: { _id: { streetId: '$streetId', userId: '$userId' } } }, { $group: { _id: '$_id.streetId', n: { $sum: 1 } } }]).toArray(),
+    ]);
+    return { total: total[0]?.n ?? 0, streets: new Map(streets.map((row) => [String(row._id), row.n])) };
+  }
+
+  /** The hours records (id, 街道, computed hours) of activities starting in [from, to). */
+  hoursRecordsBetween(from: Date, to: Date, streetId: string | null): Promise<HoursRecordPlace[]> {
+    return this.hours.find({ startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, streetId: 1, computedHours: 1 } }).toArray();
+  }
+
+  /**
+   * The hours the first decision (confirm or correct: entry `#1`) gave these records, summed by the
+   * engine. A record without entry #1 is still pending and adds nothing.
+   */
+  async firstDecisionHours(recordIds: string[]): Promise<number> {
+    if (recordIds.length === 0) return 0;
+    const rows = await this.hoursLog.aggregate<Row>([{ $match: { _id: { $in: recordIds.map((id) => logEntryId(id, 1)) } } }, { $group: { _id: null, n: { $sum: '$hours' } } }]).toArray();
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Of these records, those whose hours a later decision changed (a correction approved). */
+  async recordsWithApprovedCorrections(recordIds: string[]): Promise<string[]> {
+    if (recordIds.length === 0) return [];
+    const rows = await this.hoursLog.aggregate<{ _id: string }>([{ $match: { recordId: { $in: recordIds }, type: 'correction_approved' } }, { $group: { _id: '$recordId' } }]).toArray();
+    return rows.map((row) => row._id);
+  }
+
+  /** Open (not cancelled) activities starting in [from, to): one small row each. */
+  activitiesBetween(from: Date, to: Date, streetId: string | null): Promise<ActivityPlace[]> {
+    return this.activities
+      .find({ status: 'open', startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, title: 1, streetId: 1, communityId: 1, startsAt: 1 } })
+      .sort({ startsAt: 1, _id: 1 })
+      .toArray();
+  }
+
+  /** Per activity, the volunteer places of all its roles. */
+  async capacitiesOf(activityIds: string[]): Promise<Map<string, number>> {
+    if (activityIds.length === 0) return new Map();
+    const rows = await this.activities
+      .aggregate<{ _id: string; n: number }>([{ $match: { _id: { $in: activityIds } } }, { $unwind: '$roles' }, { $group: { _id: '$_id', n: { $sum: '$roles.count' } } }])
+      .toArray();
+    return new Map(rows.map((row) => [row._id, row.n]));
+  }
+
+  /** Per activity, the volunteers holding a place (signed up and placed; waiting ones are not in yet). */
+  async placedCountsOf(activityIds: string[]): Promise<Map<string, number>> {
+    if (activityIds.length === 0) return new Map();
+    const rows = await this.signups
+      .aggregate<{ _id: string; n: number }>([{ $match: { activityId: { $in: activityIds }, state: 'placed' } }, { $group: { _id: '$activityId', n: { $sum: 1 } } }])
+      .toArray();
+    return new Map(rows.map((row) => [row._id, row.n]));
+  }
+}
