@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { districtDayStart, addDays } from '../../../shared/domain/time';
 import { actorOf, relationToStation, relationsThatMay, streetScopeOf } from '../../../shared/domain/permissions';
 import { describeOpeningHours, sortOpeningHours } from '../../../shared/domain/station-hours';
+import { providerRoleOf } from '../../../shared/domain/roles';
 import type { z } from 'zod';
 import type { adminBookingActions } from '../../../shared/schemas/admin.schema';
 import type { Clock } from '../ports/clock';
@@ -32,8 +33,6 @@ type Deps = {
   clock: Clock;
   ids: IdGenerator;
 };
-
-const roleForKind = { advisor: 'advisor', counseling: 'counselor', escort: 'escort' } as const;
 
 /** Staff and admin work on the district: stations, providers, escort dispatch, counts, holidays. */
 export class DistrictAdminService {
@@ -96,7 +95,7 @@ export class DistrictAdminService {
   async upsertProvider(input: ProviderInput) {
     const user = await this.deps.users.findById(input.userId);
     if (!user) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '没有这个用户' }] });
-    if (!user.roles.includes(roleForKind[input.kind])) {
+    if (!user.roles.includes(providerRoleOf[input.kind])) {
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '请先授予该用户相应的服务角色' }] });
     }
     const station = input.stationId ? await this.deps.district.findStation(input.stationId) : null;
