@@ -53,7 +53,9 @@ function StationForm({ streets, station }: { streets: Street[]; station: Managed
   const [name, setName] = useState(station?.name ?? '');
   const [address, setAddress] = useState(station?.address ?? '');
   const [phone, setPhone] = useState(station?.phone ?? '');
-  const [days, setDays] = useState<DayHours[]>(() => daysFromPeriods(station ? station.openingHours : null));
+  // A station saved before the rows existed has only its line of text: start from the usual week and show that line.
+  const legacyHours = station && station.openingHours.length === 0 ? station.hours : '';
+  const [days, setDays] = useState<DayHours[]>(() => daysFromPeriods(station && !legacyHours ? station.openingHours : null));
   const [error, setError] = useState<ApiError | null>(null);
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -100,6 +102,7 @@ function StationForm({ streets, station }: { streets: Street[]; station: Managed
       <Field label='站点名称' value={name} maxLength={40} required error={shown('name')} onChange={setName} />
       <Field label='地址' value={address} maxLength={100} required error={shown('address')} onChange={setAddress} />
       <Field label='电话' value={phone} required error={shown('phone')} hint='座机请带区号，如 0519-88661001' onChange={setPhone} />
+      {legacyHours ? <Text className='page-subtitle'>{`原来写的开放时间：${legacyHours}。请按它核对下面每一天。`}</Text> : null}
       <OpeningHoursEditor days={days} onChange={setDays} problems={tried ? hoursProblems : []} />
       {error ? <ErrorNotice error={error} /> : null}
       <Button variant='primary' size='large' loading={busy} disabled={busy} onClick={() => void save()}>

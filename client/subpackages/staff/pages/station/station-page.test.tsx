@@ -98,3 +98,13 @@ describe('station form', () => {
     expect((saved[0]!.openingHours as unknown[]).length).toBe(10);
   });
 });
+
+describe('a station saved before opening hours had rows', () => {
+  it('starts from the usual week and shows the old line to check against', async () => {
+    setRouterParams({ stationId: 'sn-xiaoying' });
+    open({ 'staff.managedStations': () => [stationRecord('sn-xiaoying', { openingHours: [], hours: '周一至周五 9:00-11:30，14:00-17:00' })] });
+    expect(await screen.findByText('原来写的开放时间：周一至周五 9:00-11:30，14:00-17:00。请按它核对下面每一天。')).toBeTruthy();
+    expect((screen.getByLabelText('周五开门') as HTMLInputElement).value).toBe('08:30');
+    expect(screen.queryByLabelText('周日开门')).toBeNull();
+  });
+});
