@@ -62,6 +62,8 @@ export async function adminOpensAStationAndAnAdvisor(ctx: FlowContext): Promise<
   await cur(ctx).getByRole('button', { name: '新增服务人员' }).waitFor();
   await scan(ctx, 'staff-providers');
   await tap('新增服务人员');
+  // The list has a 服务 filter of the same name: wait until the form is the page in front.
+  await cur(ctx).getByText('这位服务人员的账号').waitFor();
   await cur(ctx).getByRole('button', { name: '服务：养老顾问' }).click();
   await cur(ctx).getByLabel(/手机号或姓名/).fill(phone);
   await tap('查找');
