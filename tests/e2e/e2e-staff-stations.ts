@@ -1,4 +1,4 @@
-import { current } from './e2e-browser';
+import { current, measureSizes, settled } from './e2e-browser';
 import { loginAs, open, scan, type FlowContext } from './e2e-flows';
 import { api, tokenOf } from './e2e-volunteer-walk';
 
@@ -7,6 +7,7 @@ import { api, tokenOf } from './e2e-volunteer-walk';
  * workbench (its opening hours in weekday rows), then makes an advisor there for a person found by
  * phone, granting the role on the way. 永红社区's old station is retired through the API first, as
  * one community has one station; residents then find the new station and its advisor in the catalog.
+ * Then the five new pages are measured in elder mode.
  */
 
 const cur = (ctx: FlowContext) => current(ctx.page);
@@ -83,5 +84,37 @@ export async function adminOpensAStationAndAnAdvisor(ctx: FlowContext): Promise<
     if (!advisors.some((a) => a.name === '钟顾问')) out.failures.push(`钟顾问 is not bookable at ${stationName}`);
     out.report.push(`advisors at ${stationName}: ${advisors.map((a) => a.name).join('、') || 'none'}`);
   }
+  await elderSizesHeld(ctx, out);
   return out;
+}
+
+/** The new pages in elder mode: text ≥ 18 px, key text ≥ 30 px, tap targets ≥ 60 px (as the other staff pages). */
+async function elderSizesHeld(ctx: FlowContext, out: { failures: string[]; report: string[] }): Promise<void> {
+  const pages: [string, string, string | RegExp][] = [
+    ['stations', '/subpackages/staff/pages/stations/index', '新建站点'],
+    ['station-form', '/subpackages/staff/pages/station/index', '周二到周五照周一填写'],
+    ['providers', '/subpackages/staff/pages/providers/index', '新增服务人员'],
+    ['provider-form', '/subpackages/staff/pages/provider/index', '查找'],
+    ['accounts', '/subpackages/staff/pages/accounts/index', '建立账号并生成初始密码'],
+  ];
+  await open(ctx, '/pages/profile/index');
+  await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  await ctx.page.locator('.page.elder').first().waitFor();
+  try {
+    for (const [name, route, ready] of pages) {
+      await open(ctx, route);
+      await cur(ctx).getByRole('button', { name: ready }).first().waitFor();
+      await settled(ctx.page);
+      const sizes = await measureSizes(ctx.page);
+      out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
+      if (!sizes.elder) out.failures.push(`${name}: elder mode is not on`);
+      if (sizes.minFont < 18) out.failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
+      if (sizes.minTarget < 60) out.failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
+      for (const key of sizes.keyFonts) if (key.size < 30) out.failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
+      await scan(ctx, `staff-${name}-elder`);
+    }
+  } finally {
+    await open(ctx, '/pages/profile/index');
+    await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  }
 }

@@ -167,7 +167,7 @@ async function main(): Promise<number> {
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });
     // stations and providers
-    await test('stations and providers: admin opens a station with its weekday hours and an advisor there for a person found by phone, from the screens', async () => {
+    await test('stations and providers: admin opens a station with its weekday hours and an advisor there for a person found by phone, from the screens; the new pages hold elder sizes', async () => {
       const { failures, report } = await adminOpensAStationAndAnAdvisor(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
