@@ -11,3 +11,25 @@ describe('a one-time password', () => {
     expect(new Set(made).size).toBe(made.length);
   });
 });
+
+describe('a one-time password in the mini-program', () => {
+  it('takes its random bytes from WeChat when there is no Web Crypto', async () => {
+    const { default: Taro } = await import('@tarojs/taro');
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    const asked: number[] = [];
+    const taro = Taro as unknown as { getRandomValues?: (options: { length: number }) => Promise<{ randomValues: ArrayBuffer }> };
+    taro.getRandomValues = async ({ length }) => {
+      asked.push(length);
+      return { randomValues: Uint8Array.from({ length }, (_, i) => (i * 37 + 11) % 256).buffer };
+    };
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      const password = await oneTimePassword();
+      expect(asked).toEqual([40]);
+      expect(passwordProblem(password)).toBeNull();
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'crypto', saved);
+      delete taro.getRandomValues;
+    }
+  });
+});

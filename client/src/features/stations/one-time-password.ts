@@ -7,7 +7,8 @@ const DIGITS = '23456789';
 
 /** Cryptographically random bytes: the browser's Web Crypto, else WeChat's getRandomValues. */
 async function randomBytes(count: number): Promise<Uint8Array> {
-  const webCrypto = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto;
+  // `typeof` first: the mini-program's engine has no `crypto` (nor, on older base libraries, `globalThis`).
+  const webCrypto = typeof crypto === 'undefined' ? undefined : (crypto as { getRandomValues?: (array: Uint8Array) => Uint8Array });
   if (webCrypto?.getRandomValues) return webCrypto.getRandomValues(new Uint8Array(count));
   return new Uint8Array((await Taro.getRandomValues({ length: count })).randomValues);
 }
