@@ -63,6 +63,12 @@ export default defineAppConfig({
         'pages/notices/index',
         'pages/people/index',
         'pages/settings/index',
+        // stations and providers
+        'pages/stations/index',
+        'pages/station/index',
+        'pages/providers/index',
+        'pages/provider/index',
+        'pages/accounts/index',
       ],
     },
     {

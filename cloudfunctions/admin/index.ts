@@ -17,7 +17,7 @@ export const adminFunction = defineFunction('admin', {
     access: access('revokeRoles'),
     run: ({ userId, roles }, { app }) => app.services.users.revokeRoles(userId, roles),
   }),
-  upsertStation: action({ input: a.upsertStation, access: access('upsertStation'), run: (input, { app }) => app.services.districtAdmin.upsertStation(input) }),
+  upsertStation: action({ input: a.upsertStation, access: access('upsertStation'), run: (input, { app, caller }) => app.services.districtAdmin.upsertStation(caller, input) }),
   deleteStation: action({ input: a.deleteStation, access: access('deleteStation'), run: ({ stationId }, { app }) => app.services.districtAdmin.deleteStation(stationId) }),
   upsertProvider: action({ input: a.upsertProvider, access: access('upsertProvider'), run: (input, { app }) => app.services.districtAdmin.upsertProvider(input) }),
   deactivateProvider: action({
@@ -34,6 +34,12 @@ export const adminFunction = defineFunction('admin', {
   stats: action({ input: a.stats, access: access('stats'), run: (input, { app, caller }) => app.services.districtAdmin.stats(caller, input) }),
   // staff sign-in
   ...staffAccountActionGroup,
+  // stations and providers
+  setStationActive: action({
+    input: a.setStationActive,
+    access: access('setStationActive'),
+    run: ({ stationId, active }, { app, caller }) => app.services.districtAdmin.setStationActive(caller, stationId, active),
+  }),
 });
 
 export const main = adminFunction.main;

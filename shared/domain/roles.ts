@@ -29,3 +29,6 @@ export function hasRole(roles: readonly Role[], role: Role): boolean {
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((role) => roles.includes(role));
 }
+
+/** The role a provider record of each service needs its person to hold (admin grant it first). */
+export const providerRoleOf = { advisor: 'advisor', counseling: 'counselor', escort: 'escort' } as const satisfies Record<'advisor' | 'counseling' | 'escort', Role>;

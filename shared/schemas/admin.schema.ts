@@ -3,6 +3,7 @@ import { calendarDateSchema, holidayCalendarSchema } from './availability.schema
 import { serviceKindSchema } from './booking-details.schema';
 import { id, requiredText, text } from './common.schema';
 import { roleSchema } from './user.schema';
+import { openingHoursSchema } from './opening-hours.schema';
 
 export const adminActions = {
   grantRoles: z.strictObject({
@@ -23,7 +24,8 @@ const stationFields = {
   communityId: id,
   name: requiredText(40),
   address: requiredText(100),
-  hours: requiredText(60),
+  /** Weekday rows with a start and an end; the one-line `hours` residents read is made from them. */
+  openingHours: openingHoursSchema,
   phone: z.string().regex(/^[0-9-]{7,20}$/, '电话格式不对'),
 };
 
@@ -40,6 +42,8 @@ export const adminBookingActions = {
     intro: text(200).default(''),
   }),
   deactivateProvider: z.strictObject({ providerId: id }),
+  /** Takes a station off the map (kept, shown as 已停用) or puts it back. */
+  setStationActive: z.strictObject({ stationId: id, active: z.boolean() }),
   assignEscort: z.strictObject({ bookingId: id, providerId: id, reason: text(200).optional() }),
   setHolidayCalendar: holidayCalendarSchema,
   stats: z

@@ -34,6 +34,8 @@ import { staffRunsTheDesk } from './e2e-staff-desk';
 import { firstErrorInSight, formKeepsWhatWasTyped, noDeadEnds, phoneOnOneLineAt360, slotTakenWhileConfirming } from './e2e-resident-walk';
 // staff sign-in
 import { staffLogsInWithPassword, staffPagesInElderMode } from './e2e-staff-login';
+// stations and providers
+import { adminOpensAStationAndAnAdvisor } from './e2e-staff-stations';
 
 const rootDir = path.resolve(__dirname, '..', '..');
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -161,6 +163,12 @@ async function main(): Promise<number> {
     // staff desk
     await test('staff desk: password login, the workbench, dispatch with a possible duplicate, the hardship check, 代办 for a walk-in, the dashboard draws', async () => {
       const { failures, report } = await staffRunsTheDesk(ctx);
+      for (const line of report) console.log(`     ${line}`);
+      if (failures.length > 0) throw new Error(failures.join('\n'));
+    });
+    // stations and providers
+    await test('stations and providers: admin opens a station with its weekday hours and an advisor there for a person found by phone, from the screens; the new pages hold elder sizes', async () => {
+      const { failures, report } = await adminOpensAStationAndAnAdvisor(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });

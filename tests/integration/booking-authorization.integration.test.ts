@@ -255,8 +255,16 @@ const cases: Case[] = [
   {
     fn: 'admin',
     action: 'upsertStation',
-    event: () => ({ stationId: 'sn-wuxing', communityId: 'cm-wuxing', name: '五星社区养老顾问站', address: '钟楼区五星社区服务中心一楼', hours: '周一至周五 9:00-17:00', phone: '0519-88661005' }),
-    expect: adminOnly,
+    event: () => ({
+      stationId: 'sn-wuxing',
+      communityId: 'cm-wuxing',
+      name: '五星社区养老顾问站',
+      address: '钟楼区五星社区服务中心一楼',
+      openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      phone: '0519-88661005',
+    }),
+    // 街道 staff keep their own 街道's stations; 五星's is neither staff member's, so for them it does not exist.
+    expect: [U, F, F, F, F, F, F, F, F, N, N, 'ok'],
   },
   { fn: 'admin', action: 'deleteStation', event: async () => ({ stationId: await spareStation() }), expect: adminOnly },
   {

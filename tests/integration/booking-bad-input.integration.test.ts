@@ -39,6 +39,8 @@ afterAll(async () => {
 
 const op = { $gt: '' };
 const long = (n: number) => '长'.repeat(n);
+/** A station's week: Monday to Friday, 09:00 to 17:00. */
+const weekdayHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 const rule = { weekday: 1, start: '09:00', end: '11:00', slotMinutes: 30, capacity: 1, bufferMinutes: 0 };
 const TUESDAY_9 = at('2026-12-01', '09:30');
 
@@ -265,10 +267,12 @@ const cases: Case[] = [
     ['the resident role', () => ({ userId: 'u1', roles: ['resident'] }), 'roles'],
   ]),
   ...group('admin', 'admin', 'upsertStation', [
-    ['a phone in letters', () => ({ communityId: 'cm-xiaoying', name: '站', address: '地址', hours: '9-17', phone: 'abc' }), 'phone'],
-    ['a name over 40 characters', () => ({ communityId: 'cm-xiaoying', name: long(41), address: '地址', hours: '9-17', phone: '0519-88660000' }), 'name'],
-    ['an operator for communityId', () => ({ communityId: op, name: '站', address: '地址', hours: '9-17', phone: '0519-88660000' }), 'communityId'],
-    ['a community that does not exist', () => ({ communityId: 'cm-nowhere', name: '站', address: '地址', hours: '9-17', phone: '0519-88660000' }), 'communityId'],
+    ['a phone in letters', () => ({ communityId: 'cm-xiaoying', name: '站', address: '地址', openingHours: weekdayHours, phone: 'abc' }), 'phone'],
+    ['a name over 40 characters', () => ({ communityId: 'cm-xiaoying', name: long(41), address: '地址', openingHours: weekdayHours, phone: '0519-88660000' }), 'name'],
+    ['an operator for communityId', () => ({ communityId: op, name: '站', address: '地址', openingHours: weekdayHours, phone: '0519-88660000' }), 'communityId'],
+    ['a community that does not exist', () => ({ communityId: 'cm-nowhere', name: '站', address: '地址', openingHours: weekdayHours, phone: '0519-88660000' }), 'communityId'],
+    ['opening hours ending before they start', () => ({ communityId: 'cm-xiaoying', name: '站', address: '地址', openingHours: [{ weekday: 1, start: '17:00', end: '09:00' }], phone: '0519-88660000' }), 'openingHours.0.end'],
+    ['no opening hours at all', () => ({ communityId: 'cm-xiaoying', name: '站', address: '地址', openingHours: [], phone: '0519-88660000' }), 'openingHours'],
   ]),
   ...group('admin', 'admin', 'deleteStation', [['an operator for stationId', () => ({ stationId: op }), 'stationId']]),
   ...group('admin', 'admin', 'upsertProvider', [

@@ -25,6 +25,9 @@ const queries: Record<string, string> = {
   'subpackages/provider/pages/case/index': 'bookingId=bk-does-not-exist',
   // volunteer — client
   'subpackages/volunteer/pages/activity/index': 'activityId=act-does-not-exist',
+  // stations and providers: the forms opened on a record (a new one opens without a query).
+  'subpackages/staff/pages/station/index': 'stationId=sn-does-not-exist',
+  'subpackages/staff/pages/provider/index': 'providerId=pv-does-not-exist',
 };
 
 let weappHost: WeappHost;

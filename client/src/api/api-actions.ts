@@ -13,6 +13,8 @@ import type { volunteerAttendanceActions } from '../../../shared/schemas/volunte
 import type { volunteerManageActions } from '../../../shared/schemas/volunteer-manage.schema';
 import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
+// stations and providers
+import type { staffStationActions } from '../../../shared/schemas/staff-stations.schema';
 import type { documentsActions } from '../../../shared/schemas/documents.schema';
 
 /**
@@ -32,7 +34,7 @@ export type ApiActions = {
     // volunteer — staff
     & typeof volunteerManageActions;
   // staff desk: the staff workbench's function.
-  staff: typeof staffDeskActions;
+  staff: typeof staffDeskActions & typeof staffStationActions;
   // documents — certificates
   documents: typeof documentsActions;
 };

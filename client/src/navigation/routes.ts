@@ -55,6 +55,12 @@ export const routes = {
   staffPeople: '/subpackages/staff/pages/people/index',
   staffSettings: '/subpackages/staff/pages/settings/index',
   dashboard: '/subpackages/dashboard/pages/overview/index',
+  // stations and providers: the staff subpackage's pages for the district's map and staff accounts.
+  staffStations: '/subpackages/staff/pages/stations/index',
+  staffStation: '/subpackages/staff/pages/station/index',
+  staffProviders: '/subpackages/staff/pages/providers/index',
+  staffProvider: '/subpackages/staff/pages/provider/index',
+  staffAccounts: '/subpackages/staff/pages/accounts/index',
 } as const;
 
 export type Route = (typeof routes)[keyof typeof routes];

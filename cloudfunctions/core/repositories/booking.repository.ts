@@ -102,6 +102,8 @@ export const bookingIndexes: CollectionIndexes[] = [
       { key: { status: 1, acceptBy: 1 }, name: 'by_status_accept_by' },
       { key: { streetId: 1, startsAt: 1 }, name: 'by_street_time' },
       { key: { communityId: 1, startsAt: 1 }, name: 'by_community_time' },
+      // The staff desk's station filter (staff.streetBookings' stationId).
+      { key: { stationId: 1, startsAt: 1 }, name: 'by_station_time' },
     ],
   },
   { collection: 'transitions', indexes: [{ key: { bookingId: 1, seq: 1 }, name: 'by_booking' }, { key: { at: 1 }, name: 'by_time' }] },

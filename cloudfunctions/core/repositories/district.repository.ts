@@ -1,6 +1,7 @@
 import { resilientCollection } from '../db/resilient-collection';
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
+import type { OpeningPeriod } from '../../../shared/domain/station-hours';
 
 export type StreetDoc = { _id: string; name: string; escortDailyCapacity: number };
 export type CommunityDoc = { _id: string; streetId: string; name: string };
@@ -10,8 +11,13 @@ export type StationDoc = {
   streetId: string;
   name: string;
   address: string;
+  /** One line for residents; made from `openingHours` when staff set them in rows. */
   hours: string;
   phone: string;
+  /** Weekday rows (absent on stations written before staff could set them). */
+  openingHours?: OpeningPeriod[];
+  /** False once taken off the map; absent means active (stations older than the switch). */
+  active?: boolean;
 };
 
 export const districtIndexes: CollectionIndexes[] = [
@@ -51,10 +57,12 @@ export class DistrictRepository {
     return this.communities.findOne({ _id: id });
   }
 
-  listStations(filter: { streetId?: string; communityId?: string }): Promise<StationDoc[]> {
-    const query: Partial<StationDoc> = {};
+  /** Stations residents may go to (active ones), or every one with `includeInactive` (staff managing them). */
+  listStations(filter: { streetId?: string; communityId?: string; includeInactive?: boolean }): Promise<StationDoc[]> {
+    const query: Filter<StationDoc> = {};
     if (filter.streetId) query.streetId = filter.streetId;
     if (filter.communityId) query.communityId = filter.communityId;
+    if (!filter.includeInactive) query.active = { $ne: false };
     return this.stations.find(query).sort({ _id: 1 }).toArray();
   }
 
@@ -78,6 +86,11 @@ export class DistrictRepository {
 
   async upsertStation(doc: StationDoc): Promise<void> {
     await this.stations.replaceOne({ _id: doc._id }, doc, { upsert: true });
+  }
+
+  /** Switches a station off or back on; false when there is no such station. */
+  async setStationActive(id: string, active: boolean): Promise<boolean> {
+    return (await this.stations.updateOne({ _id: id }, { $set: { active } })).matchedCount === 1;
   }
 
   async deleteStation(id: string): Promise<boolean> {

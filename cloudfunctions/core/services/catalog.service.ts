@@ -3,7 +3,7 @@ import { districtDateOf } from '../../../shared/domain/time';
 import type { Clock } from '../ports/clock';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
 import type { CatalogRepository } from '../repositories/catalog.repository';
-import type { DistrictRepository } from '../repositories/district.repository';
+import type { DistrictRepository, StationDoc } from '../repositories/district.repository';
 import type { ProviderDoc, ProviderRepository } from '../repositories/provider.repository';
 import type { FreeSlot, SlotService } from './booking/slot.service';
 
@@ -11,6 +11,12 @@ export type ProviderView = { id: string; kind: ServiceKind; name: string; venue:
 
 export function toProviderView(provider: ProviderDoc): ProviderView {
   return { id: provider._id, kind: provider.kind, name: provider.name, venue: provider.venue, intro: provider.intro, stationId: provider.stationId };
+}
+
+/** A station as pages show it: `active` spelled out (stations older than the switch have none). */
+export function toStationView(station: StationDoc) {
+  const { _id, active, openingHours, ...fields } = station;
+  return { id: _id, ...fields, openingHours: openingHours ?? [], active: active !== false };
 }
 
 /** What residents browse before booking: services, the district map, providers and their free slots. */
@@ -41,7 +47,7 @@ export class CatalogService {
   }
 
   async stations(filter: { streetId?: string; communityId?: string }) {
-    return (await this.deps.district.listStations(filter)).map(({ _id, ...station }) => ({ id: _id, ...station }));
+    return (await this.deps.district.listStations(filter)).map(toStationView);
   }
 
   /** Providers of a service with their next few free slots (escorts are a pool: no slots). */

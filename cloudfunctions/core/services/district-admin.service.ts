@@ -1,20 +1,22 @@
 import { AppError } from '../../../shared/errors';
 import { districtDayStart, addDays } from '../../../shared/domain/time';
-import { actorOf, relationsThatMay, streetScopeOf } from '../../../shared/domain/permissions';
+import { actorOf, relationToStation, relationsThatMay, streetScopeOf } from '../../../shared/domain/permissions';
+import { describeOpeningHours, sortOpeningHours } from '../../../shared/domain/station-hours';
+import { providerRoleOf } from '../../../shared/domain/roles';
 import type { z } from 'zod';
 import type { adminBookingActions } from '../../../shared/schemas/admin.schema';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/ids';
 import type { BookingRepository } from '../repositories/booking.repository';
 import type { CatalogRepository } from '../repositories/catalog.repository';
-import type { DistrictRepository } from '../repositories/district.repository';
+import type { DistrictRepository, StationDoc } from '../repositories/district.repository';
 import type { ProviderRepository } from '../repositories/provider.repository';
 import type { UserRepository } from '../repositories/user.repository';
 import type { Caller } from '../runtime/caller';
 import type { BookingAccess } from './booking/booking-access';
 import type { BookingTransitionService } from './booking/booking-transition.service';
 import type { StrandedBookings } from './booking/stranded-bookings';
-import { toProviderView } from './catalog.service';
+import { toProviderView, toStationView } from './catalog.service';
 
 type StationInput = z.output<typeof adminBookingActions.upsertStation>;
 type ProviderInput = z.output<typeof adminBookingActions.upsertProvider>;
@@ -32,25 +34,54 @@ type Deps = {
   ids: IdGenerator;
 };
 
-const roleForKind = { advisor: 'advisor', counseling: 'counselor', escort: 'escort' } as const;
-
 /** Staff and admin work on the district: stations, providers, escort dispatch, counts, holidays. */
 export class DistrictAdminService {
   constructor(private readonly deps: Deps) {}
 
-  async upsertStation(input: StationInput) {
+  /**
+   * Creates or edits a station: admin anywhere, 街道 staff in their own 街道 (relationToStation),
+   * checked for the station as it stands and for the community it is put in, so staff can neither
+   * edit another 街道's station nor move theirs there. The one-line `hours` is made from the rows.
+   */
+  async upsertStation(caller: Caller, input: StationInput) {
     const community = await this.deps.district.findCommunity(input.communityId);
     if (!community) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'communityId', message: '没有这个社区' }] });
-    const existing = (await this.deps.district.listStations({ communityId: input.communityId }))[0];
+    const current = input.stationId ? await this.deps.district.findStation(input.stationId) : null;
+    if (input.stationId && (!current || !relationToStation(current.streetId, caller))) throw new AppError('NOT_FOUND');
+    if (!relationToStation(community.streetId, caller)) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'communityId', message: '只能管理本街道的站点' }] });
+    }
+    // Inactive stations keep their community: one station per community, on or off.
+    const existing = (await this.deps.district.listStations({ communityId: input.communityId, includeInactive: true }))[0];
     if (existing && existing._id !== input.stationId) {
       throw new AppError('CONFLICT', { reason: 'one station per community', stationId: existing._id });
     }
-    if (input.stationId && !(await this.deps.district.findStation(input.stationId))) throw new AppError('NOT_FOUND');
-    const { stationId, ...fields } = input;
-    const doc = { _id: stationId ?? this.deps.ids.next('sn'), ...fields, streetId: community.streetId };
+    const { stationId, openingHours, ...fields } = input;
+    const periods = sortOpeningHours(openingHours);
+    const doc: StationDoc = {
+      _id: stationId ?? this.deps.ids.next('sn'),
+      ...fields,
+      hours: describeOpeningHours(periods),
+      openingHours: periods,
+      streetId: community.streetId,
+      active: current?.active ?? true,
+    };
     await this.deps.district.upsertStation(doc);
-    const { _id, ...rest } = doc;
-    return { id: _id, ...rest };
+    return toStationView(doc);
+  }
+
+  /**
+   * Takes a station off the map or puts it back (same relation as editing). A station with active
+   * advisors stays on: they would be bookable at a place shown as closed; deactivate them first.
+   */
+  async setStationActive(caller: Caller, stationId: string, active: boolean) {
+    const station = await this.deps.district.findStation(stationId);
+    if (!station || !relationToStation(station.streetId, caller)) throw new AppError('NOT_FOUND');
+    if (!active && (await this.deps.providers.list({ stationId, activeOnly: true })).length > 0) {
+      throw new AppError('CONFLICT', { reason: 'the station still has active advisors' });
+    }
+    await this.deps.district.setStationActive(stationId, active);
+    return toStationView({ ...station, active });
   }
 
   async deleteStation(stationId: string) {
@@ -64,10 +95,11 @@ export class DistrictAdminService {
   async upsertProvider(input: ProviderInput) {
     const user = await this.deps.users.findById(input.userId);
     if (!user) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '没有这个用户' }] });
-    if (!user.roles.includes(roleForKind[input.kind])) {
+    if (!user.roles.includes(providerRoleOf[input.kind])) {
       throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'userId', message: '请先授予该用户相应的服务角色' }] });
     }
     const station = input.stationId ? await this.deps.district.findStation(input.stationId) : null;
+    if (station && station.active === false) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'stationId', message: '这个站点已停用' }] });
     if (input.kind === 'advisor' && !station) throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'stationId', message: '养老顾问须属于一个站点' }] });
     const now = this.deps.clock.now();
     const existing = input.providerId ? await this.deps.providers.findById(input.providerId) : null;

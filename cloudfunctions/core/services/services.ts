@@ -52,6 +52,8 @@ import { DistrictSettingsService } from './staff/district-settings.service';
 import { DashboardService } from './staff/dashboard.service';
 // documents — certificates (the data only: the renderer lives in the documents function)
 import { CertificateService } from './documents/certificate.service';
+// stations and providers
+import { StationDeskService } from './staff/station-desk.service';
 
 export type Services = {
   users: UserService;
@@ -91,6 +93,8 @@ export type Services = {
   dashboard: DashboardService;
   // documents — certificates
   certificates: CertificateService;
+  // stations and providers
+  stationDesk: StationDeskService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -210,5 +214,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     volunteerRegistrationRepair: registrationTransitions,
     tokens,
     users,
+    // stations and providers
+    stationDesk: new StationDeskService({ district: repos.district, providers: repos.providers }),
   };
 }

@@ -13,6 +13,8 @@ import { staffAuthAccess } from './staff-auth-access';
 import { staffDeskAccess } from './staff-desk-access';
 // documents — certificates
 import { documentsAccess } from './documents-access';
+// stations and providers
+import { stationAccess } from './station-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -52,7 +54,8 @@ const accountAccess = {
 const districtAccess = {
   'admin.grantRoles': adminOnly,
   'admin.revokeRoles': adminOnly,
-  'admin.upsertStation': adminOnly,
+  // 街道 staff keep their own 街道's stations (relationToStation, station-access.ts).
+  'admin.upsertStation': districtRoles,
   'admin.deleteStation': adminOnly,
   'admin.upsertProvider': adminOnly,
   'admin.deactivateProvider': adminOnly,
@@ -106,6 +109,8 @@ export const actionAccess = {
   ...staffDeskAccess,
   // documents — certificates
   ...documentsAccess,
+  // stations and providers
+  ...stationAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

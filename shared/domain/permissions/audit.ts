@@ -80,6 +80,10 @@ export const auditOf = {
   'staff.districtSettings': 'none',
   'staff.setEscortCapacity': 'change',
   'staff.setServiceTargets': 'change',
+  // stations and providers: the lists carry no person's contact data.
+  'staff.managedStations': 'none',
+  'staff.managedProviders': 'none',
+  'admin.setStationActive': 'change',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 
 /** What a call of `key` by someone holding `roles` leaves in the audit log, if anything. */

@@ -9,6 +9,7 @@ import {
   mayCall,
   relationToBooking,
   relationToProviderRecord,
+  relationToStation,
   rolesFor,
   showsContact,
   showsCounselingPrivate,
@@ -39,7 +40,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'notify.resend': { roles: [S, D] },
   'admin.grantRoles': { roles: [D] },
   'admin.revokeRoles': { roles: [D] },
-  'admin.upsertStation': { roles: [D] },
+  'admin.upsertStation': { roles: [S, D] },
   'admin.deleteStation': { roles: [D] },
   'admin.upsertProvider': { roles: [D] },
   'admin.deactivateProvider': { roles: [D] },
@@ -141,6 +142,10 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'documents.certificate': { roles: [V] },
   // staff — dashboard targets
   'staff.setServiceTargets': { roles: [D] },
+  // stations and providers
+  'staff.managedStations': { roles: [S, D] },
+  'staff.managedProviders': { roles: [S, D] },
+  'admin.setStationActive': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];
@@ -297,5 +302,16 @@ describe('relations', () => {
     expect(streetScopeOf(caller('u', [D]), 'st-2')).toEqual({ kind: 'street', streetId: 'st-2' });
     expect(streetScopeOf(caller('u', [S], 'st-1'), 'st-2')).toEqual({ kind: 'street', streetId: 'st-1' });
     expect(streetScopeOf(caller('u', [S]), 'st-2')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('relation to a station', () => {
+  const staffOf = (street: string | null) => ({ userId: 'u-s', roles: [R, S] as Role[], staffStreetId: street });
+  it('admin keep every station, staff their own 街道’s, nobody else any', () => {
+    expect(relationToStation('st-a', { userId: 'u-d', roles: [R, D], staffStreetId: null })).toBe('admin');
+    expect(relationToStation('st-a', staffOf('st-a'))).toBe('staff');
+    expect(relationToStation('st-b', staffOf('st-a'))).toBeNull();
+    expect(relationToStation('st-a', staffOf(null))).toBeNull();
+    expect(relationToStation('st-a', { userId: 'u-a', roles: [R, A], staffStreetId: 'st-a' })).toBeNull();
   });
 });

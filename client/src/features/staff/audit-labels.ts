@@ -22,6 +22,10 @@ const actionLabels: Record<string, string> = {
   'volunteer.approve': '通过志愿者申请',
   'volunteer.reject': '不通过志愿者申请',
   'volunteer.roster': '查看活动名单',
+  // stations and providers
+  'admin.setStationActive': '停用或恢复站点',
+  'admin.createStaffAccount': '建立工作人员账号',
+  'admin.resetStaffPassword': '重设密码',
 };
 
 export function auditActionLabel(action: string): string {

@@ -8,10 +8,9 @@ import { ChoiceGroup } from '../../../../src/components/ChoiceGroup';
 import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { SignedIn } from '../../../../src/components/SignedIn';
+import { PersonFinder } from '../../../../src/features/staff/PersonFinder';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { Button } from '../../../../src/ui/Button';
-import { Empty } from '../../../../src/ui/Empty';
-import { Field } from '../../../../src/ui/Field';
 import { showToast } from '../../../../src/ui/feedback';
 import { rolesFor } from '../../../../../shared/domain/permissions';
 import { roleLabels, type Role } from '../../../../../shared/domain/roles';
@@ -32,28 +31,7 @@ export default function PeoplePage() {
 }
 
 function People() {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Person[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const search = async () => {
-    setError(null);
-    try {
-      setFound((await staffApi.findPeople(query.trim())).items);
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  };
-  return (
-    <View>
-      <Field label='手机号或姓名' value={query} hint='手机号请输入完整 11 位' onChange={setQuery} />
-      <Button variant='primary' block disabled={query.trim() === ''} onClick={() => void search()}>
-        查找
-      </Button>
-      {error ? <ErrorNotice error={error} /> : null}
-      {found && found.length === 0 ? <Empty description='没有找到这个人。请对方先在小程序里登录一次。' /> : null}
-      {found?.map((person) => <PersonCard key={person.userId} person={person} onChanged={() => void search()} />)}
-    </View>
-  );
+  return <PersonFinder>{(person, refresh) => <PersonCard person={person} onChanged={refresh} />}</PersonFinder>;
 }
 
 function PersonCard({ person, onChanged }: { person: Person; onChanged: () => void }) {
