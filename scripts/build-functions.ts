@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { cloudFunctions } from '../cloudfunctions/registry';
+import { functionBundlePlugins } from './function-bundle-plugins';
 
 const root = resolve(__dirname, '..');
 
@@ -67,7 +68,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
       logLevel: 'warning',
       metafile: true,
-      plugins: [withoutWoff2],
+      plugins: [withoutWoff2, ...functionBundlePlugins],
     });
     const renderingPackages = renderingPackagesIn(Object.keys(result.metafile.inputs));
     if (!fn.renders && renderingPackages.length > 0) {

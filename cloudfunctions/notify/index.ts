@@ -1,5 +1,6 @@
 import { notifyActions } from '../../shared/schemas/notify.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { notifyParts } from '../core/services/notify/notify.parts';
 import { accessIn } from '../../shared/domain/permissions';
 
 const access = accessIn('notify');
@@ -19,6 +20,7 @@ export const notifyFunction = defineFunction(
     resend: action({ input: notifyActions.resend, access: access('resend'), run: ({ id }, { app }) => app.services.notify.inbox.resend(id) }),
   },
   {
+    services: notifyParts,
     timers: [{ name: 'deliver', everyMinutes: 1, run: (app) => app.services.notify.deliver() }],
   },
 );
