@@ -130,6 +130,29 @@ describe('built cloud functions', () => {
     expect(documents.bytes - everyday).toBeLessThan(800 * 1024);
   });
 
+  // lean bundles
+  it('each bundle holds its own services and no library part the functions never call', () => {
+    const holds = (name: string, pattern: RegExp) => Object.keys(built.find((fn) => fn.name === name)!.inputBytes).filter((file) => pattern.test(file));
+    for (const fn of built) {
+      const files = Object.keys(fn.inputBytes);
+      // zod's other locales, the pure-JavaScript URL parser, the driver's index and its encryption.
+      expect([fn.name, files.filter((f) => /zod\/v4\/locales\/(?!en\.js|zh-CN\.js)/.test(f))]).toEqual([fn.name, []]);
+      expect([fn.name, files.filter((f) => /node_modules\/(tr46|whatwg-url)\/|mongodb\/lib\/index\.js|client-side-encryption\/auto_encrypter/.test(f))]).toEqual([fn.name, []]);
+    }
+    // A function composes the services it lists, not every service.
+    expect(holds('catalog', /services\/booking\/booking-create\.service/)).toEqual([]);
+    expect(holds('booking', /services\/(activity|training|staff-auth)\//)).toEqual([]);
+    expect(holds('user', /services\/(booking|activity|training)\//)).toEqual([]);
+    expect(holds('booking', /services\/booking\/booking-create\.service/)).toHaveLength(1);
+  });
+
+  it('keeps every bundle within its size', () => {
+    // The goal is 600 KB; the driver (with bson, ~450 KB) and zod (~140 KB) alone are about that,
+    // so this ceiling holds today's lean bundles (700–800 KB) from growing back (docs/architecture.md).
+    const over = built.filter((fn) => fn.bytes > (fn.renders ? 1536 : 850) * 1024).map((fn) => `${fn.name} ${Math.round(fn.bytes / 1024)} KB`);
+    expect(over).toEqual([]);
+  });
+
   it('documents.main renders a certificate from the bundle with the font found at run time', async () => {
     // The volunteer, their hours and the street are made in this process on the bundle's database;
     // the WeChat caller of the bundle is the volunteer.
