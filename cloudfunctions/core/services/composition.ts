@@ -47,9 +47,11 @@ export function composeServices(deps: ServiceDeps, parts: ServiceParts, function
       },
     });
   }
+  // Keys a caller may probe on any object (a promise check, JSON, jest's and React's type checks).
+  const probes = new Set(['then', 'toJSON', 'asymmetricMatch', '$$typeof']);
   return new Proxy(services, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && !(key in target) && key !== 'then' && key !== 'toJSON') {
+      if (typeof key === 'string' && !(key in target) && !probes.has(key)) {
         throw new Error(`service ${key} is not composed into ${functionName}: add its part to the function's services`);
       }
       return Reflect.get(target, key, receiver);
