@@ -1,8 +1,9 @@
 /**
  * Builds every cloud function as WeChat Cloud would receive it, loads each bundle from disk in a
  * fresh Node process (as a function instance starts) and calls its main with a WeChat-like
- * invocation: the real wx-server-sdk reads the caller from the WX_* environment variables the
- * platform sets, and the bundle reaches the real local engine.
+ * invocation: the bundle reads the caller from the WX_* environment variables the platform sets
+ * (as wx-server-sdk's getWXContext does; tests/unit/wechat-context.test.ts compares them), and it
+ * reaches the real local engine.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,8 +32,8 @@ const dbName = `t_bundles_${Date.now().toString(36)}`;
 let wechatEnv: Record<string, string>;
 
 beforeAll(async () => {
-  // Inside the repository so `require('wx-server-sdk')` resolves to the installed SDK, as it does
-  // in WeChat Cloud where the platform installs it from the function's package.json.
+  // Inside the repository so an external the bundle requires (the argon2 addon) resolves to the
+  // installed one, as it does in WeChat Cloud where the platform installs it from package.json.
   const parent = resolve(__dirname, '../../build/test-bundles');
   mkdirSync(parent, { recursive: true });
   out = mkdtempSync(join(parent, 'cloudfunctions-'));
