@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { cloudFunctions } from '../cloudfunctions/registry';
+import { functionBundlePlugins } from './function-bundle-plugins';
 
 const root = resolve(__dirname, '..');
 
@@ -31,7 +32,15 @@ const withoutWoff2: Plugin = {
   },
 };
 
-export type BuiltFunction = { name: string; dir: string; bytes: number; renders: boolean; renderingPackages: string[] };
+export type BuiltFunction = {
+  name: string;
+  dir: string;
+  bytes: number;
+  renders: boolean;
+  renderingPackages: string[];
+  /** What each input file contributes to index.js, in bytes (esbuild's metafile): what a bundle holds. */
+  inputBytes: Record<string, number>;
+};
 
 /** Which rendering packages went into a bundle, from esbuild's list of its inputs. */
 export function renderingPackagesIn(inputs: string[]): string[] {
@@ -63,11 +72,13 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       format: 'cjs',
       minify: true,
       legalComments: 'none',
+      // Our messages are Chinese: written as UTF-8 they take 3 bytes a character instead of a 6-byte \u escape.
+      charset: 'utf8',
       // argon2 is a native addon (prebuilt per platform): installed beside the bundle, never inlined.
       external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
       logLevel: 'warning',
       metafile: true,
-      plugins: [withoutWoff2],
+      plugins: [withoutWoff2, ...functionBundlePlugins],
     });
     const renderingPackages = renderingPackagesIn(Object.keys(result.metafile.inputs));
     if (!fn.renders && renderingPackages.length > 0) {
@@ -83,7 +94,9 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       triggers: fn.timers.map((timer) => ({ name: timer.name, type: 'timer', config: `0 */${timer.everyMinutes} * * * * *` })),
     };
     writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
-    built.push({ name: fn.name, dir, bytes: statSync(join(dir, 'index.js')).size, renders: fn.renders, renderingPackages });
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined) ?? Object.values(result.metafile.outputs)[0]!;
+    const inputBytes = Object.fromEntries(Object.entries(output.inputs).map(([file, { bytesInOutput }]) => [file, bytesInOutput]));
+    built.push({ name: fn.name, dir, bytes: statSync(join(dir, 'index.js')).size, renders: fn.renders, renderingPackages, inputBytes });
   }
   return built;
 }

@@ -1,5 +1,8 @@
 import { adminActions, adminBookingActions as a } from '../../shared/schemas/admin.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { notifyParts } from '../core/services/notify/notify.parts';
+import { districtAdminPart } from '../core/services/booking/booking.parts';
+import { staffAccountsPart } from '../core/services/staff/staff.parts';
 import { accessIn } from '../../shared/domain/permissions';
 // staff sign-in
 import { staffAccountActionGroup } from './staff-account-actions';
@@ -40,6 +43,6 @@ export const adminFunction = defineFunction('admin', {
     access: access('setStationActive'),
     run: ({ stationId, active }, { app, caller }) => app.services.districtAdmin.setStationActive(caller, stationId, active),
   }),
-});
+}, { services: { ...notifyParts, districtAdmin: districtAdminPart, staffAccounts: staffAccountsPart } });
 
 export const main = adminFunction.main;

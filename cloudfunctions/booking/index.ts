@@ -1,5 +1,7 @@
 import { bookingActions } from '../../shared/schemas/booking.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { notifyParts } from '../core/services/notify/notify.parts';
+import { bookingsPart, maintenancePart } from '../core/services/booking/booking.parts';
 import { accessIn } from '../../shared/domain/permissions';
 
 const access = accessIn('booking');
@@ -22,6 +24,7 @@ export const bookingFunction = defineFunction(
     detail: action({ input: bookingActions.detail, access: access('detail'), run: ({ bookingId }, { app, caller }) => app.services.bookings.detail(caller, bookingId) }),
   },
   {
+    services: { ...notifyParts, bookings: bookingsPart, maintenance: maintenancePart },
     timers: [
       { name: 'expireRequests', everyMinutes: 5, run: (app) => app.services.maintenance.expireRequests() },
       { name: 'repairHolds', everyMinutes: 1, run: (app) => app.services.maintenance.repair() },

@@ -1,5 +1,6 @@
 import { catalogActions } from '../../shared/schemas/catalog.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { catalogPart } from '../core/services/booking/booking.parts';
 import { accessIn } from '../../shared/domain/permissions';
 
 const access = accessIn('catalog');
@@ -18,6 +19,6 @@ export const catalogFunction = defineFunction('catalog', {
     access: access('slots'),
     run: ({ providerId, from, days }, { app }) => app.services.catalog.slots(providerId, from, days),
   }),
-});
+}, { services: { catalog: catalogPart } });
 
 export const main = catalogFunction.main;

@@ -1,4 +1,5 @@
 import { defineFunction } from '../core/runtime/define-function';
+import { certificatesPart } from '../core/services/documents/documents.parts';
 import { certificateActions } from './certificate-actions';
 
 /**
@@ -6,6 +7,6 @@ import { certificateActions } from './certificate-actions';
  * (about 1 MB and more): booking and the everyday calls stay lean. `renders` tells the build and the
  * bundle test so.
  */
-export const documentsFunction = defineFunction('documents', { ...certificateActions }, { renders: true });
+export const documentsFunction = defineFunction('documents', { ...certificateActions }, { renders: true, services: { certificates: certificatesPart } });
 
 export const main = documentsFunction.main;

@@ -1,5 +1,6 @@
 import { notifyActions } from '../../shared/schemas/notify.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { notifyParts } from '../core/services/notify/notify.parts';
 import { accessIn } from '../../shared/domain/permissions';
 import { streetScopeOf } from '../../shared/domain/permissions/district-scope';
 
@@ -20,6 +21,7 @@ export const notifyFunction = defineFunction(
     resend: action({ input: notifyActions.resend, access: access('resend'), run: ({ id }, { app, caller }) => app.services.notify.inbox.resend(streetScopeOf(caller, undefined), id) }),
   },
   {
+    services: notifyParts,
     timers: [{ name: 'deliver', everyMinutes: 1, run: (app) => app.services.notify.deliver() }],
   },
 );

@@ -1,5 +1,7 @@
 import { providerActions } from '../../shared/schemas/provider.schema';
 import { action, defineFunction } from '../core/runtime/define-function';
+import { notifyParts } from '../core/services/notify/notify.parts';
+import { availabilityPart, providerWorkPart } from '../core/services/booking/booking.parts';
 import { accessIn } from '../../shared/domain/permissions';
 
 const access = accessIn('provider');
@@ -42,6 +44,6 @@ export const providerFunction = defineFunction('provider', {
   }),
   pool: action({ input: providerActions.pool, access: access('pool'), run: ({ page, pageSize }, { app, caller }) => app.services.providerWork.pool(caller, page, pageSize) }),
   claim: action({ input: providerActions.claim, access: access('claim'), run: ({ bookingId }, { app, caller }) => app.services.providerWork.claim(caller, bookingId) }),
-});
+}, { services: { ...notifyParts, availability: availabilityPart, providerWork: providerWorkPart } });
 
 export const main = providerFunction.main;

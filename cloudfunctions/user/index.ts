@@ -1,5 +1,6 @@
 import { userActions } from '../../shared/schemas/user.schema';
 import { action, defineFunction, publicAction } from '../core/runtime/define-function';
+import { loginLimiterPart, staffAuthPart } from '../core/services/staff/staff.parts';
 import { accessIn } from '../../shared/domain/permissions';
 // staff sign-in
 import { staffLoginActionGroup, staffLoginTimers } from './staff-login-actions';
@@ -30,6 +31,6 @@ export const userFunction = defineFunction('user', {
   }),
   // staff sign-in
   ...staffLoginActionGroup,
-}, { timers: staffLoginTimers });
+}, { timers: staffLoginTimers, services: { loginLimiter: loginLimiterPart, staffAuth: staffAuthPart } });
 
 export const main = userFunction.main;

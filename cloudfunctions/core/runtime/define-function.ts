@@ -5,8 +5,10 @@ import { auditKindFor, type Access } from '../../../shared/domain/permissions';
 import { hasAnyRole } from '../../../shared/domain/roles';
 import { actionsBeforePasswordChange } from '../../../shared/domain/staff-auth/password-rules';
 import { isBrokenConnectionError, isEngineUnreachableError } from '../db/mongo-errors';
-import type { App } from './app';
-import { getDefaultApp } from './app';
+import type { App } from './compose-app';
+import { functionApp } from './function-instance';
+import type { ServiceParts } from '../services/composition';
+import { sessionParts } from '../services/session.parts';
 import { callerOf, type Caller, type IdentitySource } from './caller';
 import { readWeChatOpenid } from './wechat-context';
 import { endedSession } from '../services/session-token.service';
@@ -51,6 +53,8 @@ export type CloudFunction = {
   openapi: string[];
   /** It renders documents (PDF, XLSX): its bundle may carry the rendering libraries the others must not. */
   renders: boolean;
+  /** The services its actions and timers use (the session's are always there): all its bundle composes. */
+  services: ServiceParts;
   invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>>;
   runTimer(app: App, name: string): Promise<Envelope<unknown>>;
   /** The WeChat Cloud entry point. */
@@ -71,9 +75,10 @@ const eventShape = z.object({ action: z.string().regex(/^[A-Za-z]{1,40}$/) }).lo
 export function defineFunction(
   name: string,
   actions: Record<string, AnyAction>,
-  options: { timers?: TimerSpec[]; openapi?: string[]; renders?: boolean } = {},
+  options: { timers?: TimerSpec[]; openapi?: string[]; renders?: boolean; services?: ServiceParts } = {},
 ): CloudFunction {
   const timers = options.timers ?? [];
+  const services: ServiceParts = { ...sessionParts, ...options.services };
 
   async function invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
     const requestId = randomUUID();
@@ -124,7 +129,7 @@ export function defineFunction(
   }
 
   async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
-    const app = await getDefaultApp();
+    const app = await functionApp(name, services);
     // A WeChat timer trigger calls main with { Type: 'Timer', TriggerName } and no user.
     if (isTimerEvent(event)) return runTimer(app, event.TriggerName);
     const openid = readWeChatOpenid(context);
@@ -132,7 +137,7 @@ export function defineFunction(
     return invoke(app, event, identity);
   }
 
-  return { name, actions, timers, openapi: options.openapi ?? [], renders: options.renders ?? false, invoke, runTimer, main };
+  return { name, actions, timers, openapi: options.openapi ?? [], renders: options.renders ?? false, services, invoke, runTimer, main };
 }
 
 async function resolveCaller(app: App, identity: IdentitySource, access: Access): Promise<Caller | null> {

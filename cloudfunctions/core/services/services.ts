@@ -1,60 +1,53 @@
-import type { ServerConfig } from '../../../config/server-config.schema';
-import type { Clock } from '../ports/clock';
-import type { EventLog } from '../ports/event-log';
-import type { IdGenerator } from '../ports/ids';
-import type { Repositories } from '../repositories/repositories';
-import { SessionTokenService } from './session-token.service';
-import { UserService } from './user.service';
-import { WeChatAuthClient } from './wechat/wechat-auth.client';
-import { AvailabilityService } from './booking/availability.service';
-import { BookingAccess } from './booking/booking-access';
-import { BookingCreateService } from './booking/booking-create.service';
-import { BookingMaintenanceService } from './booking/booking-maintenance.service';
-import { bookingNoticeHandler } from './booking/booking-notices';
-import { BookingTransitionService } from './booking/booking-transition.service';
-import { BookingService } from './booking/booking.service';
-import { ProviderWorkService } from './booking/provider-work.service';
-import { SlotService } from './booking/slot.service';
-import { StrandedBookings } from './booking/stranded-bookings';
-import { CatalogService } from './catalog.service';
-import { DistrictAdminService } from './district-admin.service';
-import { createNotifyServices, type NotifyServices } from './notify/notify.service';
-import { IdNumberCipher, parseIdNumberKey } from './volunteer/id-number-crypto';
-import { registrationNoticeHandler } from './volunteer/registration-notices';
-import { RegistrationService } from './volunteer/registration.service';
-import { RegistrationTransitions } from './volunteer/registration-transitions';
+import type { SessionTokenService } from './session-token.service';
+import type { UserService } from './user.service';
+import type { AvailabilityService } from './booking/availability.service';
+import type { BookingMaintenanceService } from './booking/booking-maintenance.service';
+import type { BookingService } from './booking/booking.service';
+import type { ProviderWorkService } from './booking/provider-work.service';
+import type { CatalogService } from './catalog.service';
+import type { DistrictAdminService } from './district-admin.service';
+import type { NotifyServices } from './notify/notify.service';
+import type { RegistrationService } from './volunteer/registration.service';
+import type { RegistrationTransitions } from './volunteer/registration-transitions';
 // volunteer — activities
-import { ActivityAdminService } from './activity/activity-admin.service';
-import { ActivityMaintenanceService } from './activity/activity-maintenance.service';
-import { activityNoticeHandler } from './activity/activity-notices';
-import { ActivityPlaces } from './activity/activity-places';
-import { ActivityQueryService } from './activity/activity-query.service';
-import { ActivitySignupService } from './activity/activity-signup.service';
+import type { ActivityAdminService } from './activity/activity-admin.service';
+import type { ActivityMaintenanceService } from './activity/activity-maintenance.service';
+import type { ActivityQueryService } from './activity/activity-query.service';
+import type { ActivitySignupService } from './activity/activity-signup.service';
 // volunteer — attendance
-import { AttendanceCodes } from './attendance/attendance-code';
-import { hoursNoticeHandler } from './attendance/attendance-notices';
-import { AttendanceService } from './attendance/attendance.service';
-import { HoursLedgerService } from './attendance/hours-ledger.service';
+import type { AttendanceService } from './attendance/attendance.service';
+import type { HoursLedgerService } from './attendance/hours-ledger.service';
 // volunteer — training
-import { TrainingEnrolmentService } from './training/training-enrolment.service';
-import { TrainingProgressService } from './training/training-progress.service';
-import { TrainingRollService } from './training/training-roll.service';
+import type { TrainingEnrolmentService } from './training/training-enrolment.service';
+import type { TrainingProgressService } from './training/training-progress.service';
+import type { TrainingRollService } from './training/training-roll.service';
 // volunteer — staff
-import { ActivityManageService } from './activity/activity-manage.service';
+import type { ActivityManageService } from './activity/activity-manage.service';
 // staff sign-in
-import { LoginLimiter } from './staff-auth/login-limiter';
-import { StaffAccountService } from './staff-auth/staff-account.service';
-import { StaffAuthService } from './staff-auth/staff-auth.service';
+import type { LoginLimiter } from './staff-auth/login-limiter';
+import type { StaffAccountService } from './staff-auth/staff-account.service';
+import type { StaffAuthService } from './staff-auth/staff-auth.service';
 // staff desk
-import { StaffBookingDesk } from './staff/booking-desk.service';
-import { AuditLogService } from './staff/audit-log.service';
-import { DistrictSettingsService } from './staff/district-settings.service';
-import { DashboardService } from './staff/dashboard.service';
+import type { StaffBookingDesk } from './staff/booking-desk.service';
+import type { AuditLogService } from './staff/audit-log.service';
+import type { DistrictSettingsService } from './staff/district-settings.service';
+import type { DashboardService } from './staff/dashboard.service';
+import type { StationDeskService } from './staff/station-desk.service';
 // documents — certificates (the data only: the renderer lives in the documents function)
-import { CertificateService } from './documents/certificate.service';
-// stations and providers
-import { StationDeskService } from './staff/station-desk.service';
+import type { CertificateService } from './documents/certificate.service';
+import { composeServices, type ServiceDeps, type ServiceParts } from './composition';
+import { sessionParts } from './session.parts';
+import { notifyParts } from './notify/notify.parts';
+import * as booking from './booking/booking.parts';
+import * as volunteer from './volunteer/volunteer.parts';
+import * as staff from './staff/staff.parts';
+import * as documents from './documents/documents.parts';
 
+/**
+ * Every service the functions use, by the name actions call it with (`app.services.x`). Each is
+ * built by its part (`<domain>.parts.ts`); a cloud function lists the parts its actions need, so its
+ * bundle holds only those (see docs/architecture.md, "Function bundles").
+ */
 export type Services = {
   users: UserService;
   tokens: SessionTokenService | null;
@@ -91,130 +84,54 @@ export type Services = {
   audit: AuditLogService;
   districtSettings: DistrictSettingsService;
   dashboard: DashboardService;
-  // documents — certificates
-  certificates: CertificateService;
   // stations and providers
   stationDesk: StationDeskService;
+  // documents — certificates
+  certificates: CertificateService;
 };
 
-export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
+export type { ServiceDeps };
 
-export function createServices({ config, repos, clock, ids }: ServiceDeps): Services {
-  // Without a secret there are no session tokens: inside WeChat Cloud the platform names the caller.
-  const tokens = config.tokenSecret ? new SessionTokenService(config.tokenSecret, config.tokenTtlSeconds, clock) : null;
-  const wechatAuth = new WeChatAuthClient(config.wechat);
-  const slots = new SlotService({ availability: repos.availability, catalog: repos.catalog, holds: repos.holds });
-  const access = new BookingAccess({ bookings: repos.bookings, providers: repos.providers, catalog: repos.catalog, users: repos.users, clock });
-  // Each domain tells notify what its subjects mean; a new kind (activities) adds its handler here.
-  const subjects = new Map([
-    ['booking', bookingNoticeHandler({ bookings: repos.bookings, providers: repos.providers })],
-    ['activity', activityNoticeHandler({ activities: repos.activities })],
-  ]);
-  // volunteer — registration: the applicant is told the decision on their application.
-  subjects.set('volunteer_application', registrationNoticeHandler());
-  // volunteer — attendance: a volunteer is told each decision on their hours.
-  subjects.set('volunteer_hours', hoursNoticeHandler());
-  const notify = createNotifyServices({ config, repos, clock, ids, subjects });
-  // Events become inbox notices in the call that records them; the notify.deliver timer catches
-  // whatever that misses (a crash in between), so nobody waits for the next minute.
-  const outbox: EventLog = {
-    async add(event) {
-      await repos.outbox.add(event);
-      await notify.intake.handleNow(event);
-    },
-  };
-  const bookingDeps = { bookings: repos.bookings, holds: repos.holds, outbox, providers: repos.providers, catalog: repos.catalog, slots, clock };
-  const creator = new BookingCreateService({ ...bookingDeps, district: repos.district, dailyLimit: config.bookingDailyLimit, proxyDailyLimit: config.proxyDailyLimit });
-  const transitions = new BookingTransitionService(bookingDeps);
-  const stranded = new StrandedBookings(bookingDeps);
+/** Every part: the host and the tests run every function in one process with all of them. */
+export const allServiceParts = {
+  ...sessionParts,
+  ...notifyParts,
+  catalog: booking.catalogPart,
+  bookings: booking.bookingsPart,
+  providerWork: booking.providerWorkPart,
+  availability: booking.availabilityPart,
+  maintenance: booking.maintenancePart,
+  districtAdmin: booking.districtAdminPart,
+  staffBookings: booking.staffBookingsPart,
   // volunteer — registration
-  const registrationTransitions = new RegistrationTransitions({ volunteers: repos.volunteers, users: repos.users, providers: repos.providers, outbox, clock });
-  const volunteerRegistration = new RegistrationService({
-    volunteers: repos.volunteers,
-    district: repos.district,
-    transitions: registrationTransitions,
-    clock,
-    cipher: config.idNumberKey ? new IdNumberCipher(parseIdNumberKey(config.idNumberKey)) : null,
-  });
-  // volunteer — activities: places, waiting list and offers rest on the same holds.
-  const placesDeps = { activities: repos.activities, holds: repos.holds, outbox, clock };
-  const places = new ActivityPlaces(placesDeps);
-  const activityServices = {
-    activityAdmin: new ActivityAdminService({ ...placesDeps, places, district: repos.district, ids }),
-    activitySignup: new ActivitySignupService({ ...placesDeps, places, directory: repos.volunteers }),
-    activityQuery: new ActivityQueryService({ ...placesDeps, directory: repos.volunteers, attendance: repos.attendance }),
-    activityMaintenance: new ActivityMaintenanceService({ ...placesDeps, places }),
-  };
+  volunteerRegistration: volunteer.volunteerRegistrationPart,
+  volunteerRegistrationRepair: volunteer.volunteerRegistrationRepairPart,
+  // volunteer — activities
+  activityAdmin: volunteer.activityAdminPart,
+  activitySignup: volunteer.activitySignupPart,
+  activityQuery: volunteer.activityQueryPart,
+  activityMaintenance: volunteer.activityMaintenancePart,
   // volunteer — attendance
-  const attendanceDeps = { activities: repos.activities, attendance: repos.attendance, clock };
-  const attendanceServices = {
-    attendance: new AttendanceService({ ...attendanceDeps, volunteers: repos.volunteers, codes: config.attendanceCodeSecret ? new AttendanceCodes(config.attendanceCodeSecret) : null }),
-    hoursLedger: new HoursLedgerService({ ...attendanceDeps, outbox }),
-  };
-  // volunteer — training: elders' seats rest on the same holds; the roll and counts on unique keys.
-  const trainingDeps = { activities: repos.activities, holds: repos.holds, training: repos.training, district: repos.district, clock };
-  const trainingServices = {
-    trainingEnrolment: new TrainingEnrolmentService(trainingDeps),
-    trainingRoll: new TrainingRollService(trainingDeps),
-    trainingProgress: new TrainingProgressService(trainingDeps),
-  };
-  // documents — certificates: issuance, the list and the public check; rendering is the documents function's.
-  const documentServices = {
-    certificates: new CertificateService({
-      certificates: repos.certificates,
-      attendance: repos.attendance,
-      volunteers: repos.volunteers,
-      district: repos.district,
-      users: repos.users,
-      clock,
-      publicBaseUrl: () => config.publicBaseUrl,
-    }),
-  };
-  // volunteer — staff: the staff pages' reads over activities, holds, hours and applications.
-  const activityManage = new ActivityManageService({ activities: repos.activities, attendance: repos.attendance, holds: repos.holds, volunteers: repos.volunteers, clock });
-  // staff sign-in: passwords and their limits; sessions are issued by the user service as for WeChat.
-  const users = new UserService({
-    users: repos.users,
-    district: repos.district,
-    tokens,
-    wechatAuth,
-    clock,
-    ids,
-    adminOpenids: config.adminOpenids,
-    devLoginEnabled: config.devLogin,
-  });
-  const staffDeps = { credentials: repos.staffCredentials, users: repos.users, userService: users, clock, ids };
-  const loginLimiter = new LoginLimiter({ credentials: repos.staffCredentials, attempts: repos.loginAttempts, clock });
-  const staffAuthServices = {
-    loginLimiter,
-    staffAuth: new StaffAuthService({ ...staffDeps, limiter: loginLimiter, firstAdmin: config.firstAdmin ?? null, devLoginEnabled: config.devLogin }),
-    staffAccounts: new StaffAccountService({ ...staffDeps, attempts: repos.loginAttempts, district: repos.district }),
-  };
-  const dashboard = new DashboardService({ bookings: repos.bookings, training: repos.training, district: repos.district, dashboard: repos.dashboard, attendance: repos.attendance, clock });
-  return {
-    ...documentServices,
-    dashboard,
-    ...staffAuthServices,
-    ...activityServices,
-    ...attendanceServices,
-    ...trainingServices,
-    activityManage,
-    catalog: new CatalogService({ catalog: repos.catalog, district: repos.district, providers: repos.providers, slots, clock }),
-    bookings: new BookingService({ bookings: repos.bookings, access, creator, transitions }),
-    providerWork: new ProviderWorkService({ bookings: repos.bookings, providers: repos.providers, access, transitions }),
-    availability: new AvailabilityService({ availability: repos.availability, catalog: repos.catalog, providers: repos.providers, district: repos.district, stranded, access, clock }),
-    maintenance: new BookingMaintenanceService({ ...bookingDeps, creator, transitions }),
-    districtAdmin: new DistrictAdminService({ ...bookingDeps, district: repos.district, users: repos.users, access, transitions, stranded, ids }),
-    notify,
-    // staff desk
-    districtSettings: new DistrictSettingsService({ users: repos.users, district: repos.district, catalog: repos.catalog, training: repos.training, dashboard: repos.dashboard, clock }),
-    audit: new AuditLogService({ audit: repos.audit, users: repos.users, clock, ids }),
-    staffBookings: new StaffBookingDesk({ bookings: repos.bookings, providers: repos.providers, district: repos.district, access, creator, transitions, clock }),
-    volunteerRegistration,
-    volunteerRegistrationRepair: registrationTransitions,
-    tokens,
-    users,
-    // stations and providers
-    stationDesk: new StationDeskService({ district: repos.district, providers: repos.providers }),
-  };
+  attendance: volunteer.attendancePart,
+  hoursLedger: volunteer.hoursLedgerPart,
+  // volunteer — training
+  trainingEnrolment: volunteer.trainingEnrolmentPart,
+  trainingRoll: volunteer.trainingRollPart,
+  trainingProgress: volunteer.trainingProgressPart,
+  // volunteer — staff
+  activityManage: volunteer.activityManagePart,
+  // staff sign-in
+  staffAuth: staff.staffAuthPart,
+  staffAccounts: staff.staffAccountsPart,
+  loginLimiter: staff.loginLimiterPart,
+  // staff desk
+  districtSettings: staff.districtSettingsPart,
+  dashboard: staff.dashboardPart,
+  stationDesk: staff.stationDeskPart,
+  // documents — certificates
+  certificates: documents.certificatesPart,
+} satisfies Required<ServiceParts>;
+
+export function createServices(deps: ServiceDeps): Services {
+  return composeServices(deps, allServiceParts);
 }
