@@ -25,6 +25,9 @@ import { LoginAttemptRepository, loginAttemptIndexes } from './login-attempt.rep
 import { AuditRepository, auditIndexes } from './audit.repository';
 // documents — certificates
 import { CertificateRepository, certificateIndexes } from './certificate.repository';
+// the instance's cache of what rarely changes, behind version stamps
+import { ReferenceCache } from './reference-cache';
+import { StampRepository } from './stamp.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -53,6 +56,8 @@ export type Repositories = {
   audit: AuditRepository;
   // documents — certificates
   certificates: CertificateRepository;
+  // the instance's cache of what rarely changes (users, district, catalog, providers, hours)
+  reference: ReferenceCache;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -81,13 +86,15 @@ export const allIndexes: CollectionIndexes[] = [
 ];
 
 export function createRepositories(db: Db): Repositories {
+  // One cache per app (a function instance): these repositories read through it and stamp their writes.
+  const reference = new ReferenceCache(new StampRepository(db));
   return {
-    users: new UserRepository(db),
-    district: new DistrictRepository(db),
-    catalog: new CatalogRepository(db),
-    providers: new ProviderRepository(db),
+    users: new UserRepository(db, reference),
+    district: new DistrictRepository(db, reference),
+    catalog: new CatalogRepository(db, reference),
+    providers: new ProviderRepository(db, reference),
     meta: new MetaRepository(db),
-    availability: new AvailabilityRepository(db),
+    availability: new AvailabilityRepository(db, reference),
     bookings: new BookingRepository(db),
     holds: new HoldRepository(db),
     outbox: new OutboxRepository(db),
@@ -108,5 +115,6 @@ export function createRepositories(db: Db): Repositories {
     audit: new AuditRepository(db),
     // documents — certificates
     certificates: new CertificateRepository(db),
+    reference,
   };
 }
