@@ -9,8 +9,8 @@ import { STAMP_KINDS, type StampKind, type StampRepository } from './stamp.repos
  */
 export const REFERENCE_TTL_MS = 30_000;
 
-/** The caches one invocation has checked against the stamps (see `ReferenceCache.within`). */
-const invocation = new AsyncLocalStorage<Set<ReferenceCache>>();
+/** Each cache's check against the stamps in one invocation (see `ReferenceCache.within`). */
+const invocation = new AsyncLocalStorage<Map<ReferenceCache, Promise<void>>>();
 
 type Entry = { value: Promise<unknown>; loadedAt: number };
 
@@ -20,7 +20,7 @@ type Entry = { value: Promise<unknown>; loadedAt: number };
  * version stamps (stamp.repository.ts), so that a create does not read them again on every call.
  *
  * The rule that keeps them fresh: an invocation serves a cached document only after it read the
- * stamps itself (`refresh`, one round trip, done with the session check), and the cache holds, for
+ * stamps itself (one round trip, made by its first cached read: the session's user), and the cache holds, for
  * each kind, only documents loaded after a stamp read returned the token it holds now (a new token
  * empties the kind, and a load started before that never lands). A writer changes the data first
  * and the stamp after, so an invocation that starts after a write has completed reads the new token
@@ -33,23 +33,25 @@ export class ReferenceCache {
 
   constructor(private readonly stamps: StampRepository) {}
 
-  /** Runs one invocation: its cached reads are served only once it has called `refresh`. */
+  /** Runs one invocation: its cached reads check the stamps first, once. */
   static within<T>(run: () => Promise<T>): Promise<T> {
-    return invocation.run(new Set(), run);
+    return invocation.run(new Map(), run);
   }
 
-  /** Reads the stamps (once per invocation) and forgets every kind whose token changed. */
-  async refresh(): Promise<void> {
-    const checked = invocation.getStore();
-    if (checked?.has(this)) return;
-    const stamps = await this.stamps.read();
-    for (const kind of STAMP_KINDS) if (this.tokens[kind] !== stamps[kind]) this.reset(kind, stamps[kind]);
-    checked?.add(this);
-  }
-
-  /** A document by key: from memory in a refreshed invocation, else loaded. A missing one is never kept. */
+  /**
+   * A document by key. In an invocation: from memory once the invocation has read the stamps (its
+   * first cached read does, and the others wait for that one), else loaded and kept. Outside one:
+   * loaded. A missing document is never kept.
+   */
   async read<T>(kind: StampKind, key: string, load: () => Promise<T | null>): Promise<T | null> {
-    if (!invocation.getStore()?.has(this)) return load();
+    const scope = invocation.getStore();
+    if (!scope) return load();
+    let checked = scope.get(this);
+    if (!checked) {
+      checked = this.check();
+      scope.set(this, checked);
+    }
+    await checked;
     const entries = this.entries[kind];
     const now = performance.now();
     let entry = entries.get(key);
@@ -65,6 +67,12 @@ export class ReferenceCache {
     // Callers may change what they get: each gets its own copy.
     const value = (await entry.value) as T | null;
     return value === null ? null : structuredClone(value);
+  }
+
+  /** Reads the stamps and forgets every kind whose token changed. */
+  private async check(): Promise<void> {
+    const stamps = await this.stamps.read();
+    for (const kind of STAMP_KINDS) if (this.tokens[kind] !== stamps[kind]) this.reset(kind, stamps[kind]);
   }
 
   /** After a write to `kind`: a new stamp for every instance, and this one forgets at once. */

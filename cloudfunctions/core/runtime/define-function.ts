@@ -72,7 +72,8 @@ export function defineFunction(
 ): CloudFunction {
   const timers = options.timers ?? [];
 
-  // Each invocation is its own scope for the instance's cache (see ReferenceCache).
+  // Each invocation is its own scope for the instance's cache: its first cached read (the session's
+  // user) checks the version stamps, and its later ones are served from memory (see ReferenceCache).
   const invoke = (app: App, event: unknown, identity: IdentitySource) => ReferenceCache.within(() => invokeOnce(app, event, identity));
 
   async function invokeOnce(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
@@ -131,17 +132,10 @@ async function resolveCaller(app: App, identity: IdentitySource, access: Access)
 }
 
 async function authenticate(app: App, identity: IdentitySource): Promise<Caller> {
-  if (identity.kind === 'wechat') {
-    // Found by openid, which is never cached; the stamps are read alongside for the action's reads.
-    const [user] = await Promise.all([app.services.users.ensureUser(identity.openid), app.repos.reference.refresh()]);
-    return callerOf(user);
-  }
+  if (identity.kind === 'wechat') return callerOf(await app.services.users.ensureUser(identity.openid));
   if (identity.kind === 'system') throw new AppError('UNAUTHENTICATED');
   if (!identity.token || !app.services.tokens) throw new AppError('UNAUTHENTICATED');
   const claims = await app.services.tokens.verify(identity.token);
-  // One round trip tells whether what this instance holds in memory is still current; from here on
-  // the invocation reads the user (and a create its service, provider and hours) from there.
-  await app.repos.reference.refresh();
   const user = await app.services.users.require(claims.userId);
   // staff sign-in: a password change or reset ends the sessions issued before it.
   if (endedSession(claims, user.sessionsValidFrom)) throw new AppError('UNAUTHENTICATED', { reason: 'password changed' });
