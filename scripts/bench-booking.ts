@@ -383,7 +383,7 @@ async function profileRoundTrips(uri: string, dbName: string, app: App, tokens: 
       for (const name of seen) byCommand[name] = (byCommand[name] ?? 0) + 1;
       return { count: { total: seen.length, byCommand, engineMs: Math.round(engineMs), steps }, ok: envelope.ok, code: envelope.ok ? undefined : envelope.error.code };
     };
-    // Warm the per-process caches (cancel cut-off per service) the way a running host has them.
+    // Warm the instance's cache (reference-cache.ts: the stamps, then what a create reads) the way a running host has it.
     await booking.invoke(profiled, { action: 'mine' }, { kind: 'bearer', token: tokens[0]! });
 
     // Each outcome several times, by different residents: the report gives the median count.

@@ -1,6 +1,7 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db } from 'mongodb';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
+import type { ReferenceCache } from './reference-cache';
 
 export type ServiceDoc = {
   _id: ServiceKind;
@@ -26,12 +27,18 @@ export type HolidayCalendarDoc = {
   updatedAt: Date;
 };
 
-/** The three services and the district's holiday calendar (法定节假日 and 调休 workdays) as data. */
+/**
+ * The three services and the district's holiday calendar (法定节假日 and 调休 workdays) as data.
+ * Every write is stamped (`cache.writing('reference', …)`): creates read both from the instance's cache.
+ */
 export class CatalogRepository {
   private readonly services: Collection<ServiceDoc>;
   private readonly calendars: Collection<HolidayCalendarDoc>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cache: ReferenceCache,
+  ) {
     this.services = resilientCollection<ServiceDoc>(db, 'services');
     this.calendars = resilientCollection<HolidayCalendarDoc>(db, 'calendars');
   }
@@ -41,19 +48,19 @@ export class CatalogRepository {
   }
 
   findService(id: string): Promise<ServiceDoc | null> {
-    return this.services.findOne({ _id: id as ServiceKind });
+    return this.cache.read('reference', `service:${id}`, () => this.services.findOne({ _id: id as ServiceKind }));
   }
 
   async upsertService(doc: ServiceDoc): Promise<void> {
-    await this.services.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.cache.writing('reference', () => this.services.replaceOne({ _id: doc._id }, doc, { upsert: true }));
   }
 
   /** The district keeps one calendar; absent means no holidays are known. */
   async holidayCalendar(): Promise<HolidayCalendarDoc | null> {
-    return this.calendars.findOne({ _id: 'district' });
+    return this.cache.read('reference', 'calendar:district', () => this.calendars.findOne({ _id: 'district' }));
   }
 
   async saveHolidayCalendar(doc: Omit<HolidayCalendarDoc, '_id'>): Promise<void> {
-    await this.calendars.replaceOne({ _id: 'district' }, doc, { upsert: true });
+    await this.cache.writing('reference', () => this.calendars.replaceOne({ _id: 'district' }, doc, { upsert: true }));
   }
 }

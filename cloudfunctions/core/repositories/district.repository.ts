@@ -2,6 +2,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import type { OpeningPeriod } from '../../../shared/domain/station-hours';
+import type { ReferenceCache } from './reference-cache';
 
 export type StreetDoc = { _id: string; name: string; escortDailyCapacity: number };
 export type CommunityDoc = { _id: string; streetId: string; name: string };
@@ -29,13 +30,19 @@ export const districtIndexes: CollectionIndexes[] = [
   },
 ];
 
-/** 街道, 社区 and 养老顾问站点: the district's map, which changes rarely and only by staff. */
+/**
+ * 街道, 社区 and 养老顾问站点: the district's map, which changes rarely and only by staff. Every
+ * write is stamped (`cache.writing('reference', …)`): creates read them from the instance's cache.
+ */
 export class DistrictRepository {
   private readonly streets: Collection<StreetDoc>;
   private readonly communities: Collection<CommunityDoc>;
   private readonly stations: Collection<StationDoc>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cache: ReferenceCache,
+  ) {
     this.streets = resilientCollection<StreetDoc>(db, 'streets');
     this.communities = resilientCollection<CommunityDoc>(db, 'communities');
     this.stations = resilientCollection<StationDoc>(db, 'stations');
@@ -46,7 +53,7 @@ export class DistrictRepository {
   }
 
   findStreet(id: string): Promise<StreetDoc | null> {
-    return this.streets.findOne({ _id: id });
+    return this.cache.read('reference', `street:${id}`, () => this.streets.findOne({ _id: id }));
   }
 
   listCommunities(streetId?: string): Promise<CommunityDoc[]> {
@@ -54,7 +61,7 @@ export class DistrictRepository {
   }
 
   findCommunity(id: string): Promise<CommunityDoc | null> {
-    return this.communities.findOne({ _id: id });
+    return this.cache.read('reference', `community:${id}`, () => this.communities.findOne({ _id: id }));
   }
 
   /** Stations residents may go to (active ones), or every one with `includeInactive` (staff managing them). */
@@ -67,33 +74,33 @@ export class DistrictRepository {
   }
 
   findStation(id: string): Promise<StationDoc | null> {
-    return this.stations.findOne({ _id: id });
+    return this.cache.read('reference', `station:${id}`, () => this.stations.findOne({ _id: id }));
   }
 
   /** Sets a 街道's escort places per day; false when there is no such 街道. */
   async setEscortCapacity(streetId: string, capacity: number): Promise<boolean> {
-    const result = await this.streets.updateOne({ _id: streetId }, { $set: { escortDailyCapacity: capacity } });
+    const result = await this.cache.writing('reference', () => this.streets.updateOne({ _id: streetId }, { $set: { escortDailyCapacity: capacity } }));
     return result.matchedCount === 1;
   }
 
   async upsertStreet(doc: StreetDoc): Promise<void> {
-    await this.streets.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.cache.writing('reference', () => this.streets.replaceOne({ _id: doc._id }, doc, { upsert: true }));
   }
 
   async upsertCommunity(doc: CommunityDoc): Promise<void> {
-    await this.communities.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.cache.writing('reference', () => this.communities.replaceOne({ _id: doc._id }, doc, { upsert: true }));
   }
 
   async upsertStation(doc: StationDoc): Promise<void> {
-    await this.stations.replaceOne({ _id: doc._id }, doc, { upsert: true });
+    await this.cache.writing('reference', () => this.stations.replaceOne({ _id: doc._id }, doc, { upsert: true }));
   }
 
   /** Switches a station off or back on; false when there is no such station. */
   async setStationActive(id: string, active: boolean): Promise<boolean> {
-    return (await this.stations.updateOne({ _id: id }, { $set: { active } })).matchedCount === 1;
+    return (await this.cache.writing('reference', () => this.stations.updateOne({ _id: id }, { $set: { active } }))).matchedCount === 1;
   }
 
   async deleteStation(id: string): Promise<boolean> {
-    return (await this.stations.deleteOne({ _id: id })).deletedCount === 1;
+    return (await this.cache.writing('reference', () => this.stations.deleteOne({ _id: id }))).deletedCount === 1;
   }
 }

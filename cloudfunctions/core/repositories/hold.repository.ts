@@ -2,6 +2,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db, type Filter, type OptionalUnlessRequiredId } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import { insertIfNew } from '../db/insert-if-new';
 import { holderOf, lockId, numberedClaimId, type HoldSubject, type HoldSubjectKind } from '../../../shared/domain/hold-keys';
 
 /**
@@ -117,7 +118,12 @@ export class HoldRepository {
    */
   async takeAllowance(key: string, limit: number, subject: HoldSubject, now: Date, seen?: AllowanceDoc[]): Promise<boolean> {
     const holder = holderOf(subject, key);
-    return (await claimNumbered(this.allowances, key, limit, holder, seen, (_id) => ({ _id, pool: key, holder, createdAt: now }))) !== null;
+    const make = (_id: string): AllowanceDoc => ({ _id, pool: key, holder, createdAt: now });
+    // Unseen, one insert at a random number usually lands (a resident starts one or two bookings a
+    // day): one round trip instead of a read and an insert. Refused (that number is spent, or this
+    // subject holds one already), the claim reads what is spent as usual.
+    if (!seen && limit > 0 && (await insertIfNew(this.allowances, make(numberedClaimId(key, Math.floor(Math.random() * limit)))))) return true;
+    return (await claimNumbered(this.allowances, key, limit, holder, seen, make)) !== null;
   }
 
   async purgeAllowances(before: Date): Promise<number> {

@@ -3,6 +3,7 @@ import type { Collection, Db } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
+import type { ReferenceCache } from './reference-cache';
 
 export type ProviderDoc = {
   _id: string;
@@ -27,15 +28,19 @@ export const providerIndexes: CollectionIndexes = {
   ],
 };
 
+/** Providers. Every write is stamped (`cache.writing('reference', …)`): creates read them from the instance's cache. */
 export class ProviderRepository {
   private readonly providers: Collection<ProviderDoc>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cache: ReferenceCache,
+  ) {
     this.providers = resilientCollection<ProviderDoc>(db, 'providers');
   }
 
   findById(id: string): Promise<ProviderDoc | null> {
-    return this.providers.findOne({ _id: id });
+    return this.cache.read('reference', `provider:${id}`, () => this.providers.findOne({ _id: id }));
   }
 
   findByUser(userId: string): Promise<ProviderDoc[]> {
@@ -54,7 +59,7 @@ export class ProviderRepository {
   /** False when the user already provides this service under another provider id. */
   async upsert(doc: ProviderDoc): Promise<boolean> {
     try {
-      await this.providers.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      await this.cache.writing('reference', () => this.providers.replaceOne({ _id: doc._id }, doc, { upsert: true }));
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;
@@ -63,6 +68,6 @@ export class ProviderRepository {
   }
 
   async deactivate(id: string, now: Date): Promise<boolean> {
-    return (await this.providers.updateOne({ _id: id }, { $set: { active: false, updatedAt: now } })).matchedCount === 1;
+    return (await this.cache.writing('reference', () => this.providers.updateOne({ _id: id }, { $set: { active: false, updatedAt: now } }))).matchedCount === 1;
   }
 }

@@ -27,6 +27,9 @@ import { AuditRepository, auditIndexes } from './audit.repository';
 import { CertificateRepository, certificateIndexes } from './certificate.repository';
 // staff — dashboard
 import { DashboardRepository, dashboardIndexes } from './dashboard.repository';
+// the instance's cache of what rarely changes, behind version stamps
+import { ReferenceCache } from './reference-cache';
+import { StampRepository } from './stamp.repository';
 
 export type Repositories = {
   users: UserRepository;
@@ -57,6 +60,8 @@ export type Repositories = {
   certificates: CertificateRepository;
   // staff — dashboard
   dashboard: DashboardRepository;
+  // the instance's cache of what rarely changes (users, district, catalog, providers, hours)
+  reference: ReferenceCache;
 };
 
 /** Every collection's declared indexes, created idempotently when an app starts. */
@@ -87,13 +92,15 @@ export const allIndexes: CollectionIndexes[] = [
 ];
 
 export function createRepositories(db: Db): Repositories {
+  // One cache per app (a function instance): these repositories read through it and stamp their writes.
+  const reference = new ReferenceCache(new StampRepository(db));
   return {
-    users: new UserRepository(db),
-    district: new DistrictRepository(db),
-    catalog: new CatalogRepository(db),
-    providers: new ProviderRepository(db),
+    users: new UserRepository(db, reference),
+    district: new DistrictRepository(db, reference),
+    catalog: new CatalogRepository(db, reference),
+    providers: new ProviderRepository(db, reference),
     meta: new MetaRepository(db),
-    availability: new AvailabilityRepository(db),
+    availability: new AvailabilityRepository(db, reference),
     bookings: new BookingRepository(db),
     holds: new HoldRepository(db),
     outbox: new OutboxRepository(db),
@@ -116,5 +123,6 @@ export function createRepositories(db: Db): Repositories {
     certificates: new CertificateRepository(db),
     // staff — dashboard
     dashboard: new DashboardRepository(db),
+    reference,
   };
 }

@@ -3,6 +3,7 @@ import type { Collection, Db, UpdateFilter } from 'mongodb';
 import type { Role } from '../../../shared/domain/roles';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
+import type { ReferenceCache } from './reference-cache';
 
 export type UserDoc = {
   _id: string;
@@ -28,15 +29,23 @@ export const userIndexes: CollectionIndexes = {
   indexes: [{ key: { openid: 1 }, name: 'openid_unique', unique: true }],
 };
 
+/**
+ * Users. Every change to a stored user goes through `cache.writing('users', …)`: the session check
+ * serves users from the instance's cache, and a new stamp is what tells every instance to forget
+ * them. A user first inserted needs none (a missing user is never cached).
+ */
 export class UserRepository {
   private readonly users: Collection<UserDoc>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly cache: ReferenceCache,
+  ) {
     this.users = resilientCollection<UserDoc>(db, 'users');
   }
 
   findById(id: string): Promise<UserDoc | null> {
-    return this.users.findOne({ _id: id });
+    return this.cache.read('users', id, () => this.users.findOne({ _id: id }));
   }
 
   /** The profile names of these users (null for a user who gave none), in one query. */
@@ -81,26 +90,26 @@ export class UserRepository {
   }
 
   async updateProfile(id: string, changes: ProfileChanges, now: Date): Promise<UserDoc | null> {
-    return this.users.findOneAndUpdate(
+    return this.cache.writing('users', () => this.users.findOneAndUpdate(
       { _id: id },
       { $set: { ...changes, updatedAt: now } },
       { returnDocument: 'after' },
-    );
+    ));
   }
 
   async addRoles(id: string, roles: Role[], staffStreetId: string | null | undefined, now: Date): Promise<UserDoc | null> {
     const set: Partial<UserDoc> = { updatedAt: now };
     if (staffStreetId !== undefined) set.staffStreetId = staffStreetId;
-    return this.users.findOneAndUpdate(
+    return this.cache.writing('users', () => this.users.findOneAndUpdate(
       { _id: id },
       { $addToSet: { roles: { $each: roles } }, $set: set },
       { returnDocument: 'after' },
-    );
+    ));
   }
 
   /** Ends every session issued before `at` (the token check reads it with the user on every call). */
   async endSessionsBefore(id: string, at: Date): Promise<void> {
-    await this.users.updateOne({ _id: id }, { $set: { sessionsValidFrom: at, updatedAt: at } });
+    await this.cache.writing('users', () => this.users.updateOne({ _id: id }, { $set: { sessionsValidFrom: at, updatedAt: at } }));
   }
 
   async removeRoles(id: string, roles: Role[], now: Date): Promise<UserDoc | null> {
@@ -109,10 +118,10 @@ export class UserRepository {
     // $pullAll rather than $pull with $in: FerretDB v1 ignores the $in form. The driver's typing of
     // either on a union-typed array is too narrow, hence the cast.
     const update = { $pullAll: { roles }, $set: set } as UpdateFilter<UserDoc>;
-    return this.users.findOneAndUpdate(
+    return this.cache.writing('users', () => this.users.findOneAndUpdate(
       { _id: id },
       update,
       { returnDocument: 'after' },
-    );
+    ));
   }
 }

@@ -12,6 +12,7 @@ import { sessionParts } from '../services/session.parts';
 import { callerOf, type Caller, type IdentitySource } from './caller';
 import { readWeChatOpenid } from './wechat-context';
 import { endedSession } from '../services/session-token.service';
+import { ReferenceCache } from '../repositories/reference-cache';
 
 // The roles each action needs are in shared/domain/permissions (actionAccess); entry files read them there.
 export type { Access };
@@ -80,7 +81,11 @@ export function defineFunction(
   const timers = options.timers ?? [];
   const services: ServiceParts = { ...sessionParts, ...options.services };
 
-  async function invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
+  // Each invocation is its own scope for the instance's cache: its first cached read (the session's
+  // user) checks the version stamps, and its later ones are served from memory (see ReferenceCache).
+  const invoke = (app: App, event: unknown, identity: IdentitySource) => ReferenceCache.within(() => invokeOnce(app, event, identity));
+
+  async function invokeOnce(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
     const requestId = randomUUID();
     try {
       return success(await handle(app, event, identity, requestId));

@@ -13,8 +13,6 @@ import { toBookingView, type BookingView } from './booking-view';
  * relation to is NOT_FOUND, never FORBIDDEN, so ids cannot be probed.
  */
 export class BookingAccess {
-  private readonly cutoffs = new Map<string, number>();
-
   constructor(
     private readonly deps: {
       bookings: BookingRepository;
@@ -39,11 +37,12 @@ export class BookingAccess {
   }
 
   async view(booking: BookingDoc, relation: Relation, list = false): Promise<BookingView> {
-    const [provider, names] = await Promise.all([
+    // By id, not namesOf: in an invocation both come from the instance's cache.
+    const [provider, booker] = await Promise.all([
       booking.providerId ? this.deps.providers.findById(booking.providerId) : null,
-      this.deps.users.namesOf([booking.bookerId]),
+      this.deps.users.findById(booking.bookerId),
     ]);
-    const bookerName = names.get(booking.bookerId) ?? null;
+    const bookerName = booker?.name ?? null;
     const providerPhone = !list && provider ? await this.escortPhoneFor(booking, relation, provider) : null;
     return toBookingView(booking, relation, { provider, providerPhone, bookerName, cancelCutoffMinutes: await this.cutoff(booking.service), list, now: this.deps.clock.now() });
   }
@@ -72,12 +71,8 @@ export class BookingAccess {
     return out;
   }
 
+  /** Read with the service (cached in an invocation, behind the stamps), so a changed cut-off shows at once. */
   private async cutoff(service: string): Promise<number> {
-    let minutes = this.cutoffs.get(service);
-    if (minutes === undefined) {
-      minutes = (await this.deps.catalog.findService(service))?.cancelCutoffMinutes ?? 0;
-      this.cutoffs.set(service, minutes);
-    }
-    return minutes;
+    return (await this.deps.catalog.findService(service))?.cancelCutoffMinutes ?? 0;
   }
 }

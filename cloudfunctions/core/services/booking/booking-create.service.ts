@@ -78,17 +78,17 @@ export class BookingCreateService {
     const now = this.deps.clock.now();
     const bookingId = `bk${createHash('sha256').update(`${caller.userId}:${input.requestId}`).digest('hex').slice(0, 22)}`;
     // The stored booking (for a retry), the draft's reads and the slot's seats go out together:
-    // the seat pool is known from the request, and every read is a round trip.
+    // the seat pool is known from the request, and every read is a round trip. In an invocation the
+    // draft's reads (service, provider, hours, calendar) come from the instance's cache, checked
+    // against the stamps with the session (ReferenceCache), so a warm create reads just these two.
     const pool = requestedPool(input);
-    const allowanceKey = dailyCreatesPool(caller.userId, districtDateOf(now));
-    const [existing, drafted, seen, spent] = await Promise.all([
+    const [existing, drafted, seen] = await Promise.all([
       this.deps.bookings.findById(bookingId),
       this.draft(caller, input, bookingId, now, proxy).then(
         (doc) => ({ doc }),
         (error: unknown) => ({ error }),
       ),
       pool ? this.deps.holds.seatsIn(pool) : null,
-      this.deps.holds.allowancesIn(allowanceKey),
     ]);
     // A retry is answered with the stored booking, even if its slot could no longer be chosen.
     if (existing) return this.settle(existing);
@@ -102,8 +102,10 @@ export class BookingCreateService {
     // Every request that writes spends an allowance, whatever its outcome, so one account cannot
     // hammer a day; the allowance belongs to the booking, so retries of it (even concurrent ones,
     // which all get here before any of them stored the booking) spend that one and no other.
+    // Looked up only here: a refused-full create, most of a rush, never needs it.
     const limit = proxy ? this.deps.proxyDailyLimit : this.deps.dailyLimit;
-    if (!(await this.deps.holds.takeAllowance(allowanceKey, limit, bookingSubject(bookingId), now, spent))) throw new AppError('RATE_LIMITED');
+    const allowanceKey = dailyCreatesPool(caller.userId, districtDateOf(now));
+    if (!(await this.deps.holds.takeAllowance(allowanceKey, limit, bookingSubject(bookingId), now))) throw new AppError('RATE_LIMITED');
     if (draft.streetId === null) Object.assign(draft, await this.placeOf(draft.stationId, draft.communityId ?? null));
     const { booking, created } = await this.deps.bookings.insertOrGet(draft);
     return created ? this.acquire(booking, seats) : this.settle(booking);

@@ -73,7 +73,9 @@ export function bookingNoticeHandler(deps: Deps): SubjectHandler {
         notices: notices(event, booking, providerUserId),
         streetId: booking?.streetId ?? null,
         // Cancelled, moved or handed to another escort: the reminders not listed any more are withdrawn.
-        reminders: booking ? reminders(booking, providerUserId, now) : null,
+        // A request still waiting on its create event never had any (they are made when confirmed;
+        // every later change has its own event), so there is nothing to look up.
+        reminders: booking && !(event.type === 'booking_requested' && booking.status === 'requested') ? reminders(booking, providerUserId, now) : null,
         async outdatedTypes() {
           if (booking?.service !== 'escort') return [];
           // Once a request is taken (or cancelled, or expired), the other escorts' offers are stale.
