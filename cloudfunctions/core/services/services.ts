@@ -50,6 +50,8 @@ import { StaffBookingDesk } from './staff/booking-desk.service';
 import { AuditLogService } from './staff/audit-log.service';
 import { DistrictSettingsService } from './staff/district-settings.service';
 import { DashboardService } from './staff/dashboard.service';
+// exports — the staff's XLSX and PDF files
+import { ExportService } from './exports/export.service';
 // documents — certificates (the data only: the renderer lives in the documents function)
 import { CertificateService } from './documents/certificate.service';
 
@@ -91,6 +93,8 @@ export type Services = {
   dashboard: DashboardService;
   // documents — certificates
   certificates: CertificateService;
+  // exports — the staff's XLSX and PDF files (the data only: rendering is the exports function's)
+  exports: ExportService;
 };
 
 export type ServiceDeps = { config: ServerConfig; repos: Repositories; clock: Clock; ids: IdGenerator };
@@ -210,5 +214,7 @@ export function createServices({ config, repos, clock, ids }: ServiceDeps): Serv
     volunteerRegistrationRepair: registrationTransitions,
     tokens,
     users,
+    // exports — the staff's XLSX and PDF files
+    exports: new ExportService({ bookings: repos.bookings, attendance: repos.attendance, district: repos.district, providers: repos.providers, users: repos.users, volunteers: repos.volunteers, dashboard, clock }),
   };
 }

@@ -13,6 +13,8 @@ import { staffAuthAccess } from './staff-auth-access';
 import { staffDeskAccess } from './staff-desk-access';
 // documents — certificates
 import { documentsAccess } from './documents-access';
+// exports — the staff's XLSX and PDF files
+import { exportsAccess } from './exports-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -106,6 +108,8 @@ export const actionAccess = {
   ...staffDeskAccess,
   // documents — certificates
   ...documentsAccess,
+  // exports — the staff's XLSX and PDF files
+  ...exportsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

@@ -7,3 +7,4 @@ export * from './attendance-access';
 export * from './staff-auth-access';
 export * from './staff-desk-access';
 export * from './audit';
+export * from './exports-access';

@@ -139,6 +139,10 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'documents.issueCertificate': { roles: [V] },
   'documents.myCertificates': { roles: [V] },
   'documents.certificate': { roles: [V] },
+  // exports — the staff's XLSX and PDF files
+  'exports.dashboardXlsx': { roles: [S, D] },
+  'exports.volunteerHoursXlsx': { roles: [S, D] },
+  'exports.volunteerHoursPdf': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

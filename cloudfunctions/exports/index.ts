@@ -1,0 +1,11 @@
+import { defineFunction } from '../core/runtime/define-function';
+import { exportActions } from './export-actions';
+
+/**
+ * The staff's exports (XLSX, PDF). A function of its own, apart from `documents`: exceljs and
+ * pdfkit with a font are megabytes that the certificate's function need not grow by, and that
+ * booking and the everyday calls must not load. `renders` tells the build and the bundle test so.
+ */
+export const exportsFunction = defineFunction('exports', { ...exportActions }, { renders: true });
+
+export const main = exportsFunction.main;
