@@ -14,6 +14,8 @@ import type { volunteerManageActions } from '../../../shared/schemas/volunteer-m
 import type { volunteerTrainingActions } from '../../../shared/schemas/volunteer-training.schema';
 import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema';
 import type { documentsActions } from '../../../shared/schemas/documents.schema';
+// exports
+import type { exportsActions } from '../../../shared/schemas/exports.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -35,6 +37,8 @@ export type ApiActions = {
   staff: typeof staffDeskActions;
   // documents — certificates
   documents: typeof documentsActions;
+  // exports: the staff's XLSX and PDF files
+  exports: typeof exportsActions;
 };
 
 export type ApiFunction = keyof ApiActions;

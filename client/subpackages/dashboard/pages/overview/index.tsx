@@ -11,6 +11,8 @@ import { paceLineOption, shareText, streetBarsOption } from '../../../../src/fea
 import { staffDeskRoles } from '../../../../src/features/staff/staff-roles';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { CellGroup } from '../../../../src/ui/Cell';
+import { exportsApi } from '../../../../src/api/exports.api';
+import { ExportButtons } from '../../../../src/features/exports/ExportButtons';
 
 /**
  * The dashboard: the 7,000 training person-times (人次, with persons 人数) against the targets, the
@@ -22,13 +24,13 @@ export default function DashboardPage() {
     <Page>
       <Text className='page-title'>数据看板</Text>
       <SignedIn roles={staffDeskRoles} forbiddenText='数据看板供街道工作人员和区民政局查看。'>
-        {() => <Overview />}
+        {(user) => <Overview isAdmin={user.roles.includes('admin')} />}
       </SignedIn>
     </Page>
   );
 }
 
-function Overview() {
+function Overview({ isAdmin }: { isAdmin: boolean }) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const state = useRequest(() => dashboardApi.overview(year), [year]);
@@ -37,7 +39,23 @@ function Overview() {
     <View>
       <ChoiceGroup label='年份' options={years} value={String(year)} onChange={(value) => setYear(Number(value))} />
       <RequestView state={state}>{(board) => <Board board={board} />}</RequestView>
+      <DashboardExport year={year} isAdmin={isAdmin} />
     </View>
+  );
+}
+
+/** The year's workbook: the summary in the bureau's layout and the bookings; admin may ask for phones in full (logged). */
+function DashboardExport({ year, isAdmin }: { year: number; isAdmin: boolean }) {
+  const choices = [
+    { key: 'xlsx', label: '导出 Excel（汇总和预约明细）', request: () => exportsApi.dashboardXlsx(year) },
+    ...(isAdmin ? [{ key: 'xlsx-full', label: '导出 Excel（含完整电话）', request: () => exportsApi.dashboardXlsx(year, true) }] : []),
+  ];
+  return (
+    <CellGroup title='导出'>
+      <View className='card'>
+        <ExportButtons choices={choices} note={isAdmin ? '电话默认隐去中间四位；导出完整电话会记入操作记录。' : '电话隐去中间四位；婚姻辅导只导出次数。'} />
+      </View>
+    </CellGroup>
   );
 }
 

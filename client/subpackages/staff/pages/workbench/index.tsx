@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { serviceCatalog } from '../../../../src/features/services/service-catalog';
 import { Page } from '../../../../src/components/Page';
@@ -7,6 +7,7 @@ import { auditRoles, staffDeskRoles } from '../../../../src/features/staff/staff
 import { goTo, routes } from '../../../../src/navigation/routes';
 import { hasAnyRole } from '../../../../../shared/domain/roles';
 import { Cell, CellGroup } from '../../../../src/ui/Cell';
+import { HoursExport } from '../../../../src/features/exports/HoursExport';
 
 /** The staff workbench: what 街道 staff and the bureau's admin do, one tap each. */
 export default function WorkbenchPage() {
@@ -38,6 +39,11 @@ export default function WorkbenchPage() {
             </CellGroup>
             <CellGroup title='银龄行动'>
               <Cell title='银龄行动管理' label='志愿者申请、活动、签到名单、服务时长、培训进度' onClick={() => goTo(routes.manageHub)} />
+            </CellGroup>
+            <CellGroup title='导出志愿服务时长表'>
+              <View className='card'>
+                <HoursExport />
+              </View>
             </CellGroup>
             <CellGroup title='管理'>
               <Cell title='消息发送情况' label='没能发到微信的通知，可重新发送' onClick={() => goTo(routes.staffNotices)} />
