@@ -56,7 +56,7 @@ async function bookingsOfTwoStreets() {
   const mother = { name: '张奶奶', phone: '13922223333', relationship: 'mother' };
   const escort = await book(w, await freshResident(w), escortCreate(at(THU, '09:00'), { forFamily: mother }));
   const elsewhere = await book(w, await freshResident(w, 'cm-hehua'), advisorCreate(at(WED, '11:00'), { providerId: ids.advisor3 }));
-  // Exported on Saturday: the year so far holds the week's bookings.
+  // Exported on Saturday, after the week's bookings.
   w.clock.set(new Date(EXPORT_DAY));
   return { advisor, counseling, escort, elsewhere };
 }
@@ -65,7 +65,7 @@ describe('the dashboard workbook', () => {
   it('gives staff their 街道: the summary in the bureau’s layout and the bookings with phones masked, no counseling details anywhere', async () => {
     const { advisor, counseling, escort, elsewhere } = await bookingsOfTwoStreets();
     const file = await fileOf(w.people.staff, 'dashboardXlsx', { year: 2026 });
-    expect(file.fileName).toBe('南大街-预约明细-2026-01-01至2026-12-05-20261205.xlsx');
+    expect(file.fileName).toBe('南大街-预约明细-2026-01-01至2026-12-31-20261205.xlsx');
     expect(file.mimeType).toBe(XLSX_MIME);
     const book_ = await readWorkbook(bytesOf(file));
     expect(book_.workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '预约明细']);
@@ -128,7 +128,7 @@ describe('the dashboard workbook', () => {
     expect(masked.rowsOf('汇总').slice(4).map((r) => r[0])).toEqual([...streetNames, '全区合计']);
 
     const full = await fileOf(w.people.admin, 'dashboardXlsx', { fullPhones: true });
-    expect(full.fileName).toBe('全区-预约明细-2026-01-01至2026-12-05-20261205.xlsx');
+    expect(full.fileName).toBe('全区-预约明细-2026-01-01至2026-12-31-20261205.xlsx');
     const book_ = await readWorkbook(bytesOf(full));
     const rows = book_.rowsOf('预约明细').slice(3);
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining([advisor.id, counseling.id, elsewhere.id]));

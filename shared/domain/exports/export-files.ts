@@ -31,13 +31,11 @@ export function exportFileName(place: string, kind: ExportKind, period: { from: 
 }
 
 /**
- * The days of `year` an export of it covers: from 1 January to `today` while the year runs, the
- * whole year once it has ended (a year not begun covers it all, and holds nothing yet).
+ * The days of `year` the dashboard's export covers: the whole year, so bookings already made for
+ * the weeks ahead are in it beside those done (the summary's counts are as of the day it is made).
  */
-export function yearSoFar(year: number, today: string): { from: string; to: string } {
-  const from = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  return { from, to: today >= from && today <= end ? today : end };
+export function yearPeriod(year: number): { from: string; to: string } {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 /** The [from, to) instants of a period of district days. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../shared/errors';
 import { bookingStatusLabels, type BookingStatus } from '../../../../shared/domain/booking-status';
-import { DISTRICT_WIDE_WORD, exportFileName, periodInstants, PDF_MIME, XLSX_MIME, yearSoFar } from '../../../../shared/domain/exports/export-files';
+import { DISTRICT_WIDE_WORD, exportFileName, periodInstants, PDF_MIME, XLSX_MIME, yearPeriod } from '../../../../shared/domain/exports/export-files';
 import { maskPhone } from '../../../../shared/domain/masking';
 import { mayExportFullPhones, streetScopeOf } from '../../../../shared/domain/permissions';
 import { serviceKindLabels } from '../../../../shared/domain/service-kinds';
@@ -101,12 +101,12 @@ export class ExportService {
     // The dashboard's own numbers (its aggregations), so the file and the screen never disagree.
     const board = await this.deps.dashboard.overview(caller, { year: input.year, streetId: street?._id });
     const today = districtDateOf(this.deps.clock.now());
-    const period = yearSoFar(board.year, today);
+    const period = yearPeriod(board.year);
     const place = street?.name ?? DISTRICT_WIDE_WORD;
     const summary: Sheet = {
       name: '汇总',
       title: `${place}民政便民服务${board.year}年度工作进度汇总表`,
-      subtitle: `统计期间：${period.from} 至 ${period.to}　时间过去 ${Math.round(board.elapsedShare * 100)}%　制表日期：${today}`,
+      subtitle: `${board.year}年　统计截至 ${board.asOf}（时间过去 ${Math.round(board.elapsedShare * 100)}%）　制表日期：${today}`,
       groups: summaryGroups,
       columns: summaryColumns,
       rows: once(summaryRows(board)),
