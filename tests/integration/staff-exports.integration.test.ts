@@ -31,6 +31,10 @@ import { expectOk } from '../helpers/test-app';
 import { readWorkbook } from '../helpers/xlsx-cells';
 import { counselingTopicLabels } from '../../shared/domain/service-kinds';
 import { XLSX_MIME } from '../../shared/domain/exports/export-files';
+import { EXPORT_BATCH } from '../../cloudfunctions/core/repositories/booking.repository';
+import type { Sheet, XlsxRenderer } from '../../cloudfunctions/core/services/exports/export-tables';
+import { ExcelXlsxRenderer } from '../../cloudfunctions/core/services/exports/xlsx-renderer';
+import { callerOf } from '../../cloudfunctions/core/runtime/caller';
 
 jest.setTimeout(120_000);
 
@@ -207,5 +211,46 @@ describe('the volunteer hours table', () => {
     expect(district.text).toContain('荷花池街道');
     expect(district.text).toContain('荷花池社区健康讲座');
     expect(district.text).toContain('共 1 条，计入时长合计 0 小时');
+  });
+});
+
+describe('a large export', () => {
+  it('reaches the writer in batches from the cursor, never all rows at once, and every row is in the file', async () => {
+    const records = 2 * EXPORT_BATCH + 50;
+    const start = new Date('2026-12-01T01:00:00Z').getTime();
+    for (let from = 0; from < records; from += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, records - from) }, (_, k) => {
+          const n = from + k;
+          const startsAt = new Date(start + n * 60_000);
+          return w.t.app.repos.attendance.insertRecord({
+            _id: `bulk-${String(n).padStart(4, '0')}`, activityId: `act-bulk-${n}`, userId: `u-bulk-${n % 7}`, streetId: ids.street, title: `批量活动 ${String(n).padStart(4, '0')}`,
+            startsAt, endsAt: new Date(startsAt.getTime() + 3600_000), checkInAt: startsAt, checkOutAt: new Date(startsAt.getTime() + 3600_000),
+            autoClosed: false, minutes: 60, computedHours: 1, createdAt: startsAt,
+          });
+        }),
+      );
+    }
+    // The real writer, watched: how big each batch is when it reaches the workbook.
+    const batches: number[] = [];
+    const excel = new ExcelXlsxRenderer();
+    const watching: XlsxRenderer = {
+      render: (sheets: Sheet[]) =>
+        excel.render(sheets.map((sheet) => ({
+          ...sheet,
+          rows: (async function* () {
+            for await (const batch of sheet.rows) {
+              batches.push(batch.length);
+              yield batch;
+            }
+          })(),
+        }))),
+    };
+    const caller = callerOf(await w.t.app.services.users.require(w.people.staff.userId));
+    const file = await w.t.app.services.exports.volunteerHoursXlsx(caller, { from: '2026-12-01', to: '2026-12-31' }, watching);
+    expect(batches).toEqual([EXPORT_BATCH, EXPORT_BATCH, 50]);
+    const rows = (await readWorkbook(Buffer.from(file.base64, 'base64'))).rowsOf('志愿服务时长').slice(3);
+    expect(rows).toHaveLength(records);
+    expect(rows.map((r) => r[2])).toEqual(Array.from({ length: records }, (_, n) => `批量活动 ${String(n).padStart(4, '0')}`));
   });
 });
