@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { current, settled } from './e2e-browser';
+import { current, measureSizes, settled } from './e2e-browser';
 import { open, scan, type FlowContext } from './e2e-flows';
 import { api, tokenOf } from './e2e-volunteer-walk';
 import { DEMO_STAFF_PASSWORD } from '../../host/seed/seed-demo-passwords';
@@ -114,7 +114,30 @@ export async function staffRunsTheDesk(ctx: FlowContext): Promise<{ failures: st
 
   // exports: the dashboard's workbook downloads; its cells are read back.
   await workbookDownloads(ctx, out, { elder: `孙爷爷${tag}`, elderPhone: '13766667777', mother: `钱奶奶${tag}` });
+  await exportsInElderMode(ctx, out);
   return out;
+}
+
+/** The export buttons in elder mode, on the dashboard and on the workbench (the hours table): large text and targets. */
+async function exportsInElderMode(ctx: FlowContext, out: { failures: string[]; report: string[] }) {
+  await open(ctx, '/pages/profile/index');
+  await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  await ctx.page.locator('.page.elder').first().waitFor();
+  try {
+    for (const [page, button] of [['/subpackages/dashboard/pages/overview/index', '导出 Excel（汇总和预约明细）'], ['/subpackages/staff/pages/workbench/index', '导出时长表 PDF']] as const) {
+      await open(ctx, page);
+      await cur(ctx).getByRole('button', { name: button }).waitFor();
+      await settled(ctx.page);
+      const sizes = await measureSizes(ctx.page);
+      out.report.push(`${page}: elder text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px`);
+      if (!sizes.elder) out.failures.push(`${page}: elder mode is not on`);
+      if (sizes.minFont < 18) out.failures.push(`${page}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
+      if (sizes.minTarget < 60) out.failures.push(`${page}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
+    }
+  } finally {
+    await open(ctx, '/pages/profile/index');
+    await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  }
 }
 
 /** The staff member downloads the year's workbook from the dashboard: the bureau's summary and their 街道's bookings, phones masked. */
