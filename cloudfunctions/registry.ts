@@ -8,8 +8,9 @@ import { userFunction } from './user';
 import { volunteerFunction } from './volunteer';
 import { staffFunction } from './staff';
 import { documentsFunction } from './documents';
+import { exportsFunction } from './exports';
 
 /** Every cloud function, by the name the client calls it with. */
 export const cloudFunctions: Record<string, CloudFunction> = Object.fromEntries(
-  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction, staffFunction, documentsFunction].map((fn) => [fn.name, fn]),
+  [userFunction, adminFunction, catalogFunction, bookingFunction, providerFunction, notifyFunction, volunteerFunction, staffFunction, documentsFunction, exportsFunction].map((fn) => [fn.name, fn]),
 );

@@ -1,4 +1,6 @@
-import { current, settled } from './e2e-browser';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { current, measureSizes, settled } from './e2e-browser';
 import { open, scan, type FlowContext } from './e2e-flows';
 import { api, tokenOf } from './e2e-volunteer-walk';
 import { DEMO_STAFF_PASSWORD } from '../../host/seed/seed-demo-passwords';
@@ -7,7 +9,8 @@ import { DEMO_STAFF_PASSWORD } from '../../host/seed/seed-demo-passwords';
  * staff desk (issue 13): 陈干事 signs in with a password, opens the workbench from home, dispatches
  * an escort request (it is flagged as possibly the same person's as another request), verifies the
  * request's hardship group, books an advisor for a walk-in elder (代办) through the booking pages,
- * and opens the dashboard, whose charts draw. Two residents' requests are made through the API.
+ * and opens the dashboard, whose charts draw, and downloads its workbook (cells read with exceljs).
+ * Two residents' requests are made through the API.
  */
 
 const cur = (ctx: FlowContext) => current(ctx.page);
@@ -108,5 +111,64 @@ export async function staffRunsTheDesk(ctx: FlowContext): Promise<{ failures: st
   if (widths.some((w) => w < 300)) out.failures.push(`a dashboard chart is ${Math.min(...widths)} px wide at 390 px (expected the card's width)`);
   out.report.push(`dashboard: ${widths.length} chart(s), ${widths.join('/')} px wide`);
   await scan(ctx, 'staff-dashboard');
+
+  // exports: the dashboard's workbook downloads; its cells are read back.
+  await workbookDownloads(ctx, out, { elder: `孙爷爷${tag}`, elderPhone: '13766667777', mother: `钱奶奶${tag}` });
+  await exportsInElderMode(ctx, out);
   return out;
+}
+
+/** The export buttons in elder mode, on the dashboard and on the workbench (the hours table): large text and targets. */
+async function exportsInElderMode(ctx: FlowContext, out: { failures: string[]; report: string[] }) {
+  await open(ctx, '/pages/profile/index');
+  await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  await ctx.page.locator('.page.elder').first().waitFor();
+  try {
+    for (const [page, button] of [['/subpackages/dashboard/pages/overview/index', '导出 Excel（汇总和预约明细）'], ['/subpackages/staff/pages/workbench/index', '导出时长表 PDF']] as const) {
+      await open(ctx, page);
+      await cur(ctx).getByRole('button', { name: button }).waitFor();
+      await settled(ctx.page);
+      const sizes = await measureSizes(ctx.page);
+      out.report.push(`${page}: elder text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px`);
+      if (!sizes.elder) out.failures.push(`${page}: elder mode is not on`);
+      if (sizes.minFont < 18) out.failures.push(`${page}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
+      if (sizes.minTarget < 60) out.failures.push(`${page}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
+    }
+  } finally {
+    await open(ctx, '/pages/profile/index');
+    await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
+  }
+}
+
+/** The staff member downloads the year's workbook from the dashboard: the bureau's summary and their 街道's bookings, phones masked. */
+async function workbookDownloads(ctx: FlowContext, out: { failures: string[]; report: string[] }, people: { elder: string; elderPhone: string; mother: string }) {
+  const [download] = await Promise.all([ctx.page.waitForEvent('download'), cur(ctx).getByRole('button', { name: '导出 Excel（汇总和预约明细）' }).click()]);
+  const file = await download.path();
+  if (!file) throw new Error('the workbook did not download');
+  const name = download.suggestedFilename();
+  const year = new Date().getFullYear();
+  if (!new RegExp(`^南大街-预约明细-${year}-01-01至${year}-12-31-\\d{8}\\.xlsx$`).test(name)) out.failures.push(`the workbook is called ${name}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const summary = workbook.getWorksheet('汇总');
+  const detail = workbook.getWorksheet('预约明细');
+  if (!summary || !detail) throw new Error(`the workbook's sheets are ${workbook.worksheets.map((s) => s.name).join(', ')}`);
+  if (String(summary.getCell('A1').value) !== `南大街街道民政便民服务${year}年度工作进度汇总表`) out.failures.push(`the summary's title is ${String(summary.getCell('A1').value)}`);
+  if (summary.getCell('K1').master.address !== 'A1') out.failures.push('the summary\'s title is not merged across the sheet');
+  if (String(summary.getCell('B3').value) !== '智能技术培训（人次）' || summary.getCell('E3').master.address !== 'B3') out.failures.push('the training header is not merged over its columns');
+  if (String(summary.getCell('A5').value) !== '南大街街道') out.failures.push(`the summary's first row is ${String(summary.getCell('A5').value)}`);
+  const rows: string[][] = [];
+  detail.eachRow((row, n) => {
+    if (n > 3) rows.push(Array.from({ length: 12 }, (_, i) => String(row.getCell(i + 1).value ?? '')));
+  });
+  const everything = rows.flat().join('|');
+  if (everything.includes(people.elderPhone)) out.failures.push('a full phone number is in the staff member\'s workbook');
+  if (rows.some((r) => r[5] !== '南大街街道')) out.failures.push('the workbook holds another 街道\'s bookings');
+  // The walk-in's visit and the mother's requests are days ahead: in this year's file unless the year turns first.
+  const walkIn = rows.find((r) => r[9] === people.elder);
+  const ahead = new Date(Date.now() + 4 * 24 * 3600_000).getFullYear() === year;
+  if (ahead && !walkIn) out.failures.push(`the walk-in ${people.elder} is not in the workbook`);
+  if (walkIn && walkIn[10] !== '137****7777') out.failures.push(`the walk-in's phone reads ${walkIn[10]}`);
+  if (ahead && !rows.some((r) => r[9] === people.mother)) out.failures.push(`${people.mother}'s escort requests are not in the workbook`);
+  out.report.push(`workbook ${name}: ${rows.length} booking rows, the walk-in's phone ${walkIn?.[10] ?? '(next year)'}`);
 }

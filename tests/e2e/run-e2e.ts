@@ -161,7 +161,7 @@ async function main(): Promise<number> {
       if (failures.length > 0) throw new Error(failures.join('\n'));
     });
     // staff desk
-    await test('staff desk: password login, the workbench, dispatch with a possible duplicate, the hardship check, 代办 for a walk-in, the dashboard draws', async () => {
+    await test('staff desk: password login, the workbench, dispatch with a possible duplicate, the hardship check, 代办 for a walk-in, the dashboard draws and its workbook downloads with the right cells', async () => {
       const { failures, report } = await staffRunsTheDesk(ctx);
       for (const line of report) console.log(`     ${line}`);
       if (failures.length > 0) throw new Error(failures.join('\n'));

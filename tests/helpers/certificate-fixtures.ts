@@ -30,7 +30,16 @@ export async function certifiableVolunteer(t: TestApp, openid = 'cert-volunteer'
  * An activity `daysOn` days after the clock (2 h) that `volunteer` serves in full: checked in 5
  * minutes early and out 5 minutes late, so the record is exactly 2 h (pending until decided).
  */
-export async function serveActivity(t: TestApp, clock: SettableClock, staffToken: string, volunteer: { token: string }, title: string, daysOn: number): Promise<string> {
+export async function serveActivity(
+  t: TestApp,
+  clock: SettableClock,
+  staffToken: string,
+  volunteer: { token: string },
+  title: string,
+  daysOn: number,
+  /** exports: another 社区 (an activity of another 街道) and such. */
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const base = clock.now();
   const startsAt = new Date(base.getTime() + daysOn * DAY);
   const activity = expectOk<{ id: string }>(
@@ -41,6 +50,7 @@ export async function serveActivity(t: TestApp, clock: SettableClock, staffToken
       endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
       signUpClosesAt: new Date(startsAt.getTime() - 3600_000).toISOString(),
       withdrawCutoffAt: new Date(startsAt.getTime() - DAY).toISOString(),
+      ...overrides,
     })),
   );
   expectOk(await t.callAs(volunteer.token, 'volunteer', { action: 'signUp', activityId: activity.id, role: 'assist' }));

@@ -23,6 +23,8 @@ import { certifiableVolunteer, serveActivity } from '../helpers/certificate-fixt
 import { pdfText, qrMismatches } from '../helpers/pdf-text';
 import { CERTIFICATE_QR } from '../../cloudfunctions/core/services/documents/certificate-pdf';
 import type { Envelope } from '../../shared/errors';
+// exports
+import ExcelJS from 'exceljs';
 
 jest.setTimeout(120_000);
 
@@ -81,7 +83,7 @@ const wechatContext = { callbackWaitsForEmptyEventLoop: false, memory_limit_in_m
 
 describe('built cloud functions', () => {
   it('emits index.js, package.json and config.json for each function', () => {
-    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'documents', 'notify', 'provider', 'staff', 'user', 'volunteer']);
+    expect(built.map((b) => b.name).sort()).toEqual(['admin', 'booking', 'catalog', 'documents', 'exports', 'notify', 'provider', 'staff', 'user', 'volunteer']);
     for (const fn of built) {
       for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(fn.dir, file))).toBe(true);
       const pkg = JSON.parse(readFileSync(join(fn.dir, 'package.json'), 'utf8'));
@@ -92,7 +94,8 @@ describe('built cloud functions', () => {
       expect(Array.isArray(config.triggers)).toBe(true);
       // Self-contained and small: one file, no node_modules beside it.
       expect(existsSync(join(fn.dir, 'node_modules'))).toBe(false);
-      expect(fn.bytes).toBeLessThan(2 * 1024 * 1024);
+      // exports carries exceljs and pdfkit on top of what every function holds (its own budget below).
+      if (fn.name !== 'exports') expect(fn.bytes).toBeLessThan(2 * 1024 * 1024);
     }
   });
 
@@ -120,7 +123,7 @@ describe('built cloud functions', () => {
 
   // documents — certificates
   it('keeps the rendering libraries in the functions marked renders, and out of every other bundle', () => {
-    expect(built.filter((fn) => fn.renders).map((fn) => fn.name)).toEqual(['documents']);
+    expect(built.filter((fn) => fn.renders).map((fn) => fn.name)).toEqual(['documents', 'exports']);
     for (const fn of built.filter((b) => !b.renders)) expect([fn.name, fn.renderingPackages]).toEqual([fn.name, []]);
     const documents = built.find((fn) => fn.name === 'documents')!;
     expect(documents.renderingPackages).toEqual(expect.arrayContaining(['fontkit', 'pdfkit', 'qrcode']));
@@ -129,6 +132,35 @@ describe('built cloud functions', () => {
     expect(readdirSync(documents.dir).sort()).toEqual(['config.json', 'index.js', 'package.json']);
     const everyday = Math.max(...built.filter((b) => !b.renders).map((b) => b.bytes));
     expect(documents.bytes - everyday).toBeLessThan(800 * 1024);
+    // exports — exceljs write-only (its reading parts stubbed by the build) and pdfkit, no font either.
+    const exports = built.find((fn) => fn.name === 'exports')!;
+    expect(exports.renderingPackages).toEqual(expect.arrayContaining(['exceljs', 'fontkit', 'pdfkit']));
+    expect(exports.renderingPackages).not.toContain('qrcode');
+    expect(readdirSync(exports.dir).sort()).toEqual(['config.json', 'index.js', 'package.json']);
+    const bundle = readFileSync(join(exports.dir, 'index.js'), 'utf8');
+    // unzipper and fast-csv are the build's stub (its message is in the bundle), not the packages.
+    expect(bundle).toContain('reading XLSX or CSV is not part of the exports bundle');
+    expect(exports.bytes - everyday).toBeLessThan(1600 * 1024);
+  });
+
+  it('exports.main writes a workbook from the bundle (exceljs loads without its reading parts)', async () => {
+    const client = await openDedicatedClient(engineUri());
+    try {
+      const app = await createApp({ config: testConfig({ DB_NAME: dbName }), db: client.db(dbName), clock: manualClock(new Date()) });
+      await seedDemoDistrict(app);
+      const staff = await app.services.users.ensureUser('oWeChatStaff456');
+      await app.services.users.grantRoles(staff._id, ['staff'], 'st-nandajie');
+    } finally {
+      await client.close();
+    }
+    const main = load('exports', { WX_OPENID: 'oWeChatStaff456' });
+    const reply = await main({ action: 'dashboardXlsx' }, { ...wechatContext, function_name: 'exports' });
+    const { base64, fileName } = expectOk<{ base64: string; fileName: string }>(reply as Envelope<unknown>);
+    expect(fileName).toMatch(/^南大街-预约明细-\d{4}-01-01至\d{4}-\d{2}-\d{2}-\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '预约明细']);
+    expect(String(workbook.getWorksheet('汇总')!.getCell('A5').value)).toBe('南大街街道');
   });
 
   // lean bundles

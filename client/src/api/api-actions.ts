@@ -16,6 +16,8 @@ import type { staffDeskActions } from '../../../shared/schemas/staff-desk.schema
 // stations and providers
 import type { staffStationActions } from '../../../shared/schemas/staff-stations.schema';
 import type { documentsActions } from '../../../shared/schemas/documents.schema';
+// exports
+import type { exportsActions } from '../../../shared/schemas/exports.schema';
 
 /**
  * Every cloud function the client calls, with the input schema of each action: the same tables the
@@ -37,6 +39,8 @@ export type ApiActions = {
   staff: typeof staffDeskActions & typeof staffStationActions;
   // documents — certificates
   documents: typeof documentsActions;
+  // exports: the staff's XLSX and PDF files
+  exports: typeof exportsActions;
 };
 
 export type ApiFunction = keyof ApiActions;

@@ -121,6 +121,30 @@ export class AttendanceRepository {
     return this.records.find({ userId }).sort({ startsAt: -1 }).toArray();
   }
 
+  /**
+   * exports: the records of activities starting in [from, to) of one 街道 (null: the district), by
+   * 街道 and then time, read from one cursor a batch at a time (an export never holds them all).
+   */
+  async *eachRecordBetween(streetId: string | null, from: Date, to: Date, batchSize = 200): AsyncGenerator<HoursRecordDoc[]> {
+    const cursor = this.records
+      .find({ startsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) })
+      .sort({ streetId: 1, startsAt: 1, _id: 1 })
+      .batchSize(batchSize);
+    try {
+      let batch: HoursRecordDoc[] = [];
+      for await (const doc of cursor) {
+        batch.push(doc);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await cursor.close();
+    }
+  }
+
   recordsOfActivity(activityId: string): Promise<HoursRecordDoc[]> {
     return this.records.find({ activityId }).toArray();
   }

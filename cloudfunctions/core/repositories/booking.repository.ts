@@ -109,6 +109,20 @@ export const bookingIndexes: CollectionIndexes[] = [
   { collection: 'transitions', indexes: [{ key: { bookingId: 1, seq: 1 }, name: 'by_booking' }, { key: { at: 1 }, name: 'by_time' }] },
 ];
 
+/** How many documents an export reads from its cursor at a time. */
+export const EXPORT_BATCH = 200;
+
+/** The bookings staff may list (shown ones unless a status is asked for) that pass the filters. */
+function streetBookingFilter(query: StreetBookingFilter): Filter<BookingDoc> {
+  const filter: Filter<BookingDoc> = { status: query.status ?? { $nin: [...UNSHOWN] } };
+  if (query.streetId) filter.streetId = query.streetId;
+  if (query.service) filter.service = query.service;
+  if (query.stationId) filter.stationId = query.stationId;
+  if (query.communityId) filter.communityId = query.communityId;
+  if (query.from || query.to) filter.startsAt = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
+  return filter;
+}
+
 export class BookingRepository {
   private readonly bookings: Collection<BookingDoc>;
   private readonly transitions: Collection<TransitionDoc>;
@@ -158,13 +172,28 @@ export class BookingRepository {
    * pass the filters, latest start first, one page.
    */
   async ofStreet(query: StreetBookingFilter & Page): Promise<{ items: BookingDoc[]; total: number }> {
-    const filter: Filter<BookingDoc> = { status: query.status ?? { $nin: [...UNSHOWN] } };
-    if (query.streetId) filter.streetId = query.streetId;
-    if (query.service) filter.service = query.service;
-    if (query.stationId) filter.stationId = query.stationId;
-    if (query.communityId) filter.communityId = query.communityId;
-    if (query.from || query.to) filter.startsAt = { ...(query.from ? { $gte: query.from } : {}), ...(query.to ? { $lt: query.to } : {}) };
-    return this.page(filter, { startsAt: -1, _id: 1 }, query);
+    return this.page(streetBookingFilter(query), { startsAt: -1, _id: 1 }, query);
+  }
+
+  /**
+   * exports: every booking `ofStreet` would list, earliest first, read from one cursor a batch at a
+   * time, so an export of a busy year never holds all of it in the function.
+   */
+  async *eachOfStreet(query: StreetBookingFilter, batchSize = EXPORT_BATCH): AsyncGenerator<BookingDoc[]> {
+    const cursor = this.bookings.find(streetBookingFilter(query)).sort({ startsAt: 1, _id: 1 }).batchSize(batchSize);
+    try {
+      let batch: BookingDoc[] = [];
+      for await (const doc of cursor) {
+        batch.push(doc);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await cursor.close();
+    }
   }
 
   /** Escort requests still open (requested, no escort) of one 街道, or of the district when absent. */

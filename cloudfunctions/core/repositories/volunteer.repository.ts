@@ -122,6 +122,17 @@ export class VolunteerRepository implements VolunteerDirectory {
     return (await this.applications.find({ userId }).sort({ seq: -1 }).limit(1).toArray())[0] ?? null;
   }
 
+  /** exports: each person's name as their latest application gives it (the name staff know them by). */
+  async namesOf(userIds: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(userIds)];
+    const names = new Map<string, string>();
+    if (unique.length === 0) return names;
+    const docs = await this.applications.find({ userId: { $in: unique } }, { projection: { userId: 1, seq: 1, 'profile.name': 1 } }).sort({ seq: 1 }).toArray();
+    // Ascending by seq: a later application's name overwrites an earlier one.
+    for (const doc of docs) names.set(doc.userId, doc.profile.name);
+    return names;
+  }
+
   /**
    * The skills staff approved on a person's current application: what activities match roles
    * against. None unless that application is approved (pending, rejected and left count nothing).

@@ -117,7 +117,7 @@ export function defineFunction(
     const ctx = { app, caller, identity, requestId };
     const result = await (spec.run as (i: unknown, c: ActionContext) => Promise<unknown>)(input, ctx);
     // Staff and admin work is logged before its answer leaves: a view of full details not written down is not shown.
-    const audited = caller ? auditKindFor(`${name}.${actionName}`, caller.roles) : null;
+    const audited = caller ? auditKindFor(`${name}.${actionName}`, caller.roles, input) : null;
     if (caller && audited) await app.services.audit.record(caller, `${name}.${actionName}`, audited, input);
     return result;
   }

@@ -33,6 +33,7 @@ import type { AuditLogService } from './staff/audit-log.service';
 import type { DistrictSettingsService } from './staff/district-settings.service';
 import type { DashboardService } from './staff/dashboard.service';
 import type { StationDeskService } from './staff/station-desk.service';
+import type { ExportService } from './exports/export.service';
 // documents — certificates (the data only: the renderer lives in the documents function)
 import type { CertificateService } from './documents/certificate.service';
 import { composeServices, type ServiceDeps, type ServiceParts } from './composition';
@@ -88,6 +89,8 @@ export type Services = {
   stationDesk: StationDeskService;
   // documents — certificates
   certificates: CertificateService;
+  // exports — the staff's XLSX and PDF files (the data only: rendering is the exports function's)
+  exports: ExportService;
 };
 
 export type { ServiceDeps };
@@ -130,6 +133,8 @@ export const allServiceParts = {
   stationDesk: staff.stationDeskPart,
   // documents — certificates
   certificates: documents.certificatesPart,
+  // exports — the staff's XLSX and PDF files
+  exports: documents.exportsPart,
 } satisfies Required<ServiceParts>;
 
 export function createServices(deps: ServiceDeps): Services {

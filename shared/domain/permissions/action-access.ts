@@ -15,6 +15,8 @@ import { staffDeskAccess } from './staff-desk-access';
 import { documentsAccess } from './documents-access';
 // stations and providers
 import { stationAccess } from './station-access';
+// exports — the staff's XLSX and PDF files
+import { exportsAccess } from './exports-access';
 
 /** Who may call an action: anyone, any signed-in user, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -111,6 +113,8 @@ export const actionAccess = {
   ...documentsAccess,
   // stations and providers
   ...stationAccess,
+  // exports — the staff's XLSX and PDF files
+  ...exportsAccess,
 } as const satisfies Record<string, Access>;
 
 export type ActionKey = keyof typeof actionAccess;

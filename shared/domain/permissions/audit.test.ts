@@ -17,6 +17,13 @@ describe('audit table', () => {
     expect(auditKindFor('booking.create', ['staff'])).toBeNull();
   });
 
+  it('logs an export only when it asks for full phones', () => {
+    expect(auditKindFor('exports.dashboardXlsx', ['admin'], { year: 2026, fullPhones: true })).toBe('view_person');
+    expect(auditKindFor('exports.dashboardXlsx', ['admin'], { year: 2026, fullPhones: false })).toBeNull();
+    expect(auditKindFor('exports.dashboardXlsx', ['admin'])).toBeNull();
+    expect(auditKindFor('exports.volunteerHoursXlsx', ['staff'], { from: '2026-01-01', to: '2026-12-01' })).toBeNull();
+  });
+
   it('keeps the ids a call names and the names of its fields, never a value', () => {
     const summary = auditSummaryOf({ bookingId: 'bk1', reason: '家属电话 13911112222', elder: { phone: '13755556666' }, password: 'secret' });
     expect(summary).toEqual({ target: { bookingId: 'bk1' }, fields: ['bookingId', 'elder', 'password', 'reason'] });

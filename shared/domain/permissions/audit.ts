@@ -84,11 +84,25 @@ export const auditOf = {
   'staff.managedStations': 'none',
   'staff.managedProviders': 'none',
   'admin.setStationActive': 'change',
+  // exports: a file with full phones is a view of every person in it (only when asked, see below).
+  'exports.dashboardXlsx': 'view_person',
+  'exports.volunteerHoursXlsx': 'none',
+  'exports.volunteerHoursPdf': 'none',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 
-/** What a call of `key` by someone holding `roles` leaves in the audit log, if anything. */
-export function auditKindFor(key: string, roles: readonly Role[]): Exclude<AuditKind, 'none'> | null {
+/**
+ * Actions logged only when their input asks for full details: the flag that does. An export with
+ * phones masked shows no more than a list, so it is not a view of anyone's full details.
+ */
+export const auditedOnlyWhen = {
+  'exports.dashboardXlsx': 'fullPhones',
+} as const satisfies Partial<Record<keyof typeof auditOf, string>>;
+
+/** What a call of `key` by someone holding `roles` with `input` leaves in the audit log, if anything. */
+export function auditKindFor(key: string, roles: readonly Role[], input?: unknown): Exclude<AuditKind, 'none'> | null {
   if (!hasAnyRole(roles, districtRoles)) return null;
+  const flag = (auditedOnlyWhen as Record<string, string>)[key];
+  if (flag && !(typeof input === 'object' && input !== null && (input as Record<string, unknown>)[flag] === true)) return null;
   const kind = (auditOf as Record<string, AuditKind>)[key];
   return kind && kind !== 'none' ? kind : null;
 }

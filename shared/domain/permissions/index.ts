@@ -8,3 +8,4 @@ export * from './staff-auth-access';
 export * from './staff-desk-access';
 export * from './audit';
 export * from './station-access';
+export * from './exports-access';

@@ -146,6 +146,10 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   'staff.managedStations': { roles: [S, D] },
   'staff.managedProviders': { roles: [S, D] },
   'admin.setStationActive': { roles: [S, D] },
+  // exports — the staff's XLSX and PDF files
+  'exports.dashboardXlsx': { roles: [S, D] },
+  'exports.volunteerHoursXlsx': { roles: [S, D] },
+  'exports.volunteerHoursPdf': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -1,4 +1,5 @@
 import qrcode from 'qrcode-generator';
+import { hoursStatusWords } from '../../../../shared/domain/volunteer/hours-status-words';
 
 /** volunteer — staff: the words and pictures the staff pages share. */
 
@@ -7,7 +8,7 @@ export const ROSTER_REFRESH_MS = 10_000;
 
 export const rosterStateLabels: Record<string, string> = { arrived: '已到', left: '已签退', not_yet: '未到', withdrawn: '已退出' };
 
-export const hoursStatusLabels: Record<string, string> = { pending: '待确认', confirmed: '已确认', corrected: '已更正', correction_requested: '申请更正中' };
+export const hoursStatusLabels: Record<string, string> = hoursStatusWords;
 
 /** 1.5 小时 */
 export function hoursText(hours: number): string {

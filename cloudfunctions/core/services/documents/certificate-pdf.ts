@@ -1,27 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { AppError } from '../../../../shared/errors';
 import type { CertificateDoc } from '../../repositories/certificate.repository';
 import type { CertificateRenderer } from './certificate.service';
 import type { FontChoice } from './certificate-font';
+import { pdfBytes, PdfFace, type PdfDoc } from './pdf-face';
 
 /*
- * pdfkit and qrcode are required, not imported: in an esbuild bundle the ES import of pdfkit picks
- * its browser build and crashes at load (toolchain.md). They are required on first use, not when
- * this file loads: listing certificates needs neither, and pdfkit's node build cannot even load in a
- * jsdom environment (the weapp test tier starts the host there). Only the documents function reaches
- * this file, so only its bundle carries them.
+ * qrcode is required on first use, not imported when this file loads: listing certificates needs
+ * none of it. Only the documents function reaches this file, so only its bundle carries it; pdfkit
+ * and the font come through PdfFace, which the exports function's PDFs share.
  */
-type RenderingLibraries = { PDFDocument: typeof import('pdfkit'); QRCode: typeof import('qrcode') };
-let libraries: RenderingLibraries | null = null;
-function renderingLibraries(): RenderingLibraries {
+let QRCodeLibrary: typeof import('qrcode') | null = null;
+function qrcode(): typeof import('qrcode') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  libraries ??= { PDFDocument: require('pdfkit') as typeof import('pdfkit'), QRCode: require('qrcode') as typeof import('qrcode') };
-  return libraries;
+  QRCodeLibrary ??= require('qrcode') as typeof import('qrcode');
+  return QRCodeLibrary;
 }
 
-type Doc = InstanceType<typeof import('pdfkit')>;
-/** pdfkit's embedded font keeps its fontkit face here; fontkit is what knows which glyphs exist. */
-type WithFontkitFace = { _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } } };
+type Doc = PdfDoc;
 
 /** How the verification QR is drawn: error correction M, the standard 4-module quiet zone, 8 px a module. */
 export const CERTIFICATE_QR = { errorCorrectionLevel: 'M', margin: 4, scale: 8 } as const;
@@ -29,7 +23,6 @@ export const CERTIFICATE_QR = { errorCorrectionLevel: 'M', margin: 4, scale: 8 }
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
 const BODY = 11;
-const FACE = 'certificate';
 
 const hoursText = (hours: number) => `${Number.isInteger(hours) ? hours : hours.toFixed(1)}`;
 
@@ -39,73 +32,20 @@ const hoursText = (hours: number) => `${Number.isInteger(hours) ? hours : hours.
  * the public verification page.
  */
 export class PdfCertificateRenderer implements CertificateRenderer {
-  private fontData: Buffer | null = null;
+  private readonly face: PdfFace;
 
-  constructor(private readonly font: FontChoice | null) {}
-
-  /** The font's bytes, read once per function instance; a clear server error when there is none. */
-  private fontBytes(): Buffer {
-    if (this.fontData) return this.fontData;
-    if (!this.font) {
-      console.error('[documents] no certificate font: set CERTIFICATE_FONT_PATH, put certificate-font.ttf beside the bundle, or install fonts-noto-cjk');
-      throw new AppError('DOCUMENT_UNAVAILABLE');
-    }
-    try {
-      this.fontData = readFileSync(this.font.path);
-    } catch (error) {
-      console.error(`[documents] the certificate font ${this.font.path} cannot be read`, error);
-      throw new AppError('DOCUMENT_UNAVAILABLE');
-    }
-    return this.fontData;
+  constructor(font: FontChoice | null) {
+    this.face = new PdfFace(font);
   }
 
-  /** A document with the font registered first: pdfkit's default Helvetica is not in a bundle. */
-  private newDocument(info?: { serial: string }): Doc {
-    const bytes = this.fontBytes();
-    const { PDFDocument } = renderingLibraries();
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: MARGIN,
-      // null: no standard font is loaded at all (their metrics files are not in the bundle).
-      font: null as unknown as string,
-      info: info ? { Title: `志愿服务记录证明 ${info.serial}`, Producer: 'civic-services' } : undefined,
-    });
-    try {
-      doc.registerFont(FACE, bytes, this.font?.postscriptName);
-      doc.font(FACE);
-    } catch (error) {
-      // A .ttc without the right PostScript name fails here ("createSubset is not a function").
-      console.error(`[documents] the certificate font ${this.font?.path} (${this.font?.postscriptName ?? 'no face name'}) does not load`, error);
-      throw new AppError('DOCUMENT_UNAVAILABLE');
-    }
-    return doc;
-  }
-
-  async missingGlyphs(text: string): Promise<string[]> {
-    const doc = this.newDocument();
-    const face = (doc as unknown as WithFontkitFace)._font?.font;
-    doc.end();
-    if (!face?.hasGlyphForCodePoint) return [];
-    const missing = new Set<string>();
-    for (const char of text) {
-      if (/\s/.test(char)) continue;
-      if (!face.hasGlyphForCodePoint(char.codePointAt(0)!)) missing.add(char);
-    }
-    return [...missing];
+  missingGlyphs(text: string): Promise<string[]> {
+    return this.face.missingGlyphs(text);
   }
 
   async render(certificate: CertificateDoc, verifyUrl: string): Promise<Buffer> {
-    const qr = await renderingLibraries().QRCode.toBuffer(verifyUrl, { type: 'png', ...CERTIFICATE_QR });
-    const doc = this.newDocument({ serial: certificate._id });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    drawCertificate(doc, certificate, qr, verifyUrl);
-    doc.end();
-    return done;
+    const qr = await qrcode().toBuffer(verifyUrl, { type: 'png', ...CERTIFICATE_QR });
+    const doc = this.face.newDocument({ size: 'A4', margin: MARGIN, info: { Title: `志愿服务记录证明 ${certificate._id}` } });
+    return pdfBytes(doc, (d) => drawCertificate(d, certificate, qr, verifyUrl));
   }
 }
 

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { resetTaroMock } from '../../../../test/taro.mock';
-import { demoUser, fakeHost } from '../../../../test/fake-host';
+import { demoUser, failWith, fakeHost } from '../../../../test/fake-host';
 import { saveSession } from '../../../../src/api/session-store';
 import { ElderModeProvider } from '../../../../src/elder/elder-mode-context';
 import { SessionProvider } from '../../../../src/session/session-context';
@@ -42,10 +42,24 @@ const board = (wholeYear = true) => ({
   ],
 });
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let downloads: { name: string; type: string }[];
+
 beforeEach(() => {
   resetTaroMock();
   saveSession({ token: 'tok', expiresAt: '2099-01-01T00:00:00.000Z' });
+  downloads = [];
+  let lastType = '';
+  URL.createObjectURL = jest.fn((blob: Blob) => {
+    lastType = blob.type;
+    return 'blob:export';
+  });
+  URL.revokeObjectURL = jest.fn();
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    downloads.push({ name: this.download, type: lastType });
+  });
 });
+afterEach(() => jest.restoreAllMocks());
 
 const renderPage = () =>
   render(
@@ -114,6 +128,40 @@ describe('dashboard page', () => {
     const thisYear = new Date().getFullYear();
     expect(asked[0]).toMatchObject({ year: thisYear });
     expect(asked[1]).toMatchObject({ from: `${thisYear}-04-01`, to: `${thisYear}-06-30` });
+  });
+
+  it('downloads the year’s workbook under the server’s name; staff are not offered full phones', async () => {
+    const asked: unknown[] = [];
+    fakeHost({
+      'user.me': () => ({ ...demoUser, roles: ['staff'], staffStreetId: 'st-nandajie' }),
+      'staff.dashboard': () => ({ ...board(), district: null, streets: [board().streets[0]] }),
+      'exports.dashboardXlsx': (payload) => {
+        asked.push(payload);
+        return { fileName: '南大街-预约明细-2026-01-01至2026-12-01-20261201.xlsx', mimeType: XLSX, base64: 'UEsDBA==' };
+      },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByText('导出 Excel（汇总和预约明细）'));
+    await waitFor(() => expect(downloads).toEqual([{ name: '南大街-预约明细-2026-01-01至2026-12-01-20261201.xlsx', type: XLSX }]));
+    expect(asked).toEqual([{ year: new Date().getFullYear() }]);
+    expect(screen.queryByText('导出 Excel（含完整电话）')).toBeNull();
+  });
+
+  it('offers admin the workbook with full phones, and says the refusal in words', async () => {
+    const asked: unknown[] = [];
+    fakeHost({
+      'user.me': () => ({ ...demoUser, roles: ['admin'] }),
+      'staff.dashboard': () => board(),
+      'exports.dashboardXlsx': (payload) => {
+        asked.push(payload);
+        return failWith('FORBIDDEN', '您没有权限做这件事。', 403);
+      },
+    });
+    renderPage();
+    fireEvent.click(await screen.findByText('导出 Excel（含完整电话）'));
+    expect(await screen.findByText('您没有权限做这件事。')).toBeTruthy();
+    expect(asked).toEqual([{ year: new Date().getFullYear(), fullPhones: true }]);
+    expect(downloads).toEqual([]);
   });
 
   it('is for staff only', async () => {

@@ -14,6 +14,8 @@ import { staffDeskRoles } from '../../../../src/features/staff/staff-roles';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { CellGroup } from '../../../../src/ui/Cell';
 import { dashboardMeasures, measureLabels } from '../../../../../shared/domain/dashboard-measures';
+import { exportsApi } from '../../../../src/api/exports.api';
+import { ExportButtons } from '../../../../src/features/exports/ExportButtons';
 
 /**
  * The dashboard for a year or a quarter, by 街道 and then 社区: each measure (training person-times
@@ -26,7 +28,7 @@ export default function DashboardPage() {
     <Page>
       <Text className='page-title'>数据看板</Text>
       <SignedIn roles={staffDeskRoles} forbiddenText='数据看板供街道工作人员和区民政局查看。'>
-        {() => <Overview />}
+        {(user) => <Overview isAdmin={user.roles.includes('admin')} />}
       </SignedIn>
     </Page>
   );
@@ -51,7 +53,7 @@ function queryOf(year: number, period: PeriodChoice): DashboardQuery {
   return { from: `${year}-${mm(first)}-01`, to: `${year}-${mm(first + 2)}-${lastDay}` };
 }
 
-function Overview() {
+function Overview({ isAdmin }: { isAdmin: boolean }) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [period, setPeriod] = useState<PeriodChoice>('year');
@@ -62,11 +64,26 @@ function Overview() {
       <ChoiceGroup label='年份' options={years} value={String(year)} onChange={(value) => setYear(Number(value))} />
       <ChoiceGroup label='统计时段' options={periods} value={period} onChange={setPeriod} />
       <RequestView state={state}>{(board) => <Board board={board} />}</RequestView>
+      <DashboardExport year={year} isAdmin={isAdmin} />
     </View>
   );
 }
 
 const measureOptions = dashboardMeasures.map((m) => ({ value: m, label: measureLabels[m].name }));
+/** The year's workbook: the summary in the bureau's layout and the bookings; admin may ask for phones in full (logged). */
+function DashboardExport({ year, isAdmin }: { year: number; isAdmin: boolean }) {
+  const choices = [
+    { key: 'xlsx', label: '导出 Excel（汇总和预约明细）', request: () => exportsApi.dashboardXlsx(year) },
+    ...(isAdmin ? [{ key: 'xlsx-full', label: '导出 Excel（含完整电话）', request: () => exportsApi.dashboardXlsx(year, true) }] : []),
+  ];
+  return (
+    <CellGroup title='导出'>
+      <View className='card'>
+        <ExportButtons choices={choices} note={isAdmin ? '电话默认隐去中间四位；导出完整电话会记入操作记录。' : '电话隐去中间四位；婚姻辅导只导出次数。'} />
+      </View>
+    </CellGroup>
+  );
+}
 
 function Board({ board }: { board: Dashboard }) {
   const { elder } = useElderMode();

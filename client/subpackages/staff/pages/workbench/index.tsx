@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { serviceCatalog } from '../../../../src/features/services/service-catalog';
 import { Page } from '../../../../src/components/Page';
@@ -8,6 +8,7 @@ import { goTo, routes } from '../../../../src/navigation/routes';
 import { hasAnyRole } from '../../../../../shared/domain/roles';
 import { mayCall } from '../../../../../shared/domain/permissions';
 import { Cell, CellGroup } from '../../../../src/ui/Cell';
+import { HoursExport } from '../../../../src/features/exports/HoursExport';
 
 /** The staff workbench: what 街道 staff and the bureau's admin do, one tap each. */
 export default function WorkbenchPage() {
@@ -47,6 +48,11 @@ export default function WorkbenchPage() {
               {mayCall(user.roles, 'admin.createStaffAccount') ? (
                 <Cell title='工作人员账号' label='建立浏览器登录账号，重设忘记的密码' onClick={() => goTo(routes.staffAccounts)} />
               ) : null}
+            </CellGroup>
+            <CellGroup title='导出志愿服务时长表'>
+              <View className='card'>
+                <HoursExport />
+              </View>
             </CellGroup>
             <CellGroup title='管理'>
               <Cell title='消息发送情况' label='没能发到微信的通知，可重新发送' onClick={() => goTo(routes.staffNotices)} />
