@@ -32,17 +32,6 @@ const withoutWoff2: Plugin = {
   },
 };
 
-/**
- * exports: exceljs' read-only dependencies (unzipper for reading workbooks, fast-csv for CSV) go to a
- * stub: the exports only write, and the bundle is 0.70 MB instead of 1.08 MB (toolchain.md).
- */
-const withoutXlsxReading: Plugin = {
-  name: 'without-xlsx-reading',
-  setup(b) {
-    b.onResolve({ filter: /^(unzipper|fast-csv)$/ }, () => ({ path: join(root, 'cloudfunctions/core/services/exports/xlsx-read-unsupported.ts') }));
-  },
-};
-
 export type BuiltFunction = {
   name: string;
   dir: string;
@@ -89,7 +78,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
       logLevel: 'warning',
       metafile: true,
-      plugins: [withoutWoff2, withoutXlsxReading, ...functionBundlePlugins],
+      plugins: [withoutWoff2, ...functionBundlePlugins],
     });
     const renderingPackages = renderingPackagesIn(Object.keys(result.metafile.inputs));
     if (!fn.renders && renderingPackages.length > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { volunteerHoursPdfInput } from './exports.schema';
 import { CERTIFICATE_SERIAL_PATTERN } from '../domain/documents/certificate-serial';
 import { CALENDAR_DATE_PATTERN, isCalendarDate } from '../domain/time';
 
@@ -23,6 +24,8 @@ export const documentsActions = {
   myCertificates: z.strictObject({}),
   /** The PDF of a certificate issued before, again (the caller's own only). */
   certificate: z.strictObject({ serial: certificateSerialSchema }),
+  /** Staff: the volunteer hours table per 街道 as a PDF (the rows are the exports' hours table). */
+  volunteerHoursPdf: volunteerHoursPdfInput,
 } as const;
 
 export type IssueCertificateInput = z.output<typeof documentsActions.issueCertificate>;

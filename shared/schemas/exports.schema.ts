@@ -32,9 +32,10 @@ export const exportsActions = {
   }),
   /** The volunteer hours of activities dated in the period, as a workbook. */
   volunteerHoursXlsx: z.strictObject({ ...period, streetId: id.optional() }).superRefine(checkPeriod),
-  /** The same table as a PDF, one section per 街道. */
-  volunteerHoursPdf: z.strictObject({ ...period, streetId: id.optional() }).superRefine(checkPeriod),
 } as const;
+
+/** The same hours table as a PDF, one section per 街道: an action of the documents function (pdfkit lives there). */
+export const volunteerHoursPdfInput = z.strictObject({ ...period, streetId: id.optional() }).superRefine(checkPeriod);
 
 export type DashboardXlsxInput = z.output<typeof exportsActions.dashboardXlsx>;
 export type VolunteerHoursExportInput = z.output<typeof exportsActions.volunteerHoursXlsx>;

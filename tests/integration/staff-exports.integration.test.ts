@@ -46,6 +46,8 @@ const EXPORT_DAY = '2026-12-05T02:00:00Z';
 type ExportFile = { fileName: string; mimeType: string; base64: string };
 const exportAs = async (person: Person, action: string, event: Record<string, unknown> = {}) => w.as(person, 'exports', { action, ...event });
 const fileOf = async (person: Person, action: string, event: Record<string, unknown> = {}) => expectOk<ExportFile>(await exportAs(person, action, event));
+// The hours PDF is drawn by the documents function (pdfkit and the font live there).
+const pdfOf = async (person: Person, event: Record<string, unknown>) => expectOk<ExportFile>(await w.as(person, 'documents', { action: 'volunteerHoursPdf', ...event }));
 const bytesOf = (file: ExportFile) => Buffer.from(file.base64, 'base64');
 type AuditPage = { items: { action: string; kind: string; actorId: string; fields: string[] }[] };
 const exportAudits = async () =>
@@ -201,13 +203,13 @@ describe('the volunteer hours table', () => {
 
   it('is a PDF per 街道 in the certificate’s font, its text read back, with the decided hours totalled', async () => {
     await servedHours();
-    const file = await fileOf(w.people.staff, 'volunteerHoursPdf', { from: '2026-12-01', to: '2026-12-31' });
+    const file = await pdfOf(w.people.staff, { from: '2026-12-01', to: '2026-12-31' });
     expect(file).toMatchObject({ fileName: '南大街-志愿服务时长-2026-12-01至2026-12-31-20261130.pdf', mimeType: 'application/pdf' });
     const { text } = await pdfText(bytesOf(file));
     for (const expected of ['南大街街道志愿服务时长表', '王喆', '智能手机入门课（第一讲）', '重阳节探访独居老人', '已更正', '待确认', '共 3 条，计入时长合计 3.5 小时']) expect(text).toContain(expected);
     expect(text).not.toContain('荷花池社区健康讲座');
 
-    const district = await pdfText(bytesOf(await fileOf(w.people.admin, 'volunteerHoursPdf', { from: '2026-12-01', to: '2026-12-31' })));
+    const district = await pdfText(bytesOf(await pdfOf(w.people.admin, { from: '2026-12-01', to: '2026-12-31' })));
     expect(district.text).toContain('荷花池街道');
     expect(district.text).toContain('荷花池社区健康讲座');
     expect(district.text).toContain('共 1 条，计入时长合计 0 小时');

@@ -87,7 +87,7 @@ export const auditOf = {
   // exports: a file with full phones is a view of every person in it (only when asked, see below).
   'exports.dashboardXlsx': 'view_person',
   'exports.volunteerHoursXlsx': 'none',
-  'exports.volunteerHoursPdf': 'none',
+  'documents.volunteerHoursPdf': 'none',
 } as const satisfies Partial<Record<ActionKey, AuditKind>>;
 
 /**

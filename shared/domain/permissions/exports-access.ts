@@ -11,7 +11,8 @@ const streetWork = ['staff', 'admin'] as const satisfies readonly Role[];
 export const exportsAccess = {
   'exports.dashboardXlsx': streetWork,
   'exports.volunteerHoursXlsx': streetWork,
-  'exports.volunteerHoursPdf': streetWork,
+  // drawn by the documents function, which carries pdfkit and the font already
+  'documents.volunteerHoursPdf': streetWork,
 } as const satisfies Record<string, Access>;
 
 /**

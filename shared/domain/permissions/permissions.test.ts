@@ -149,7 +149,7 @@ const expectedRoles: Record<ActionKey, { public?: true; roles: Role[] }> = {
   // exports — the staff's XLSX and PDF files
   'exports.dashboardXlsx': { roles: [S, D] },
   'exports.volunteerHoursXlsx': { roles: [S, D] },
-  'exports.volunteerHoursPdf': { roles: [S, D] },
+  'documents.volunteerHoursPdf': { roles: [S, D] },
 };
 
 const keys = Object.keys(actionAccess) as ActionKey[];

@@ -2,17 +2,17 @@ import { PassThrough } from 'node:stream';
 import type { Cell, Column, Sheet, XlsxRenderer } from './export-tables';
 
 /*
- * exceljs is required on first use, not imported: only the exports function reaches this file, so
- * only its bundle carries it (its read-only parts, unzipper and fast-csv, are stubbed out by the
- * build). Its streaming writer commits each row as it is added, so a large export never holds all
- * of its rows.
+ * Only exceljs' streaming writer is required, and on first use: only the exports function reaches
+ * this file, so only its bundle carries it, and requiring the writer's own module (not the package's
+ * index) leaves out the reading side (unzipper, fast-csv) and the in-memory writer's jszip, about
+ * 0.5 MB. It commits each row as it is added, so a large export never holds all of its rows.
  */
-type ExcelJS = typeof import('exceljs');
-let excel: ExcelJS | null = null;
-function exceljs(): ExcelJS {
+type WorkbookWriterClass = (typeof import('exceljs'))['stream']['xlsx']['WorkbookWriter'];
+let writerClass: WorkbookWriterClass | null = null;
+function workbookWriter(): WorkbookWriterClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  excel ??= require('exceljs') as ExcelJS;
-  return excel;
+  writerClass ??= require('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
+  return writerClass;
 }
 
 const numberFormats: Record<NonNullable<Column['format']>, string> = { integer: '0', decimal: '0.0', percent: '0.0%' };
@@ -37,7 +37,7 @@ export class ExcelXlsxRenderer implements XlsxRenderer {
       stream.on('end', () => resolve());
       stream.on('error', reject);
     });
-    const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream, useStyles: true, useSharedStrings: false });
+    const workbook = new (workbookWriter())({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'civic-services';
     for (const sheet of sheets) await writeSheet(workbook, sheet);
     await workbook.commit();
@@ -46,7 +46,7 @@ export class ExcelXlsxRenderer implements XlsxRenderer {
   }
 }
 
-type Workbook = InstanceType<ExcelJS['stream']['xlsx']['WorkbookWriter']>;
+type Workbook = InstanceType<WorkbookWriterClass>;
 
 async function writeSheet(workbook: Workbook, sheet: Sheet): Promise<void> {
   const headerRows = sheet.groups ? 4 : 3;

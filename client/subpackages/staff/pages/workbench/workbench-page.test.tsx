@@ -38,7 +38,7 @@ describe('workbench: the volunteer hours table', () => {
         asked.push(`xlsx ${payload.from} ${payload.to}`);
         return { fileName: '南大街-志愿服务时长-2025-01-01至2025-12-31-20261201.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: 'UEsDBA==' };
       },
-      'exports.volunteerHoursPdf': (payload) => {
+      'documents.volunteerHoursPdf': (payload) => {
         asked.push(`pdf ${payload.from} ${payload.to}`);
         return { fileName: '南大街-志愿服务时长-2026-01-01至2026-12-01-20261201.pdf', mimeType: 'application/pdf', base64: 'JVBERi0=' };
       },
