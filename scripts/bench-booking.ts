@@ -649,6 +649,14 @@ async function yearRace(uri: string, dbName: string, options: Options, runId: st
     const latency = summarize(result.latencies);
     log(`year of data: race done in ${(result.raceMs / 1000).toFixed(2)} s: ${result.succeeded} booked, overbooked ${check.overbooked}, p50 ${latency.p50} ms (empty ${emptyP50} ms)`);
 
+    // Where a create's time goes on the year's data: each command of uncontended creates, by outcome.
+    const profileRelease = await releaseSlots(setup, PROFILE_PROVIDER_OPENID, PROFILE_PROVIDER, options.slots, 50);
+    const profTokens: string[] = [];
+    for (let i = 0; i < PROFILE_REPEATS; i += 1) profTokens.push((await setup.call<{ token: string }>('user', { action: 'devLogin', openid: `bench-${runId}-yprof-${i}` })).token);
+    const roundTrips = await profileRoundTrips(uri, dbName, app, profTokens, slots[0]!.startsAt, profileRelease.slice(1), `${runId}y`);
+    console.log(`  year: one uncontended booked create, command by command: ${roundTrips.success[0]!.count.steps.join(' → ')}`);
+    console.log(`  year: one uncontended refused create, command by command: ${roundTrips.full[0]!.count.steps.join(' → ')}`);
+
     log('year of data: staff lists and counts, each once');
     const year = Number(CLOCK_AT.slice(0, 4));
     const timed = await timeStaffActions(app, cloudFunctions, load.sample, year);
@@ -679,6 +687,7 @@ async function yearRace(uri: string, dbName: string, options: Options, runId: st
       succeeded: result.succeeded,
       overbooked: check.overbooked,
       slowestStaffCall: yearReport.slowest,
+      uncontendedEngineMs: { booked: roundTrips.success[0]!.count.engineMs, full: roundTrips.full[0]!.count.engineMs },
     };
   } finally {
     setup.close();
