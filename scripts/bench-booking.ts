@@ -13,6 +13,9 @@
  *   npm run bench -- --trace              also time every database command of the race by kind
  *   npm run bench -- --pool 4             an experiment: the host's driver pool at 4 connections instead
  *                                         of connectDb's default (the race is then not the host's exact setup)
+ *   npm run bench -- --year               then the same race again in a second database holding a year of
+ *                                         the district (--year-bookings N, default 30000); writes `yearOfData`
+ *                                         and times the staff lists and counts over it (.bench/year.json)
  *
  * Writes .bench/booking.json; exits 1 when any slot ended up with more active bookings than seats.
  * The clock is a manual one fixed on a Monday morning, so the release (an extra range on the
@@ -33,6 +36,7 @@ import { startEngine } from '../host/engine/local-engine';
 import { readEngineState } from '../host/engine/engine-state';
 import { buildHttpApp } from '../host/http-app';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
+import { loadYearOfData, timeStaffActions } from './bench-year-data';
 
 const rootDir = path.resolve(__dirname, '..');
 const reportFile = path.join(rootDir, '.bench', 'booking.json');
@@ -48,10 +52,10 @@ const RACE_PROVIDER_OPENID = 'demo-advisor-1';
 const PROFILE_PROVIDER = 'pv-advisor-2';
 const PROFILE_PROVIDER_OPENID = 'demo-advisor-2';
 
-type Options = { clients: number; slots: number; capacity: number; keep: boolean; trace: boolean; pool: number | null };
+type Options = { clients: number; slots: number; capacity: number; keep: boolean; trace: boolean; pool: number | null; year: boolean; yearBookings: number };
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { clients: 200, slots: 4, capacity: 5, keep: false, trace: false, pool: null };
+  const options: Options = { clients: 200, slots: 4, capacity: 5, keep: false, trace: false, pool: null, year: false, yearBookings: 30_000 };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const number = (name: string, min: number, max: number) => {
@@ -65,7 +69,10 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--trace') options.trace = true;
     else if (arg === '--pool') options.pool = number('--pool', 1, 500);
-    else throw new Error(`unknown argument ${arg} (use --clients N, --slots N, --capacity N, --pool N, --keep, --trace)`);
+    // a year of data (scripts/bench-year-data.ts)
+    else if (arg === '--year') options.year = true;
+    else if (arg === '--year-bookings') options.yearBookings = number('--year-bookings', 1000, 500_000);
+    else throw new Error(`unknown argument ${arg} (use --clients N, --slots N, --capacity N, --pool N, --keep, --trace, --year, --year-bookings N)`);
   }
   return options;
 }
@@ -583,6 +590,12 @@ async function main(): Promise<number> {
     if (check.holding > 0 || unmatched > 0) console.log(`  warning: ${check.holding} bookings left in holding, ${unmatched} booked replies without an active booking`);
     console.log('');
 
+    if (options.year) {
+      const yearOfData = await yearRace(engine.uri, `${dbName}_year`, options, runId, latency.p50, closers);
+      Object.assign(report, { yearOfData });
+      if (yearOfData.overbooked > 0) report.overbooked += yearOfData.overbooked;
+    }
+
     // An experiment with another pool size must not pass for the host's own numbers.
     const file = options.pool ? reportFile.replace(/\.json$/, `.pool-${options.pool}.json`) : reportFile;
     mkdirSync(path.dirname(file), { recursive: true });
@@ -596,6 +609,90 @@ async function main(): Promise<number> {
   } finally {
     for (const client of httpClients) client.close();
     for (const close of closers.reverse()) await close().catch((error: Error) => log(`while closing: ${error.message}`));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A year of data (--year): the same race in a second database holding a year of the district, then
+// the staff lists and counts timed over that year. The empty run above is the baseline.
+
+const yearReportFile = path.join(rootDir, '.bench', 'year.json');
+
+async function yearRace(uri: string, dbName: string, options: Options, runId: string, emptyP50: number, closers: (() => Promise<unknown>)[]) {
+  const config = parseServerConfig({ APP_ENV: 'test', TOKEN_SECRET: randomBytes(32).toString('base64url'), DB_NAME: dbName, MONGODB_URI: uri });
+  const handle = await connectDb(uri, dbName, { maxPoolSize: options.pool ?? undefined });
+  closers.push(async () => {
+    if (!options.keep) await handle.db.dropDatabase().catch(() => undefined);
+    await handle.close();
+  });
+  const app = await createApp({ config, db: handle.db, clock: manualClock(CLOCK_AT) });
+  await seedDemoDistrict(app);
+  log(`year of data: loading ${options.yearBookings.toLocaleString('en')} past bookings and the volunteer year into ${dbName}`);
+  const load = await loadYearOfData(handle.db, app, { bookings: options.yearBookings, log });
+  const documents = Object.values(load.counts).reduce((sum, n) => sum + n, 0);
+  log(`year of data: ${documents.toLocaleString('en')} documents in ${(load.ms / 1000).toFixed(1)} s: ${Object.entries(load.counts).map(([name, n]) => `${name} ${n}`).join(', ')}`);
+
+  const server = buildHttpApp({ app, functions: cloudFunctions });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const setup = new HttpClient(port);
+  const clients = Array.from({ length: options.clients }, () => new HttpClient(port));
+  try {
+    const slots = await releaseSlots(setup, RACE_PROVIDER_OPENID, RACE_PROVIDER, options.slots, options.capacity);
+    await inBatches(clients, 25, async (client, i) => {
+      client.token = (await client.call<{ token: string }>('user', { action: 'devLogin', openid: `bench-${runId}-y${i}` })).token;
+    });
+    log(`year of data: race of ${clients.length} clients on the year's database`);
+    const result = await race(clients, slots, `${runId}y`);
+    const check = await checkSlots(handle.db, slots);
+    const latency = summarize(result.latencies);
+    log(`year of data: race done in ${(result.raceMs / 1000).toFixed(2)} s: ${result.succeeded} booked, overbooked ${check.overbooked}, p50 ${latency.p50} ms (empty ${emptyP50} ms)`);
+
+    // Where a create's time goes on the year's data: each command of uncontended creates, by outcome.
+    const profileRelease = await releaseSlots(setup, PROFILE_PROVIDER_OPENID, PROFILE_PROVIDER, options.slots, 50);
+    const profTokens: string[] = [];
+    for (let i = 0; i < PROFILE_REPEATS; i += 1) profTokens.push((await setup.call<{ token: string }>('user', { action: 'devLogin', openid: `bench-${runId}-yprof-${i}` })).token);
+    const roundTrips = await profileRoundTrips(uri, dbName, app, profTokens, slots[0]!.startsAt, profileRelease.slice(1), `${runId}y`);
+    console.log(`  year: one uncontended booked create, command by command: ${roundTrips.success[0]!.count.steps.join(' → ')}`);
+    console.log(`  year: one uncontended refused create, command by command: ${roundTrips.full[0]!.count.steps.join(' → ')}`);
+
+    log('year of data: staff lists and counts, each once');
+    const year = Number(CLOCK_AT.slice(0, 4));
+    const timed = await timeStaffActions(app, cloudFunctions, load.sample, year);
+    const slowest = timed.reduce((a, b) => (b.ms > a.ms ? b : a));
+    for (const t of timed) console.log(`  ${t.label.padEnd(52)} ${String(t.ms).padStart(8)} ms${t.total !== undefined ? `  (total ${t.total})` : ''}${t.ms >= 1000 ? '  OVER 1 s' : ''}`);
+    log(`year of data: slowest staff call ${slowest.label} at ${slowest.ms} ms`);
+    const yearReport = {
+      date: new Date().toISOString(),
+      documents,
+      loaded: load.counts,
+      loadMs: load.ms,
+      actions: Object.fromEntries(timed.map((t) => [t.label, t.ms])),
+      totals: Object.fromEntries(timed.filter((t) => t.total !== undefined).map((t) => [t.label, t.total])),
+      slowest: { action: slowest.label, ms: slowest.ms },
+      overOneSecond: timed.filter((t) => t.ms >= 1000).map((t) => t.label),
+    };
+    mkdirSync(path.dirname(yearReportFile), { recursive: true });
+    writeFileSync(yearReportFile, `${JSON.stringify(yearReport, null, 2)}\n`);
+    log(`wrote ${path.relative(rootDir, yearReportFile)}`);
+    return {
+      p50: latency.p50,
+      p95: latency.p95,
+      ratioToEmpty: Math.round((latency.p50 / emptyP50) * 100) / 100,
+      emptyP50,
+      documents,
+      bookings: load.counts.bookings ?? 0,
+      raceMs: Math.round(result.raceMs),
+      succeeded: result.succeeded,
+      overbooked: check.overbooked,
+      slowestStaffCall: yearReport.slowest,
+      uncontendedEngineMs: { booked: roundTrips.success[0]!.count.engineMs, full: roundTrips.full[0]!.count.engineMs },
+    };
+  } finally {
+    setup.close();
+    for (const client of clients) client.close();
+    await server.close();
   }
 }
 

@@ -1,10 +1,11 @@
 import { resilientCollection } from '../db/resilient-collection';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { NotifyTemplateField, NotifyTemplateGroup } from '../../../config/server-config.schema';
-import type { Subject } from '../../../shared/domain/subject';
+import { subjectRef, type Subject } from '../../../shared/domain/subject';
 import type { CollectionIndexes } from '../db/indexes';
 import { insertIfNew } from '../db/insert-if-new';
 import { ofSubjectFilter, withSubject, type OutboxEvent } from './outbox.repository';
+import { MetaRepository } from './meta.repository';
 
 /**
  * Where a notice stands on the WeChat channel (the inbox needs no state: a notice is in it once its
@@ -85,39 +86,105 @@ export const notificationIndexes: CollectionIndexes[] = [
       { key: { 'subject.kind': 1, 'subject.id': 1, kind: 1 }, name: 'by_subject_kind' },
       // Notices stored before subjects (read as booking subjects) are found by this one.
       { key: { bookingId: 1, kind: 1 }, name: 'by_booking_kind' },
+      // The per-subject look-ups once every notice carries its subject key (see storedNotice).
+      { key: { subjectKey: 1, kind: 1 }, name: 'by_subject_key' },
     ],
   },
 ];
 
 export type InboxFilter = { userId: string; now: Date; unreadOnly?: boolean };
 
+/**
+ * A notice as stored: with `subjectKey` (`subjectRef` of its subject) beside `subject`. FerretDB
+ * hands only equality on a top-level field to its backend (and its index); `subject.kind` /
+ * `subject.id` and any `$or` are filtered in FerretDB after reading every notice, which with a
+ * year of notices made each booking's notice step take seconds. The key makes the per-subject
+ * look-ups one indexed equality.
+ */
+type StoredNotice = NotificationDoc & { subjectKey?: string };
+
+export function storedNotice(doc: NotificationDoc): StoredNotice {
+  return { ...doc, subjectKey: subjectRef(doc.subject) };
+}
+
+function readNotice(doc: StoredNotice): NotificationDoc {
+  const { subjectKey: _key, ...notice } = doc;
+  return withSubject(notice);
+}
+
+/** Recorded in `meta` once every stored notice carries its subject key. */
+const SUBJECT_KEYS_FACT = 'notifications.subject_keys';
+/** How long an instance trusts "not yet adopted" before asking again (the old look-up stays correct meanwhile). */
+const FACT_RECHECK_MS = 60_000;
+
 export class NotificationRepository {
-  private readonly notifications: Collection<NotificationDoc>;
+  private readonly notifications: Collection<StoredNotice>;
   private readonly marks: Collection<DeliveryMarkDoc>;
+  private readonly meta: MetaRepository;
+  /** True once the fact is seen (it never goes back); else when it was last found missing. */
+  private keysAdopted: true | number | null = null;
 
   constructor(db: Db) {
-    this.notifications = resilientCollection<NotificationDoc>(db, 'notifications');
+    this.notifications = resilientCollection<StoredNotice>(db, 'notifications');
     this.marks = resilientCollection<DeliveryMarkDoc>(db, 'notification_marks');
+    this.meta = new MetaRepository(db);
   }
 
   /** False when a notice with this id exists already (the event or reminder was handled before). */
   async insertIfAbsent(doc: NotificationDoc): Promise<boolean> {
-    return insertIfNew(this.notifications, doc);
+    return insertIfNew(this.notifications, storedNotice(doc));
   }
 
   async findById(id: string): Promise<NotificationDoc | null> {
     const doc = await this.notifications.findOne({ _id: id });
-    return doc && withSubject(doc);
+    return doc && readNotice(doc);
   }
 
-  private inboxQuery({ userId, now, unreadOnly }: InboxFilter): Filter<NotificationDoc> {
-    const query: Filter<NotificationDoc> = { userId, dueAt: { $lte: now }, withdrawnAt: null };
+  /**
+   * The filter for one subject's notices: its key once every notice has one, else the look-up that
+   * also reads notices stored without it (subject fields, or `bookingId` from before subjects).
+   */
+  private async ofSubject(subject: Subject): Promise<Filter<StoredNotice>> {
+    // The key alone: `subjectRef` never gives two subjects one key, and legacy notices have no `subject`.
+    if (await this.subjectKeysAdopted()) return { subjectKey: subjectRef(subject) };
+    return ofSubjectFilter<StoredNotice>(subject);
+  }
+
+  private async subjectKeysAdopted(): Promise<boolean> {
+    if (this.keysAdopted === true) return true;
+    if (typeof this.keysAdopted === 'number' && Date.now() - this.keysAdopted < FACT_RECHECK_MS) return false;
+    if (await this.meta.get(SUBJECT_KEYS_FACT)) return (this.keysAdopted = true);
+    this.keysAdopted = Date.now();
+    return false;
+  }
+
+  /**
+   * Gives every notice stored without a subject key its key, then records that all have one (once
+   * per database; the delivery timer asks, so it runs within a minute of deploying). Notices
+   * written meanwhile carry the key already. Returns how many were given one.
+   */
+  async adoptSubjectKeys(now: Date): Promise<number> {
+    if (await this.subjectKeysAdopted()) return 0;
+    const missing = await this.notifications.find({ subjectKey: { $exists: false } }, { projection: { _id: 1, subject: 1, bookingId: 1 } }).toArray();
+    for (let start = 0; start < missing.length; start += 500) {
+      await this.notifications.bulkWrite(
+        missing.slice(start, start + 500).map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { subjectKey: subjectRef(withSubject(doc).subject) } } } })),
+        { ordered: false },
+      );
+    }
+    await this.meta.markOnce(SUBJECT_KEYS_FACT, now, { adopted: missing.length });
+    this.keysAdopted = true;
+    return missing.length;
+  }
+
+  private inboxQuery({ userId, now, unreadOnly }: InboxFilter): Filter<StoredNotice> {
+    const query: Filter<StoredNotice> = { userId, dueAt: { $lte: now }, withdrawnAt: null };
     if (unreadOnly) query.readAt = null;
     return query;
   }
 
   async inbox(filter: InboxFilter, skip: number, limit: number): Promise<NotificationDoc[]> {
-    return (await this.notifications.find(this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(withSubject);
+    return (await this.notifications.find(this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(readNotice);
   }
 
   countInbox(filter: InboxFilter): Promise<number> {
@@ -133,8 +200,8 @@ export class NotificationRepository {
 
   /** Reminders of a subject still ahead, for withdrawing the ones that no longer apply. */
   async futureReminders(subject: Subject, now: Date): Promise<NotificationDoc[]> {
-    const query: Filter<NotificationDoc> = { ...ofSubjectFilter<NotificationDoc>(subject), kind: 'reminder', withdrawnAt: null, dueAt: { $gt: now } };
-    return (await this.notifications.find(query).toArray()).map(withSubject);
+    const query: Filter<StoredNotice> = { ...(await this.ofSubject(subject)), kind: 'reminder', withdrawnAt: null, dueAt: { $gt: now } };
+    return (await this.notifications.find(query).toArray()).map(readNotice);
   }
 
   async withdraw(ids: string[], at: Date): Promise<void> {
@@ -147,7 +214,7 @@ export class NotificationRepository {
    * message not yet on its way is not sent (one already sent or sending keeps its state).
    */
   async withdrawOfType(subject: Subject, type: string, at: Date): Promise<number> {
-    const ofType: Filter<NotificationDoc> = { ...ofSubjectFilter<NotificationDoc>(subject), type };
+    const ofType: Filter<StoredNotice> = { ...(await this.ofSubject(subject)), type };
     const shown = await this.notifications.updateMany({ ...ofType, withdrawnAt: null }, { $set: { withdrawnAt: at, updatedAt: at } });
     await this.notifications.updateMany({ ...ofType, push: 'pending' }, { $set: { push: 'withdrawn', updatedAt: at } });
     return shown.modifiedCount;
@@ -158,14 +225,21 @@ export class NotificationRepository {
     await this.notifications.updateOne({ _id: id }, { $set: { withdrawnAt: null, push, nextAttemptAt: dueAt, leaseUntil: null, updatedAt: at } });
   }
 
-  /** Notices whose WeChat message is due, and attempts whose owner's lease ran out. */
+  /**
+   * Notices whose WeChat message is due, and attempts whose owner's lease ran out. Two look-ups by
+   * state, each an equality the engine's index serves (an `$or` would read every notice).
+   */
   async dueForPush(now: Date, limit: number): Promise<NotificationDoc[]> {
-    const due = await this.notifications
-      .find({ $or: [{ push: 'pending', nextAttemptAt: { $lte: now } }, { push: 'sending', leaseUntil: { $lt: now } }] })
-      .sort({ nextAttemptAt: 1, _id: 1 })
-      .limit(limit)
-      .toArray();
-    return due.map(withSubject);
+    // The delivery timer comes here every minute: it is what gives older notices their subject key.
+    await this.adoptSubjectKeys(now);
+    const [pending, stale] = await Promise.all([
+      this.notifications.find({ push: 'pending', nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1, _id: 1 }).limit(limit).toArray(),
+      this.notifications.find({ push: 'sending', leaseUntil: { $lt: now } }).sort({ nextAttemptAt: 1, _id: 1 }).limit(limit).toArray(),
+    ]);
+    return [...pending, ...stale]
+      .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+      .slice(0, limit)
+      .map(readNotice);
   }
 
   /**
@@ -176,13 +250,23 @@ export class NotificationRepository {
     await this.notifications.updateOne({ _id: id }, { $set: fields });
   }
 
-  /** Notices in these push states; with a 街道, only those whose subject belongs to it. */
+  /**
+   * Notices in one of `states` (with a 街道, only those whose subject belongs to it), most recently
+   * changed first, one page. One look-up per state (an equality the index serves; `$in` would read
+   * every notice on the local engine), each up to the page's end, merged.
+   */
   async listByPush(states: PushState[], streetId: string | null, skip: number, limit: number): Promise<NotificationDoc[]> {
-    return (await this.notifications.find(pushFilter(states, streetId)).sort({ updatedAt: -1, _id: 1 }).skip(skip).limit(limit).toArray()).map(withSubject);
+    const lists = await Promise.all(states.map((push) => this.notifications.find(pushFilter(push, streetId)).sort({ updatedAt: -1, _id: 1 }).limit(skip + limit).toArray()));
+    return lists
+      .flat()
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+      .slice(skip, skip + limit)
+      .map(readNotice);
   }
 
-  countByPush(states: PushState[], streetId: string | null): Promise<number> {
-    return this.notifications.countDocuments(pushFilter(states, streetId));
+  async countByPush(states: PushState[], streetId: string | null): Promise<number> {
+    const counts = await Promise.all(states.map((push) => this.notifications.countDocuments(pushFilter(push, streetId))));
+    return counts.reduce((sum, n) => sum + n, 0);
   }
 
   /** Inserts a claim or fate mark; false when another worker holds that key. */
@@ -223,6 +307,6 @@ export class OutboxFeed {
   }
 }
 
-function pushFilter(states: PushState[], streetId: string | null): Filter<NotificationDoc> {
-  return streetId === null ? { push: { $in: states } } : { push: { $in: states }, streetId };
+function pushFilter(push: PushState, streetId: string | null): Filter<NotificationDoc> {
+  return streetId === null ? { push } : { push, streetId };
 }

@@ -1,0 +1,122 @@
+/**
+ * The notice look-ups a year of data needs to stay fast on FerretDB (which serves only top-level
+ * equality from its index): per-subject look-ups by the stored `subjectKey`, once every notice has
+ * one; the delivery queue and the dead-letter list by one equality per state instead of `$or`/`$in`.
+ * Real parts: the local engine and the notification repository of a test app. Manual clock.
+ */
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
+import { NotificationRepository, type NotificationDoc, type PushState } from '../../cloudfunctions/core/repositories/notification.repository';
+import { bookingSubject, type Subject } from '../../shared/domain/subject';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+
+const NOW = new Date('2026-11-30T00:00:00.000Z');
+const HOUR = 3_600_000;
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await createTestApp({ clock: manualClock(NOW.toISOString()) });
+});
+afterEach(() => t.close());
+
+function notice(id: string, subject: Subject, fields: Partial<NotificationDoc> = {}): NotificationDoc {
+  return {
+    _id: id,
+    userId: 'u-1',
+    kind: 'reminder',
+    type: 'reminder_24h',
+    subject,
+    title: '预约提醒',
+    body: '明天有预约',
+    group: 'booking_reminder',
+    fields: {},
+    page: 'pages/home/index',
+    startsAt: new Date(NOW.getTime() + 48 * HOUR),
+    createdAt: NOW,
+    dueAt: new Date(NOW.getTime() + 24 * HOUR),
+    readAt: null,
+    withdrawnAt: null,
+    push: 'pending',
+    pushAttempts: 0,
+    pushAttemptBase: 0,
+    nextAttemptAt: new Date(NOW.getTime() + 24 * HOUR),
+    leaseUntil: null,
+    lastError: null,
+    templateId: null,
+    sentAt: null,
+    updatedAt: NOW,
+    ...fields,
+  };
+}
+
+const raw = () => t.db.collection<Record<string, unknown> & { _id: string }>('notifications');
+const ids = (docs: NotificationDoc[]) => docs.map((doc) => doc._id).sort();
+
+describe('per-subject look-ups by subject key', () => {
+  it('a notice is stored with its subject key and read back without it', async () => {
+    const repo = t.app.repos.notifications;
+    await repo.insertIfAbsent(notice('n-booking', bookingSubject('bk1')));
+    await repo.insertIfAbsent(notice('n-activity', { kind: 'activity', id: 'bk1' }));
+    expect((await raw().findOne({ _id: 'n-booking' }))?.subjectKey).toBe('bk1');
+    // Another kind with the same id gets another key, so two kinds never share one.
+    expect((await raw().findOne({ _id: 'n-activity' }))?.subjectKey).toBe('activity:bk1');
+    expect(await repo.findById('n-booking')).toEqual(notice('n-booking', bookingSubject('bk1')));
+  });
+
+  it('finds notices stored without a key before and after the keys are adopted, and adopts once', async () => {
+    const repo = t.app.repos.notifications;
+    await repo.insertIfAbsent(notice('n-new', bookingSubject('bk1')));
+    // Stored by a build before the key (a subject, no key) and before subjects (`bookingId` only).
+    const { subject: _subject, ...legacy } = notice('n-legacy', bookingSubject('bk1'));
+    await raw().insertMany([{ ...notice('n-keyless', bookingSubject('bk1')) }, { ...legacy, bookingId: 'bk1' }]);
+    await repo.insertIfAbsent(notice('n-other', bookingSubject('bk2')));
+
+    expect(ids(await repo.futureReminders(bookingSubject('bk1'), NOW))).toEqual(['n-keyless', 'n-legacy', 'n-new']);
+
+    expect(await repo.adoptSubjectKeys(NOW)).toBe(2);
+    expect(await repo.adoptSubjectKeys(NOW)).toBe(0);
+    expect((await raw().findOne({ _id: 'n-legacy' }))?.subjectKey).toBe('bk1');
+    expect(await t.app.repos.meta.get('notifications.subject_keys')).toMatchObject({ value: { adopted: 2 } });
+
+    // A fresh instance (another function) reads the fact and looks up by key: the same notices.
+    const fresh = new NotificationRepository(t.db);
+    expect(ids(await fresh.futureReminders(bookingSubject('bk1'), NOW))).toEqual(['n-keyless', 'n-legacy', 'n-new']);
+    expect(ids(await fresh.futureReminders({ kind: 'activity', id: 'bk1' }, NOW))).toEqual([]);
+    expect((await fresh.futureReminders(bookingSubject('bk1'), NOW)).find((doc) => doc._id === 'n-legacy')?.subject).toEqual(bookingSubject('bk1'));
+
+    expect(await fresh.withdrawOfType(bookingSubject('bk1'), 'reminder_24h', NOW)).toBe(3);
+    expect(await raw().countDocuments({ withdrawnAt: null })).toBe(1);
+    expect((await raw().findOne({ _id: 'n-other' }))?.withdrawnAt).toBeNull();
+  });
+});
+
+describe('queues by state', () => {
+  it('dueForPush takes due pending notices and stale sending ones, soonest first, up to the limit', async () => {
+    const repo = t.app.repos.notifications;
+    const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
+    await repo.insertIfAbsent(notice('p-due-early', bookingSubject('a'), { nextAttemptAt: at(-3) }));
+    await repo.insertIfAbsent(notice('p-due-late', bookingSubject('b'), { nextAttemptAt: at(-1) }));
+    await repo.insertIfAbsent(notice('p-not-yet', bookingSubject('c'), { nextAttemptAt: at(1) }));
+    await repo.insertIfAbsent(notice('s-stale', bookingSubject('d'), { push: 'sending', nextAttemptAt: at(-2), leaseUntil: at(-0.5) }));
+    await repo.insertIfAbsent(notice('s-leased', bookingSubject('e'), { push: 'sending', nextAttemptAt: at(-2.5), leaseUntil: at(0.5) }));
+    await repo.insertIfAbsent(notice('x-sent', bookingSubject('f'), { push: 'sent', nextAttemptAt: at(-4) }));
+
+    expect((await repo.dueForPush(NOW, 10)).map((doc) => doc._id)).toEqual(['p-due-early', 's-stale', 'p-due-late']);
+    expect((await repo.dueForPush(NOW, 2)).map((doc) => doc._id)).toEqual(['p-due-early', 's-stale']);
+  });
+
+  it('lists and counts notices of several states as one list, most recently changed first, by page', async () => {
+    const repo = t.app.repos.notifications;
+    const states: PushState[] = ['dead', 'unconfirmed'];
+    for (let i = 0; i < 5; i += 1) {
+      const push: PushState = i % 2 === 0 ? 'dead' : 'unconfirmed';
+      await repo.insertIfAbsent(notice(`f-${i}`, bookingSubject(`bk${i}`), { push, updatedAt: new Date(NOW.getTime() + i * HOUR) }));
+    }
+    await repo.insertIfAbsent(notice('ok', bookingSubject('bk9'), { push: 'sent', updatedAt: new Date(NOW.getTime() + 9 * HOUR) }));
+
+    expect(await repo.countByPush(states, null)).toBe(5);
+    expect((await repo.listByPush(states, null, 0, 2)).map((doc) => doc._id)).toEqual(['f-4', 'f-3']);
+    expect((await repo.listByPush(states, null, 2, 2)).map((doc) => doc._id)).toEqual(['f-2', 'f-1']);
+    expect((await repo.listByPush(states, null, 4, 2)).map((doc) => doc._id)).toEqual(['f-0']);
+  });
+});
