@@ -16,6 +16,7 @@ import type { ProviderRepository } from '../../repositories/provider.repository'
 import type { UserRepository } from '../../repositories/user.repository';
 import type { VolunteerRepository } from '../../repositories/volunteer.repository';
 import type { Caller } from '../../runtime/caller';
+import type { MeasureFigure } from '../../../../shared/domain/dashboard-measures';
 import type { DashboardService } from '../staff/dashboard.service';
 import type { Cell, Column, ExportFile, HeaderGroup, PdfSection, PdfTableRenderer, Sheet, XlsxRenderer } from './export-tables';
 
@@ -36,27 +37,33 @@ type Place = Overview['streets'][number];
 const invalid = (path: string, message: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, message }] });
 const time = (instant: Date) => dayjs(instant).tz(DISTRICT_TZ).format('YYYY-MM-DD HH:mm');
 
-/** The summary's columns in the bureau's layout: per 街道, the training target, what is done and the share, then the services given. */
+/**
+ * The summary's columns in the bureau's layout: per 街道, each measure's yearly target, what is done
+ * and the share (training also its year-end forecast and persons; escorts also the hardship and free).
+ */
 const summaryGroups: HeaderGroup[] = [
   { label: '街道', span: 1 },
   { label: '智能技术培训（人次）', span: 4 },
   { label: '培训人数', span: 1 },
-  { label: '养老顾问咨询（次）', span: 1 },
-  { label: '陪诊服务（次）', span: 3 },
-  { label: '婚姻辅导（次）', span: 1 },
+  { label: '养老顾问咨询（次）', span: 3 },
+  { label: '陪诊服务（次）', span: 5 },
+  { label: '婚姻辅导（次）', span: 3 },
+];
+const targetColumns = (width: number): Column[] => [
+  { header: '年度指标', width, format: 'integer' },
+  { header: '完成', width, format: 'integer' },
+  { header: '完成率', width, format: 'percent' },
 ];
 const summaryColumns: Column[] = [
   { header: '街道', width: 16 },
-  { header: '年度指标', width: 10, format: 'integer' },
-  { header: '完成', width: 10, format: 'integer' },
-  { header: '完成率', width: 10, format: 'percent' },
+  ...targetColumns(10),
   { header: '年底预计', width: 10, format: 'integer' },
   { header: '培训人数', width: 10, format: 'integer' },
-  { header: '养老顾问咨询', width: 12, format: 'integer' },
-  { header: '合计', width: 8, format: 'integer' },
+  ...targetColumns(9),
+  ...targetColumns(9),
   { header: '困难群体', width: 10, format: 'integer' },
   { header: '免费', width: 8, format: 'integer' },
-  { header: '婚姻辅导', width: 10, format: 'integer' },
+  ...targetColumns(9),
 ];
 
 /** The detail sheet: who was served what, when and where; never a counseling topic, note or reason (no column holds them). */
@@ -215,27 +222,21 @@ type HoursLine = { cells: Cell[]; hours: number; counted: boolean };
 
 /** One row per 街道 in the bureau's order, then the district's total (admin's district export only). */
 function summaryRows(board: Overview): Cell[][] {
-  type Counts = Pick<Place, 'advisorConsultations' | 'escortServices' | 'escortForHardship' | 'escortFree' | 'counselingSessions'> & {
-    target?: number | null;
-    personTimes?: number;
-    share?: number | null;
-    persons?: number;
-  };
-  const row = (name: string, p: Counts, forecast: number | null): Cell[] => [
+  type Counts = Pick<Place, 'escortForHardship' | 'escortFree' | 'measures'> & { persons?: number };
+  const figure = ({ target, actual, share }: MeasureFigure): Cell[] => [target, actual, share];
+  const row = (name: string, p: Counts): Cell[] => [
     name,
-    p.target ?? null,
-    p.personTimes ?? 0,
-    p.share ?? null,
-    forecast,
+    ...figure(p.measures.training),
+    p.measures.training.forecast,
     p.persons ?? 0,
-    p.advisorConsultations,
-    p.escortServices,
+    ...figure(p.measures.advisorConsultations),
+    ...figure(p.measures.escortServices),
     p.escortForHardship,
     p.escortFree,
-    p.counselingSessions,
+    ...figure(p.measures.counselingSessions),
   ];
-  const rows = board.streets.map((street) => row(street.name, street, street.forecast));
-  if (board.district) rows.push(row('全区合计', board.district, board.training.forecast));
+  const rows = board.streets.map((street) => row(street.name, street));
+  if (board.district) rows.push(row('全区合计', board.district));
   return rows;
 }
 
