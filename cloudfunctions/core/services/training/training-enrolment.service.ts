@@ -111,19 +111,24 @@ export class TrainingEnrolmentService {
     const subject = classSeatSubject(enrolment._id);
     const pool = classSeatPool(session._id);
     const seatOf = async () => (await this.deps.holds.seatsOf(subject)).find((held) => held.pool === pool) ?? null;
-    const seat = (await this.deps.holds.takeSeat(pool, session.elderSeats ?? 0, subject, session.startsAt, now)) ?? (await seatOf());
-    if (!seat) {
-      // Checked again above: a concurrent retry of this same enrolment may have got the seat.
-      await this.deps.training.deleteEnrolment(enrolment._id);
-      throw new AppError('CLASS_FULL');
-    }
-    // The account's claim comes after the seat, so a full class spends none of it. It is a seat of
-    // its own pool (not a daily allowance: those are purged after a day and a half).
+    // The account's claim comes first (a seat of its own pool, not a daily allowance: those are
+    // purged after a day and a half). Taken after the class seat, one account's many enrolments at
+    // once would hold class seats they must give back, and someone else's enrolment in that moment
+    // would hear CLASS_FULL from a class with seats to spare. A claim is the subject's own, so a
+    // retry or repair of this enrolment gets the same one back.
     const allowed = await this.deps.holds.takeSeat(accountEnrolmentPool(session._id, enrolment.enrolledBy), ENROLMENTS_PER_ACCOUNT, subject, session.startsAt, now);
     if (!allowed) {
       await this.deps.holds.releaseSeats(subject);
       await this.deps.training.deleteEnrolment(enrolment._id);
       throw new AppError('ENROLMENT_LIMIT');
+    }
+    const seat = (await this.deps.holds.takeSeat(pool, session.elderSeats ?? 0, subject, session.startsAt, now)) ?? (await seatOf());
+    if (!seat) {
+      // Checked again above: a concurrent retry of this same enrolment may have got the seat. The
+      // account's claim goes back with the record: a full class spends none of it.
+      await this.deps.holds.releaseSeats(subject);
+      await this.deps.training.deleteEnrolment(enrolment._id);
+      throw new AppError('CLASS_FULL');
     }
     await this.deps.training.setEnrolled(enrolment._id, seat._id);
     return { ...enrolment, state: 'enrolled', seatId: seat._id };
