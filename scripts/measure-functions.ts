@@ -47,6 +47,8 @@ export const FIRST_CALLS: Record<string, { openid: string; event: Record<string,
   volunteer: { openid: 'demo-escort-3', event: { action: 'activities' } },
   staff: { openid: 'demo-staff-1', event: { action: 'streetBookings' } },
   documents: { openid: 'demo-escort-3', event: { action: 'myCertificates' } },
+  // the staff's workbooks: a light first call of the function's own (the hours table of one day)
+  exports: { openid: 'demo-staff-1', event: { action: 'volunteerHoursXlsx', from: '2026-01-01', to: '2026-01-01' } },
 };
 
 const runner = `
