@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { inBatches } from '../db/cursor-batches';
 import { resilientCollection } from '../db/resilient-collection';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
@@ -125,24 +126,9 @@ export class AttendanceRepository {
    * exports: the records of activities starting in [from, to) of one 街道 (null: the district), by
    * 街道 and then time, read from one cursor a batch at a time (an export never holds them all).
    */
-  async *eachRecordBetween(streetId: string | null, from: Date, to: Date, batchSize = 200): AsyncGenerator<HoursRecordDoc[]> {
-    const cursor = this.records
-      .find({ startsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) })
-      .sort({ streetId: 1, startsAt: 1, _id: 1 })
-      .batchSize(batchSize);
-    try {
-      let batch: HoursRecordDoc[] = [];
-      for await (const doc of cursor) {
-        batch.push(doc);
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
-    } finally {
-      await cursor.close();
-    }
+  eachRecordBetween(streetId: string | null, from: Date, to: Date, batchSize = 200): AsyncGenerator<HoursRecordDoc[]> {
+    const cursor = this.records.find({ startsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) }).sort({ streetId: 1, startsAt: 1, _id: 1 });
+    return inBatches(cursor, batchSize);
   }
 
   recordsOfActivity(activityId: string): Promise<HoursRecordDoc[]> {

@@ -1,4 +1,5 @@
 import { resilientCollection } from '../db/resilient-collection';
+import { inBatches } from '../db/cursor-batches';
 import type { Collection, Db, Filter } from 'mongodb';
 import { ACTIVE_BOOKING_STATUSES, type BookingStatus } from '../../../shared/domain/booking-lifecycle';
 import type { BookingDetails } from '../../../shared/schemas/booking-details.schema';
@@ -179,21 +180,8 @@ export class BookingRepository {
    * exports: every booking `ofStreet` would list, earliest first, read from one cursor a batch at a
    * time, so an export of a busy year never holds all of it in the function.
    */
-  async *eachOfStreet(query: StreetBookingFilter, batchSize = EXPORT_BATCH): AsyncGenerator<BookingDoc[]> {
-    const cursor = this.bookings.find(streetBookingFilter(query)).sort({ startsAt: 1, _id: 1 }).batchSize(batchSize);
-    try {
-      let batch: BookingDoc[] = [];
-      for await (const doc of cursor) {
-        batch.push(doc);
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) yield batch;
-    } finally {
-      await cursor.close();
-    }
+  eachOfStreet(query: StreetBookingFilter, batchSize = EXPORT_BATCH): AsyncGenerator<BookingDoc[]> {
+    return inBatches(this.bookings.find(streetBookingFilter(query)).sort({ startsAt: 1, _id: 1 }), batchSize);
   }
 
   /** Escort requests still open (requested, no escort) of one 街道, or of the district when absent. */
