@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
-import { hoursInPeriod, hoursText, periodChoices, periodOf, type Period, type PeriodChoice } from '../../../../src/features/volunteer/certificate-period';
+import { hoursInPeriod, hoursText } from '../../../../src/features/volunteer/certificate-period';
+import { PeriodChooser, usePeriodChoice } from '../../../../src/features/volunteer/PeriodChooser';
 import { openDocument } from '../../../../src/files/open-document';
 import { districtDateKey } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
@@ -31,14 +32,12 @@ export default function VolunteerCertificatePage() {
 }
 
 function Certificate() {
-  const today = districtDateKey(new Date());
-  const [choice, setChoice] = useState<PeriodChoice>('thisYear');
-  const [custom, setCustom] = useState<Period>({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  const period = usePeriodChoice();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const hours = useRequest(() => volunteerApi.myHours(), []);
   const issued = useRequest(() => documentsApi.myCertificates(), []);
-  const chosen = periodOf(choice, today, custom);
+  const { chosen } = period;
 
   async function download(key: string, request: () => ReturnType<typeof documentsApi.certificate>) {
     setBusy(key);
@@ -56,21 +55,7 @@ function Certificate() {
 
   return (
     <View className='certificate'>
-      <View className='certificate__choices' role='group' aria-label='证明的时间段'>
-        {periodChoices.map((option) => (
-          <ChoiceButton key={option.value} className='certificate__choice' selected={choice === option.value} onClick={() => setChoice(option.value)}>
-            {option.label}
-          </ChoiceButton>
-        ))}
-      </View>
-      {choice === 'custom' ? (
-        <View className='certificate__custom'>
-          <Field label='开始日期' value={custom.from} placeholder='2026-01-01' maxLength={10} onChange={(from) => setCustom({ ...custom, from })}
-            error={'field' in chosen && chosen.field === 'from' ? chosen.message : undefined} />
-          <Field label='结束日期' value={custom.to} placeholder='2026-12-31' maxLength={10} onChange={(to) => setCustom({ ...custom, to })}
-            error={'field' in chosen && chosen.field === 'to' ? chosen.message : undefined} />
-        </View>
-      ) : null}
+      <PeriodChooser label='证明的时间段' block='certificate' state={period} />
       <RequestView state={hours}>
         {(data) => {
           if (!('period' in chosen)) return null;
