@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { stationSchema } from './views.schema';
 
 /** What the stations and providers pages read (lenient to newer servers, like views.schema.ts). */
 export const openingPeriodSchema = z.object({ weekday: z.number(), start: z.string(), end: z.string() });
 
-export const managedStationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  address: z.string().optional().default(''),
-  hours: z.string().optional().default(''),
-  phone: z.string().optional().default(''),
-  communityId: z.string(),
-  streetId: z.string(),
+/** A station as its keepers see it: the resident's view plus its hours in rows and whether it is open. */
+export const managedStationSchema = stationSchema.extend({
   openingHours: z.array(openingPeriodSchema).optional().default([]),
   active: z.boolean().optional().default(true),
 });
