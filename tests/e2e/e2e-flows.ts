@@ -44,6 +44,20 @@ export async function scan(ctx: FlowContext, name: string): Promise<void> {
   ctx.findings.push(...(await axeScan(ctx.page, name)));
 }
 
+export type ElderSizes = { failures: string[]; report: string[] };
+
+/** Elder mode on the page on screen: body text ≥ 18 px, key text ≥ 30 px, targets ≥ 60 px, then axe. */
+export async function checkElder(ctx: FlowContext, name: string, out: ElderSizes): Promise<void> {
+  await settled(ctx.page);
+  const sizes = await measureSizes(ctx.page);
+  out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
+  if (!sizes.elder) out.failures.push(`${name}: elder mode is not on`);
+  if (sizes.minFont < 18) out.failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
+  if (sizes.minTarget < 60) out.failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
+  for (const key of sizes.keyFonts) if (key.size < 30) out.failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
+  await scan(ctx, `${name}-elder`);
+}
+
 export async function loginAs(ctx: FlowContext, account: string, name: string): Promise<void> {
   await open(ctx, '/pages/login/index');
   await current(ctx.page).getByRole('button', { name: `以${account}登录` }).click();
@@ -278,16 +292,7 @@ export async function elderModeSizes(ctx: FlowContext): Promise<ElderCheck> {
   await cur(ctx).getByRole('switch', { name: /长辈模式/ }).click();
   await ctx.page.locator('.page.elder').first().waitFor();
   try {
-    const check = async (name: string) => {
-      await settled(ctx.page);
-      const sizes = await measureSizes(ctx.page);
-      report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
-      if (!sizes.elder) failures.push(`${name}: elder mode is not on`);
-      if (sizes.minFont < 18) failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
-      if (sizes.minTarget < 60) failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
-      for (const key of sizes.keyFonts) if (key.size < 30) failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
-      await scan(ctx, `${name}-elder`);
-    };
+    const check = (name: string) => checkElder(ctx, name, { failures, report });
     await check('profile');
     await open(ctx, '/pages/home/index');
     await cur(ctx).getByText('王阿姨，您好').waitFor();

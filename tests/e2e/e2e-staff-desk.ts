@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { current, measureSizes, settled } from './e2e-browser';
-import { open, scan, type FlowContext } from './e2e-flows';
+import { checkElder, open, scan, type FlowContext } from './e2e-flows';
 import { api, tokenOf } from './e2e-volunteer-walk';
 import { DEMO_STAFF_PASSWORD } from '../../host/seed/seed-demo-passwords';
 
@@ -127,12 +127,7 @@ async function exportsInElderMode(ctx: FlowContext, out: { failures: string[]; r
     for (const [page, button] of [['/subpackages/dashboard/pages/overview/index', '导出 Excel（汇总和预约明细）'], ['/subpackages/staff/pages/workbench/index', '导出时长表 PDF']] as const) {
       await open(ctx, page);
       await cur(ctx).getByRole('button', { name: button }).waitFor();
-      await settled(ctx.page);
-      const sizes = await measureSizes(ctx.page);
-      out.report.push(`${page}: elder text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px`);
-      if (!sizes.elder) out.failures.push(`${page}: elder mode is not on`);
-      if (sizes.minFont < 18) out.failures.push(`${page}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
-      if (sizes.minTarget < 60) out.failures.push(`${page}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
+      await checkElder(ctx, `${page.split('/')[4]}-exports`, out);
     }
   } finally {
     await open(ctx, '/pages/profile/index');

@@ -1,5 +1,5 @@
-import { current, measureSizes, settled } from './e2e-browser';
-import { loginAs, open, scan, type FlowContext } from './e2e-flows';
+import { current } from './e2e-browser';
+import { checkElder, loginAs, open, scan, type FlowContext } from './e2e-flows';
 import { api, tokenOf } from './e2e-volunteer-walk';
 
 /**
@@ -104,14 +104,7 @@ async function elderSizesHeld(ctx: FlowContext, out: { failures: string[]; repor
     for (const [name, route, ready] of pages) {
       await open(ctx, route);
       await cur(ctx).getByRole('button', { name: ready }).first().waitFor();
-      await settled(ctx.page);
-      const sizes = await measureSizes(ctx.page);
-      out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
-      if (!sizes.elder) out.failures.push(`${name}: elder mode is not on`);
-      if (sizes.minFont < 18) out.failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
-      if (sizes.minTarget < 60) out.failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
-      for (const key of sizes.keyFonts) if (key.size < 30) out.failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
-      await scan(ctx, `staff-${name}-elder`);
+      await checkElder(ctx, `staff-${name}`, out);
     }
   } finally {
     await open(ctx, '/pages/profile/index');

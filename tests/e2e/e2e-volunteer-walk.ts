@@ -1,5 +1,5 @@
 import { current, measureSizes, settled } from './e2e-browser';
-import { loginAs, open, scan, type FlowContext } from './e2e-flows';
+import { checkElder, loginAs, open, scan, type ElderSizes, type FlowContext } from './e2e-flows';
 
 /**
  * 银龄行动, the volunteer's side (issue 12, item 10): a resident applies in the browser, staff approve
@@ -37,18 +37,8 @@ function activityInput(title: string) {
   };
 }
 
-export type ElderSizes = { failures: string[]; report: string[] };
-
-export async function checkElder(ctx: FlowContext, name: string, out: ElderSizes): Promise<void> {
-  await settled(ctx.page);
-  const sizes = await measureSizes(ctx.page);
-  out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
-  if (!sizes.elder) out.failures.push(`${name}: elder mode is not on`);
-  if (sizes.minFont < 18) out.failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
-  if (sizes.minTarget < 60) out.failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
-  for (const key of sizes.keyFonts) if (key.size < 30) out.failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
-  await scan(ctx, `${name}-elder`);
-}
+// The elder-size check is the flows' own; the volunteer walks import it from here too.
+export { checkElder, type ElderSizes };
 
 export async function volunteerAppliesSignsUp(ctx: FlowContext): Promise<ElderSizes> {
   const out: ElderSizes = { failures: [], report: [] };
