@@ -11,7 +11,7 @@ import { buildHttpApp } from './http-app';
 import { startScheduler } from './scheduler';
 import { isSeeded, seedDemoDistrict } from './seed/seed-demo-district';
 // volunteer — training
-import { seedDemoTraining } from './seed/seed-demo-training';
+import { seedDemoPastClasses, seedDemoTraining } from './seed/seed-demo-training';
 import { seedDemoVolunteers } from './seed/seed-demo-volunteers';
 // staff sign-in
 import { seedDemoPasswords } from './seed/seed-demo-passwords';
@@ -57,6 +57,8 @@ export async function startLocalHost({ config, staticDir, seed = true, log = con
     if (seed) await seedDemoTraining(app, log);
     // volunteer — demo: applications, more volunteers, a festival visit, a rehearsal, past hours.
     if (seed) await seedDemoVolunteers(app, log);
+    // volunteer — training: the class's two past weeks, yesterday's roll left for the teacher.
+    if (seed) await seedDemoPastClasses(app, log);
     // staff sign-in: the demo staff's passwords, and the configured first admin's account.
     if (seed) await seedDemoPasswords(app, log);
     // staff — dashboard: the year's service targets beside training's.

@@ -1,7 +1,9 @@
-import type { App } from '../../cloudfunctions/core/runtime/app';
+import { createApp, type App } from '../../cloudfunctions/core/runtime/app';
+import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { callerOf, type Caller } from '../../cloudfunctions/core/runtime/caller';
 import { addDays, districtDateOf } from '../../shared/domain/time';
 import { trainingYearOf } from '../../shared/domain/volunteer/training-rules';
+import { districtInstantOf } from '../../shared/domain/volunteer/activity-rules';
 import { volunteerRegistrationActions } from '../../shared/schemas/volunteer-registration.schema';
 import { volunteerActivityActions } from '../../shared/schemas/volunteer-activity.schema';
 import { VOLUNTEER_CONSENT_VERSION } from '../../shared/domain/volunteer/registration-consent';
@@ -100,4 +102,78 @@ export async function seedDemoTraining(app: App, log: (line: string) => void = (
   await services.trainingEnrolment.enroll(li, { activityId: first.id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
   await repos.meta.markOnce(SERIES_MARK, now, { seriesId });
   return { seriesId };
+}
+
+const PAST_CLASSES_MARK = 'demo-training-past-classes';
+const HOUR_MS = 3_600_000;
+
+/**
+ * The same class's two weeks before today (8 days ago and yesterday, 09:00–10:30), so that the demo
+ * has a class whose roll is still open: the roll stays open 48 h after a class, and yesterday's has
+ * not been taken, so the teacher's roll in the demo moves the 7,000 counter at once. The earlier
+ * class's roll was taken (three enrolled elders and a walk-in: the year is not all zeros), and the
+ * teacher checked in and out of both (hours confirmed for the first, waiting for the second).
+ * Written through the services on a clock set back, as the volunteers' past activities are;
+ * once (a marker in `meta`).
+ */
+export async function seedDemoPastClasses(app: App, log: (line: string) => void = () => undefined): Promise<void> {
+  const { repos } = app;
+  if (await repos.meta.get(PAST_CLASSES_MARK)) return;
+  log('[seed] 银龄行动：前两周的智能手机课（8 天前已点名，昨天的等老师点名）');
+  const today = districtDateOf(app.clock.now());
+  const firstDate = addDays(today, -8);
+  const clock = manualClock(districtInstantOf(addDays(today, -9), '12:00'));
+  const then = await createApp({ config: app.config, db: app.db, clock, ids: app.ids, ensureIndexes: false });
+  const caller = async (openid: string): Promise<Caller> => callerOf(await then.services.users.ensureUser(openid));
+  const [staff, teacher, wang, li] = await Promise.all(['demo-staff-1', DEMO_TEACHER_OPENID, 'demo-resident-1', 'demo-resident-2'].map(caller));
+  const { activities } = await then.services.activityAdmin.createSeries(
+    staff!,
+    volunteerActivityActions.createSeries.parse({
+      kind: 'tech_class',
+      title: '智能手机课：微信聊天和视频',
+      description: '教老人用微信发语音、发照片、和子女视频。',
+      place: '小营前社区活动室',
+      communityId: 'cm-xiaoying',
+      roles: [
+        { code: 'lead', label: '主讲', count: 1, skills: ['smartphone_teaching'] },
+        { code: 'assist', label: '助教', count: 2, skills: [] },
+      ],
+      riskNote: '',
+      insuranceRequired: false,
+      bring: '自己的手机、老花镜',
+      contactPhone: '13900000002',
+      elderSeats: 20,
+      firstDate,
+      lastDate: addDays(firstDate, 7),
+      startTime: '09:00',
+      endTime: '10:30',
+      signUpOpensDaysBefore: 30,
+      signUpClosesHoursBefore: 1,
+      withdrawCutoffHoursBefore: 24,
+    }),
+  );
+  for (const session of activities) {
+    await then.services.activitySignup.signUp(teacher!, session.id, 'lead');
+    await then.services.trainingEnrolment.enroll(wang!, { activityId: session.id, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
+    await then.services.trainingEnrolment.enroll(wang!, { activityId: session.id, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
+    await then.services.trainingEnrolment.enroll(li!, { activityId: session.id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
+  }
+  for (const [i, session] of activities.entries()) {
+    const startsAt = new Date(session.startsAt);
+    const endsAt = new Date(session.endsAt);
+    clock.set(new Date(startsAt.getTime() - 10 * 60_000));
+    await then.services.attendance.checkIn(teacher!, session.id, (await then.services.attendance.code(staff!, session.id)).code);
+    clock.set(new Date(endsAt.getTime() + 5 * 60_000));
+    await then.services.attendance.checkOut(teacher!, session.id, (await then.services.attendance.code(staff!, session.id)).code);
+    if (i > 0) continue;
+    const roll = await then.services.trainingRoll.roll(teacher!, session.id);
+    await then.services.trainingRoll.takeRoll(teacher!, {
+      activityId: session.id,
+      present: roll.items.map((item) => item.elderId),
+      walkIns: [{ key: 'demo-walk-in-1', name: '周大爷', communityId: 'cm-xiaoying', ageBand: '70_79' }],
+    });
+    clock.set(new Date(endsAt.getTime() + 4 * HOUR_MS));
+    await then.services.hoursLedger.confirm(staff!, session.id, teacher!.userId);
+  }
+  await repos.meta.markOnce(PAST_CLASSES_MARK, app.clock.now());
 }

@@ -4,7 +4,7 @@ import { demoPeople } from '../../host/seed/demo-district.data';
 import { createTestApp, snapshot, type TestApp } from '../helpers/test-app';
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { callerOf } from '../../cloudfunctions/core/runtime/caller';
-import { seedDemoTraining } from '../../host/seed/seed-demo-training';
+import { DEMO_TEACHER_OPENID, seedDemoPastClasses, seedDemoTraining } from '../../host/seed/seed-demo-training';
 import { demoFestivalVisit, seedDemoVolunteers } from '../../host/seed/seed-demo-volunteers';
 import { demoAccounts } from '../../shared/domain/demo-accounts';
 
@@ -103,6 +103,49 @@ describe('the volunteers of the demo district', () => {
       await seedDemoVolunteers(v.app);
       expect(await volunteerCounts(v)).toEqual(before);
       expect(Date.now() - again).toBeLessThan(Math.max(5_000, (again - started) / 2));
+    } finally {
+      await v.close();
+    }
+  });
+
+  it("has the class's two past weeks: the earlier one counted, yesterday's roll left open for the teacher, whose roll moves the counter", async () => {
+    const clock = manualClock('2026-12-01T02:00:00Z');
+    const v = await createTestApp({ clock });
+    try {
+      await seedDemoDistrict(v.app);
+      await seedDemoTraining(v.app);
+      await seedDemoVolunteers(v.app);
+      const lines: string[] = [];
+      await seedDemoPastClasses(v.app, (line) => lines.push(line));
+      expect(lines).toHaveLength(1);
+      const admin = callerOf(await v.app.services.users.ensureUser('demo-admin'));
+      const teacher = callerOf(await v.app.services.users.ensureUser(DEMO_TEACHER_OPENID));
+      const district = async () => (await v.app.services.trainingProgress.progress(admin, { year: 2026 })).district;
+
+      // 2026-11-23 and 2026-11-30 (Shanghai), 09:00–10:30: the first with 3 enrolled elders and a walk-in on its roll.
+      const past = await v.db.collection<{ _id: string; startsAt: Date }>('activities').find({ kind: 'tech_class', startsAt: { $lt: clock.now() } }).sort({ startsAt: 1 }).toArray();
+      expect(past.map((a) => a.startsAt.toISOString())).toEqual(['2026-11-23T01:00:00.000Z', '2026-11-30T01:00:00.000Z']);
+      expect(await district()).toMatchObject({ personTimes: 4, persons: 4, target: 7000 });
+
+      // Yesterday's roll: enrolled, none ticked; the teacher ticks the three and the district counts 3 more.
+      const roll = await v.app.services.trainingRoll.roll(teacher, past[1]!._id);
+      expect(roll.relation).toBe('teacher');
+      expect(roll.items.filter((i) => i.enrolled).map((i) => i.name).sort()).toEqual(['张奶奶', '李大爷', '王阿姨'].sort());
+      expect(roll.items.some((i) => i.present)).toBe(false);
+      await v.app.services.trainingRoll.takeRoll(teacher, { activityId: past[1]!._id, present: roll.items.filter((i) => i.enrolled).map((i) => i.elderId), walkIns: [] });
+      expect(await district()).toMatchObject({ personTimes: 7, persons: 4 });
+
+      // The teacher's hours: the first class confirmed, yesterday's waiting for staff.
+      const staff = callerOf(await v.app.services.users.ensureUser('demo-staff-1'));
+      const hoursOf = async (activityId: string) => ((await v.app.services.hoursLedger.activityHours(staff, activityId)).items as { status: string; hours: number }[]).map((h) => [h.status, h.hours]);
+      expect(await hoursOf(past[0]!._id)).toEqual([['confirmed', 1.5]]);
+      expect(await hoursOf(past[1]!._id)).toEqual([['pending', 1.5]]);
+
+      // A restart writes nothing more.
+      const activities = await v.db.collection('activities').countDocuments();
+      await seedDemoPastClasses(v.app, (line) => lines.push(line));
+      expect(lines).toHaveLength(1);
+      expect(await v.db.collection('activities').countDocuments()).toBe(activities);
     } finally {
       await v.close();
     }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { ageBands, type AgeBand } from '../../../../../shared/domain/volunteer/training-codes';
+import { ROLL_OPENS_BEFORE_MS, rollOpen } from '../../../../../shared/domain/volunteer/training-rules';
 import { toApiError, type ApiError } from '../../../../src/api/api-error';
 import { volunteerApi } from '../../../../src/api/volunteer.api';
 import type { ClassRoll } from '../../../../src/api/volunteer-views.schema';
@@ -10,7 +11,7 @@ import { ErrorNotice } from '../../../../src/components/ErrorNotice';
 import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
-import { formatRange } from '../../../../src/format/date-time';
+import { formatDateTime, formatRange } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { goTo, routes, usePageParams } from '../../../../src/navigation/routes';
 import { Button } from '../../../../src/ui/Button';
@@ -18,6 +19,7 @@ import { CellGroup } from '../../../../src/ui/Cell';
 import { ChoiceButton } from '../../../../src/ui/ChoiceButton';
 import { Field } from '../../../../src/ui/Field';
 import { showToast } from '../../../../src/ui/feedback';
+import { Notice } from '../../../../src/ui/Notice';
 import { Tag } from '../../../../src/ui/Tag';
 
 /**
@@ -86,6 +88,8 @@ function RollBody({ roll, reload }: { roll: ClassRoll; reload: () => void }) {
   };
 
   const present = roll.items.filter((item) => item.present).length;
+  // Said before the teacher fills anything in; the server still decides (a phone's clock may be off).
+  const closedNote = rollClosedNote(roll, new Date());
   return (
     <View>
       <View className='card volunteer-activity'>
@@ -93,6 +97,7 @@ function RollBody({ roll, reload }: { roll: ClassRoll; reload: () => void }) {
         <Text className='volunteer-activity__line'>{formatRange(roll.startsAt, roll.endsAt)}</Text>
         <Text className='volunteer-activity__line'>{`报名 ${roll.enrolled} 位，已到 ${present} 位，本节课共记 ${roll.personTimes} 人次`}</Text>
       </View>
+      {closedNote ? <Notice tone='info'>{closedNote}</Notice> : null}
 
       {counted ? (
         <View className='card volunteer-status'>
@@ -152,6 +157,14 @@ function RollBody({ roll, reload }: { roll: ClassRoll; reload: () => void }) {
       </View>
     </View>
   );
+}
+
+/** Why the roll cannot be taken now, or null while it is open (the rule is the server's, training-rules). */
+function rollClosedNote(roll: Pick<ClassRoll, 'startsAt' | 'endsAt'>, now: Date): string | null {
+  const session = { startsAt: new Date(roll.startsAt), endsAt: new Date(roll.endsAt) };
+  if (rollOpen(session, now)) return null;
+  if (now < session.startsAt) return `还没到点名时间：${formatDateTime(new Date(session.startsAt.getTime() - ROLL_OPENS_BEFORE_MS).toISOString())}起可以点名（课前半小时）。`;
+  return '这节课的点名已经结束：课后两天内可以点名。';
 }
 
 const nameLimit = 20;

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { resetTaroMock, setRouterParams } from '../../../../test/taro.mock';
 import { demoUser, failWith, fakeHost, type Replies } from '../../../../test/fake-host';
 import { saveSession } from '../../../../src/api/session-store';
@@ -103,6 +103,27 @@ describe('teacher roll page', () => {
     const keys = sent.map((s) => (s.walkIns as { key: string }[])[0]!.key);
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('says before anything is filled in when the roll opens, or that it has closed, and says nothing while it is open', async () => {
+    const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const HOUR = 3_600_000;
+    const shown: Record<string, { startsAt: string; endsAt: string }> = {
+      later: { startsAt: at(7 * 24 * HOUR), endsAt: at(7 * 24 * HOUR + 2 * HOUR) },
+      past: { startsAt: at(-3 * 24 * HOUR), endsAt: at(-3 * 24 * HOUR + 2 * HOUR) },
+      now: { startsAt: at(-HOUR), endsAt: at(HOUR) },
+    };
+    for (const [when, times] of Object.entries(shown)) {
+      renderPage({ 'volunteer.classRoll': () => ({ ...roll([elder('el-1', '张奶奶')], 0), ...times }) });
+      await screen.findByText('报名 2 位，已到 0 位，本节课共记 0 人次');
+      const note = screen.queryByText(/点名时间|点名已经结束/);
+      if (when === 'later') expect(note?.textContent).toMatch(/^还没到点名时间：\d+月\d+日 周. .+起可以点名（课前半小时）。$/);
+      if (when === 'past') expect(note?.textContent).toBe('这节课的点名已经结束：课后两天内可以点名。');
+      if (when === 'now') expect(note).toBeNull();
+      // The button stays: the server decides.
+      expect(screen.getByRole('button', { name: '保存点名' })).toBeTruthy();
+      cleanup();
+    }
   });
 
   it('someone who is not the teacher is told the class is not there for them', async () => {
