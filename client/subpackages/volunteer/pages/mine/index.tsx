@@ -5,6 +5,7 @@ import { Page } from '../../../../src/components/Page';
 import { RequestView } from '../../../../src/components/RequestView';
 import { SignedIn } from '../../../../src/components/SignedIn';
 import { signupStateLabel } from '../../../../src/features/volunteer/activity-labels';
+import { rollOpen } from '../../../../../shared/domain/volunteer/training-rules';
 import { districtDateKey, formatDateTime } from '../../../../src/format/date-time';
 import { useRequest } from '../../../../src/hooks/use-request';
 import { useShownAgain } from '../../../../src/hooks/use-shown-again';
@@ -33,13 +34,21 @@ const groups: { state: string; title: string }[] = [
   { state: 'waiting', title: '排队中' },
 ];
 
+/** A place whose activity was on an earlier day: shown apart, newest first, below what is still to come. */
+const endedBefore = (item: MyPlaceDay, todayKey: string) => districtDateKey(item.endsAt ?? item.startsAt) < todayKey;
+
 function Mine() {
   const state = useRequest(() => volunteerApi.myPlacesByDay(), []);
   useShownAgain(() => void state.run());
   return (
     <RequestView state={state}>
-      {(data) =>
-        data.items.length === 0 ? (
+      {(data) => {
+        const todayKey = districtDateKey(new Date());
+        // Waiting for, or offered, a place in an activity that is over means nothing any more.
+        const ended = data.items
+          .filter((item) => endedBefore(item, todayKey) && (item.state === 'placed' || item.state === 'holding'))
+          .sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+        return data.items.length === 0 ? (
           <Empty description='您还没有报名活动'>
             <Button variant='primary' size='large' onClick={() => goTo(routes.volunteerActivities)}>
               去看活动
@@ -48,13 +57,18 @@ function Mine() {
         ) : (
           <View>
             {groups.map((group) => {
-              const items = data.items.filter((item) => item.state === group.state || (group.state === 'placed' && item.state === 'holding'));
+              const items = data.items.filter((item) => !endedBefore(item, todayKey) && (item.state === group.state || (group.state === 'placed' && item.state === 'holding')));
               return items.length === 0 ? null : (
                 <CellGroup key={group.state} title={group.title}>
                   {items.map((item) => <PlaceCard key={item.activityId} item={item} />)}
                 </CellGroup>
               );
             })}
+            {ended.length === 0 ? null : (
+              <CellGroup title='已结束'>
+                {ended.map((item) => <PlaceCard key={item.activityId} item={item} ended />)}
+              </CellGroup>
+            )}
             <View className='section'>
               <Button size='large' onClick={() => goTo(routes.volunteerActivities)}>
                 看更多活动
@@ -66,26 +80,29 @@ function Mine() {
               </Button>
             </View>
           </View>
-        )
-      }
+        );
+      }}
     </RequestView>
   );
 }
 
-function PlaceCard({ item }: { item: MyPlaceDay }) {
-  // On the day of a place: check in and out; a class I teach: its roll (buttons beside the card, not in it).
-  const today = item.state === 'placed' && districtDateKey(item.startsAt) === districtDateKey(new Date());
+function PlaceCard({ item, ended = false }: { item: MyPlaceDay; ended?: boolean }) {
+  // On the day of a place: check in and out; a class I teach: its roll (buttons beside the card, not in it),
+  // for a class that is over only while its roll is still open (the 48 h after it).
+  const now = new Date();
+  const today = item.state === 'placed' && districtDateKey(item.startsAt) === districtDateKey(now);
+  const roll = item.teaches && (!ended || rollOpen({ startsAt: new Date(item.startsAt), endsAt: new Date(item.endsAt ?? item.startsAt) }, now));
   return (
     <View>
-      <PlaceSummary item={item} />
-      {today || item.teaches ? (
+      <PlaceSummary item={item} ended={ended} />
+      {today || roll ? (
         <View className='card-actions volunteer-mine__actions'>
           {today ? (
             <Button variant='primary' block accessibleLabel={`签到签退 ${item.title}`} onClick={() => goTo(routes.volunteerCheckin, { activityId: item.activityId })}>
               签到签退
             </Button>
           ) : null}
-          {item.teaches ? (
+          {roll ? (
             <Button block accessibleLabel={`课堂点名 ${item.title}`} onClick={() => goTo(routes.volunteerRoll, { activityId: item.activityId })}>
               课堂点名
             </Button>
@@ -96,12 +113,12 @@ function PlaceCard({ item }: { item: MyPlaceDay }) {
   );
 }
 
-function PlaceSummary({ item }: { item: MyPlaceDay }) {
+function PlaceSummary({ item, ended }: { item: MyPlaceDay; ended: boolean }) {
   return (
     <Tappable className='card volunteer-activity' onClick={() => goTo(routes.volunteerActivity, { activityId: item.activityId })}>
       <Text className='text-key volunteer-activity__title'>{item.title}</Text>
       <Text className='volunteer-activity__line'>{formatDateTime(item.startsAt)}</Text>
-      <Tag tone={item.state === 'placed' ? 'success' : 'warning'} prominent>{signupStateLabel(item)}</Tag>
+      {ended ? <Tag>已结束</Tag> : <Tag tone={item.state === 'placed' ? 'success' : 'warning'} prominent>{signupStateLabel(item)}</Tag>}
       {item.state === 'offered' && item.offerExpiresAt ? (
         <Text className='volunteer-activity__line'>{`请在 ${formatDateTime(item.offerExpiresAt)} 前确认`}</Text>
       ) : null}

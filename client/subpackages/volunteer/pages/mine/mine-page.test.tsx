@@ -44,6 +44,26 @@ describe('my places page', () => {
     expect(screen.queryByRole('button', { name: /签到签退 下周的探访|签到签退 排队的课|课堂点名 下周的探访/ })).toBeNull();
   });
 
+  it('lists what is over below what is to come, newest first, with the roll only while it is still open', async () => {
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    renderPage([
+      place('act-old', '五天前的课', { startsAt: ago(121), endsAt: ago(120), teaches: true }),
+      place('act-later', '下周的探访', { kind: 'festival_visit' }),
+      place('act-yesterday', '昨天的课', { startsAt: ago(26), endsAt: ago(25), teaches: true }),
+      place('act-wait-old', '排过队的旧活动', { state: 'waiting', startsAt: ago(50), endsAt: ago(49) }),
+    ]);
+    await screen.findByText('下周的探访');
+    const text = document.body.textContent ?? '';
+    // 已报上 (the visit next week), then 已结束: yesterday's class before the one five days ago.
+    expect(text.indexOf('下周的探访')).toBeLessThan(text.indexOf('昨天的课'));
+    expect(text.indexOf('昨天的课')).toBeLessThan(text.indexOf('五天前的课'));
+    // The group's title and each ended place's tag.
+    expect(screen.getAllByText('已结束')).toHaveLength(3);
+    expect(screen.queryByText('排过队的旧活动')).toBeNull();
+    expect(screen.getByRole('button', { name: '课堂点名 昨天的课' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '课堂点名 五天前的课' })).toBeNull();
+  });
+
   it('links to my hours', async () => {
     renderPage([place('act-later', '下周的探访')]);
     fireEvent.click(await screen.findByRole('button', { name: '我的服务时长' }));
