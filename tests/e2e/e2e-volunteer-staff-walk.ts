@@ -89,7 +89,7 @@ export async function staffRunsAnActivity(ctx: FlowContext): Promise<ElderSizes>
 
   await open(ctx, '/subpackages/volunteer/pages/manage-training/index');
   await cur(ctx).getByText('南大街街道').first().waitFor();
-  await cur(ctx).getByText(/指标 \d+ 人次|未定指标/).first().waitFor();
+  await cur(ctx).getByText(/指标 \d+ 人次|未设指标/).first().waitFor();
   await scan(ctx, 'volunteer-manage-training');
 
   await open(ctx, '/pages/profile/index');

@@ -1,4 +1,4 @@
-import { fillText, paceLineOption, placeBarsOption, shareText } from './dashboard-charts';
+import { fillText, paceLineOption, placeBarsOption } from './dashboard-charts';
 
 type Bars = { xAxis: { data: string[] }; series: { name: string; data: number[] }[]; textStyle: { fontSize: number } };
 
@@ -24,11 +24,6 @@ describe('dashboard charts', () => {
     expect(option.xAxis.data).toEqual(['1月', '2月']);
     expect(option.series[0]!).toMatchObject({ name: '累计次', data: [10, null] });
     expect(option.series[1]!.data).toEqual([594, 1131]);
-  });
-
-  it('says the share done as a percentage, or that no target is set', () => {
-    expect(shareText(0.631)).toBe('63%');
-    expect(shareText(null)).toBe('未设指标');
   });
 
   it('says how full activities were, or that none offered places', () => {

@@ -50,11 +50,6 @@ export function paceLineOption(pace: { month: string; actual: number | null; pac
   };
 }
 
-/** "63%" from a share (0.631), or 未设指标 when there is no target. */
-export function shareText(share: number | null | undefined): string {
-  return share === null || share === undefined ? '未设指标' : `${Math.round(share * 100)}%`;
-}
-
 /** "8 / 17（47%）" for places taken of places offered, or 没有名额 when none were offered. */
 export function fillText(activities: { signedUp: number; capacity: number; fillRate: number | null }): string {
   return activities.fillRate === null ? '没有名额' : `${activities.signedUp} / ${activities.capacity}（${Math.round(activities.fillRate * 100)}%）`;

@@ -14,11 +14,8 @@ import { Button } from '../../../../src/ui/Button';
 import { CellGroup } from '../../../../src/ui/Cell';
 import { Field } from '../../../../src/ui/Field';
 import { showToast } from '../../../../src/ui/feedback';
+import { shareText } from '../../../../src/format/share';
 
-/** 45.2%, or 未定指标 without a target. */
-function shareText(share: number | null): string {
-  return share === null ? '未定指标' : `完成 ${Math.round(share * 1000) / 10}%`;
-}
 
 /**
  * volunteer — staff: the year's smart-technology training: person-times (人次) and persons (人数)
@@ -45,7 +42,7 @@ function Progress({ user }: { user: PublicUser }) {
             <View className='card volunteer-status'>
               <Text className='text-key'>{`${data.year} 年全区`}</Text>
               <Text className='volunteer-status__text'>{`${data.district.personTimes} 人次，${data.district.persons} 人`}</Text>
-              <Text className='volunteer-status__text'>{data.district.target === null ? '未定指标' : `指标 ${data.district.target} 人次，${shareText(data.district.share)}`}</Text>
+              <Text className='volunteer-status__text'>{data.district.target === null ? '未设指标' : `指标 ${data.district.target} 人次，完成 ${shareText(data.district.share)}`}</Text>
             </View>
           ) : (
             <Text className='volunteer-note'>{`${data.year} 年`}</Text>
@@ -54,7 +51,7 @@ function Progress({ user }: { user: PublicUser }) {
             <CellGroup key={street.streetId} title={street.name}>
               <View className='volunteer-role'>
                 <Text className='volunteer-role__name'>{`${street.personTimes} 人次，${street.persons} 人`}</Text>
-                <Text className='volunteer-role__name'>{street.target === null ? '未定指标' : `指标 ${street.target} 人次，${shareText(street.share)}`}</Text>
+                <Text className='volunteer-role__name'>{street.target === null ? '未设指标' : `指标 ${street.target} 人次，完成 ${shareText(street.share)}`}</Text>
                 {street.communities.map((c) => (
                   <Text key={c.communityId} className='volunteer-note'>{`${c.name}：${c.personTimes} 人次，${c.persons} 人`}</Text>
                 ))}

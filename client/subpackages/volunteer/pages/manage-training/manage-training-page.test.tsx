@@ -16,7 +16,7 @@ describe('volunteer staff: training progress', () => {
   it('staff see their 街道 against its target, per 社区, and cannot set targets', async () => {
     renderStaffPage(<ManageTrainingPage />, { 'volunteer.trainingProgress': () => ({ year: 2026, district: null, streets: [street('st-nandajie', '南大街街道', 912, 2000)] }) });
     expect(await screen.findByText('912 人次，304 人', {}, { timeout: 10_000 })).toBeTruthy();
-    expect(screen.getByText('指标 2000 人次，完成 45.6%')).toBeTruthy();
+    expect(screen.getByText('指标 2000 人次，完成 46%')).toBeTruthy();
     expect(screen.getByText('南大街街道一社区：912 人次，304 人')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '保存指标' })).toBeNull();
   });
