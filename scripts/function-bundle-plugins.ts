@@ -112,4 +112,40 @@ const zipWriterOnly: Plugin = {
   },
 };
 
-export const functionBundlePlugins: Plugin[] = [zodTwoLocales, zodWithoutExtras, zipWriterOnly];
+/**
+ * npm nests a package once under each dependent that could not share the top-level copy:
+ * readable-stream 3.6.2 sits five times under exceljs, archiver, zip-stream, compress-commons and
+ * crc32-stream, and esbuild bundles each (about 37 KB apiece, each evaluated on first use). Files
+ * with the same name and version are the same code, so an import that resolves into any copy is
+ * sent to one of them (the first of their folders in alphabetical order), as a deduplicated install
+ * would lay them out. Copies of different versions stay apart.
+ */
+const oneCopyPerVersion: Plugin = {
+  name: 'one-copy-per-version',
+  setup(b) {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    // package folder (relative to the root) → the folder of the copy every import of that name and version goes to
+    const canonical = new Map<string, string>();
+    const firstOf = new Map<string, string>();
+    for (const key of Object.keys(lock.packages).sort()) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key)?.[1];
+      const version = lock.packages[key]!.version;
+      if (!name || !version) continue;
+      const id = `${name}@${version}`;
+      if (!firstOf.has(id)) firstOf.set(id, key);
+      canonical.set(key, firstOf.get(id)!);
+    }
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === oneCopyPerVersion || !args.importer.includes('node_modules')) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: oneCopyPerVersion });
+      if (resolved.errors.length > 0 || resolved.external || !resolved.path.startsWith(root)) return undefined;
+      const relative = resolved.path.slice(root.length + 1).split('\\').join('/');
+      const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(relative)?.[1];
+      const target = folder ? canonical.get(folder) : undefined;
+      if (!folder || !target || target === folder) return undefined;
+      return { path: join(root, target, relative.slice(folder.length)) };
+    });
+  },
+};
+
+export const functionBundlePlugins: Plugin[] = [zodTwoLocales, zodWithoutExtras, zipWriterOnly, oneCopyPerVersion];

@@ -175,6 +175,15 @@ describe('built cloud functions', () => {
       expect([fn.name, files.filter((f) => /zod\/v4\/locales\/(?!en\.js|zh-CN\.js)/.test(f))]).toEqual([fn.name, []]);
       expect([fn.name, files.filter((f) => /node_modules\/(mongodb|bson|mongodb-connection-string-url|whatwg-url|tr46|@mongodb-js\/saslprep)\//.test(f))]).toEqual([fn.name, []]);
       expect([fn.name, readFileSync(join(fn.dir, 'index.js'), 'utf8').includes('require("mongodb")')]).toEqual([fn.name, true]);
+      // One copy of each package at each version (npm nests readable-stream 3.6.2 five times under exceljs' zip writer).
+      const copies = new Map<string, Set<string>>();
+      for (const file of files) {
+        const folder = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(file);
+        if (!folder) continue;
+        const id = `${folder[2]}@${(JSON.parse(readFileSync(resolve(__dirname, '../..', folder[1]!, 'package.json'), 'utf8')) as { version: string }).version}`;
+        copies.set(id, (copies.get(id) ?? new Set()).add(folder[1]!));
+      }
+      expect([fn.name, [...copies].filter(([, folders]) => folders.size > 1).map(([id]) => id)]).toEqual([fn.name, []]);
     }
     // A function composes the services it lists, not every service (notify's subject handlers,
     // `*-notices.ts`, come with notify: it must know what each kind of notice is about).
