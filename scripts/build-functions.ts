@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { cloudFunctions } from '../cloudfunctions/registry';
@@ -6,17 +6,29 @@ import { functionBundlePlugins } from './function-bundle-plugins';
 
 const root = resolve(__dirname, '..');
 
-// Optional peers of the mongodb driver that we never use; WeChat Cloud need not install them.
-const optionalDriverPeers = [
-  'kerberos',
-  '@mongodb-js/zstd',
-  '@aws-sdk/credential-providers',
-  'gcp-metadata',
-  'snappy',
-  'socks',
-  'aws4',
-  'mongodb-client-encryption',
-];
+/**
+ * The MongoDB driver is not bundled: WeChat Cloud installs each function's package.json
+ * dependencies at deploy (云端安装依赖), as it does wx-server-sdk and the argon2 addon, so the driver
+ * (with bson, about 440 KB of the bundle) is installed beside index.js instead of inside it. It is
+ * pinned at the exact version package-lock.json holds, the one every test and measurement ran.
+ */
+export const PLATFORM_INSTALLED = ['wx-server-sdk', '@node-rs/argon2', 'mongodb'] as const;
+
+/** The exact version package-lock.json installs for a top-level package. */
+export function lockedVersion(pkg: string): string {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  const version = lock.packages[`node_modules/${pkg}`]?.version;
+  if (!version) throw new Error(`package-lock.json has no ${pkg}`);
+  return version;
+}
+
+/** The driver the bundles are run against here must be the one a deploy installs (npm ci makes them agree). */
+function pinnedDriverVersion(): string {
+  const locked = lockedVersion('mongodb');
+  const installed = (JSON.parse(readFileSync(join(root, 'node_modules', 'mongodb', 'package.json'), 'utf8')) as { version: string }).version;
+  if (installed !== locked) throw new Error(`node_modules holds mongodb ${installed} but package-lock.json pins ${locked}: run npm ci`);
+  return locked;
+}
 
 /**
  * Packages only a rendering function (`renders: true`) may carry: together about a megabyte, which
@@ -54,10 +66,11 @@ export function renderingPackagesIn(inputs: string[]): string[] {
 
 /**
  * Bundles each cloud function into a self-contained WeChat Cloud folder: index.js exporting main,
- * package.json (wx-server-sdk and the argon2 addon, which the platform installs), config.json with timers and
- * openapi permissions.
+ * package.json (wx-server-sdk, the argon2 addon and the MongoDB driver, which the platform installs),
+ * config.json with timers and openapi permissions.
  */
 export async function buildFunctions(outDir = join(root, 'build', 'cloudfunctions')): Promise<BuiltFunction[]> {
+  const driverVersion = pinnedDriverVersion();
   rmSync(outDir, { recursive: true, force: true });
   const built: BuiltFunction[] = [];
   for (const fn of Object.values(cloudFunctions)) {
@@ -74,8 +87,8 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
       legalComments: 'none',
       // Our messages are Chinese: written as UTF-8 they take 3 bytes a character instead of a 6-byte \u escape.
       charset: 'utf8',
-      // argon2 is a native addon (prebuilt per platform): installed beside the bundle, never inlined.
-      external: ['wx-server-sdk', '@node-rs/argon2', ...optionalDriverPeers],
+      // Installed beside the bundle by the platform (argon2 is a native addon, prebuilt per platform).
+      external: [...PLATFORM_INSTALLED],
       logLevel: 'warning',
       metafile: true,
       plugins: [withoutWoff2, ...functionBundlePlugins],
@@ -86,7 +99,7 @@ export async function buildFunctions(outDir = join(root, 'build', 'cloudfunction
     }
     writeFileSync(
       join(dir, 'package.json'),
-      `${JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', '@node-rs/argon2': '^2.2.1' } }, null, 2)}\n`,
+      `${JSON.stringify({ name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.1', '@node-rs/argon2': '^2.2.1', mongodb: driverVersion } }, null, 2)}\n`,
     );
     const config = {
       permissions: { openapi: fn.openapi },

@@ -6,12 +6,12 @@ import type { Plugin } from 'esbuild';
  * What a cloud function bundle leaves out of the libraries it carries, each measured with esbuild's
  * metafile (`npm run functions:measure -- --analyze` prints a bundle's biggest inputs). Every
  * replacement keeps the behaviour our code uses; what it drops is a feature we never call, and a
- * call to it fails loudly instead of silently doing something else.
+ * call to it fails loudly instead of silently doing something else. The MongoDB driver is not
+ * bundled at all (the platform installs it beside the bundle: scripts/build-functions.ts).
  */
 
 const root = join(__dirname, '..');
 const zodDir = dirname(require.resolve('zod', { paths: [root] }));
-const mongodbLib = dirname(require.resolve('mongodb', { paths: [root] }));
 
 /**
  * zod's `z` namespace re-exports all 40-odd message locales (about 290 KB minified), which no tree
@@ -28,61 +28,6 @@ const zodTwoLocales: Plugin = {
     b.onLoad({ filter: /.*/, namespace: 'zod-two-locales' }, () => ({
       contents: "export { default as en } from './en.js';\nexport { default as zhCN } from './zh-CN.js';\n",
       resolveDir: join(zodDir, 'v4', 'locales'),
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * The driver parses connection strings with `whatwg-url`, a pure-JavaScript URL parser whose
- * Unicode tables (tr46) weigh about 280 KB. Node's own URL implements the same WHATWG standard.
- */
-const nodeUrl: Plugin = {
-  name: 'node-url',
-  setup(b) {
-    b.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
-    b.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({
-      contents: 'module.exports = { URL: globalThis.URL, URLSearchParams: globalThis.URLSearchParams };\n',
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * Client-side field-level encryption needs the mongodb-client-encryption addon, which the functions
- * never install: the driver's encrypter (and the 25 KB of encryption code behind it) is replaced by
- * one that refuses, as the real one does when the addon is missing.
- */
-const noClientEncryption: Plugin = {
-  name: 'no-client-encryption',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/encrypter$/ }, (args) => (args.importer.startsWith(mongodbLib) ? { path: 'encrypter', namespace: 'no-client-encryption' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'no-client-encryption' }, () => ({
-      contents: `class Encrypter {
-  static checkForMongoCrypt() { throw new Error('autoEncryption is not available in this cloud function bundle'); }
-}
-module.exports = { Encrypter };\n`,
-      loader: 'js',
-    }));
-  },
-};
-
-/**
- * The driver's index requires every feature it has (GridFS, explicit encryption, change streams,
- * bulk helpers...), and CommonJS cannot be tree-shaken. Our code uses the client and the error
- * classes, so `mongodb` in our code resolves to just those modules; the driver's own modules keep
- * requiring what they need.
- */
-const leanMongodbEntry: Plugin = {
-  name: 'lean-mongodb-entry',
-  setup(b) {
-    const lean = { path: 'mongodb', namespace: 'lean-mongodb-entry' };
-    b.onResolve({ filter: /^mongodb$/ }, (args) => (args.importer.includes('/node_modules/') ? undefined : lean));
-    // Two of the driver's modules require its index for an error class or two.
-    b.onResolve({ filter: /^\.\.(\/\.\.)?$/ }, (args) => (args.importer.startsWith(mongodbLib) && join(dirname(args.importer), args.path) === mongodbLib ? lean : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'lean-mongodb-entry' }, () => ({
-      contents: "module.exports = { ...require('./error.js'), MongoClient: require('./mongo_client.js').MongoClient };\n",
-      resolveDir: mongodbLib,
       loader: 'js',
     }));
   },
@@ -132,16 +77,75 @@ const zodWithoutExtras: Plugin = {
   },
 };
 
-/** The driver reads its package.json for its name and version (sent in the handshake): 6 KB of it. */
-const slimDriverPackageJson: Plugin = {
-  name: 'slim-driver-package-json',
+/** A CommonJS module whose export, and each named property of it, throws when called. */
+function refusingCommonJs(feature: string, properties: string[] = []): string {
+  const lines = [`function refuse() { throw new Error(${JSON.stringify(`${feature} is not in cloud function bundles`)}); }`, 'module.exports = refuse;'];
+  for (const name of properties) lines.push(`refuse.${name} = refuse;`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * exceljs' streaming writer zips with archiver, which also loads its tar and JSON formats and two
+ * glob libraries for adding files from disk (readdir-glob, and glob with path-scurry, minimatch and
+ * lru-cache under archiver-utils). The writer only appends in-memory entries to a zip, so those are
+ * left out: about 250 KB of the exports bundle (1,011 KB before), and the time its first call spent
+ * loading them.
+ * Making a tar or JSON archive, or adding files by glob or directory, throws.
+ */
+const zipWriterOnly: Plugin = {
+  name: 'zip-writer-only',
   setup(b) {
-    b.onLoad({ filter: /[\\/]mongodb[\\/]package\.json$/ }, (args) => {
-      if (args.path !== join(mongodbLib, '..', 'package.json')) return undefined;
-      const { name, version } = JSON.parse(readFileSync(args.path, 'utf8')) as { name: string; version: string };
-      return { contents: JSON.stringify({ name, version }), loader: 'json' };
+    const inPackage = (importer: string, pkg: string) => new RegExp(`[\\/]node_modules[\\/]${pkg}[\\/]`).test(importer);
+    b.onResolve({ filter: /^(readdir-glob|glob)$/ }, (args) =>
+      (args.path === 'readdir-glob' && inPackage(args.importer, 'archiver')) || (args.path === 'glob' && inPackage(args.importer, 'archiver-utils'))
+        ? { path: args.path, namespace: 'zip-writer-only' }
+        : undefined,
+    );
+    b.onResolve({ filter: /^\.\/lib\/plugins\/(tar|json)$/ }, (args) => (inPackage(args.importer, 'archiver') ? { path: args.path, namespace: 'zip-writer-only' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zip-writer-only' }, (args) => {
+      if (args.path === 'readdir-glob') return { contents: refusingCommonJs('adding files from disk to an archive (readdir-glob)'), loader: 'js' };
+      if (args.path === 'glob') return { contents: refusingCommonJs('globbing files for an archive (glob)', ['sync']), loader: 'js' };
+      // archiver registers each format at load and checks it is a class with append and finalize.
+      const format = args.path.endsWith('tar') ? 'a tar archive' : 'a JSON archive';
+      return { contents: `${refusingCommonJs(format)}refuse.prototype.append = refuse;\nrefuse.prototype.finalize = refuse;\n`, loader: 'js' };
     });
   },
 };
 
-export const functionBundlePlugins: Plugin[] = [zodTwoLocales, zodWithoutExtras, nodeUrl, noClientEncryption, leanMongodbEntry, slimDriverPackageJson];
+/**
+ * npm nests a package once under each dependent that could not share the top-level copy:
+ * readable-stream 3.6.2 sits five times under exceljs, archiver, zip-stream, compress-commons and
+ * crc32-stream, and esbuild bundles each (about 37 KB apiece, each evaluated on first use). Files
+ * with the same name and version are the same code, so an import that resolves into any copy is
+ * sent to one of them (the first of their folders in alphabetical order), as a deduplicated install
+ * would lay them out. Copies of different versions stay apart.
+ */
+const oneCopyPerVersion: Plugin = {
+  name: 'one-copy-per-version',
+  setup(b) {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    // package folder (relative to the root) → the folder of the copy every import of that name and version goes to
+    const canonical = new Map<string, string>();
+    const firstOf = new Map<string, string>();
+    for (const key of Object.keys(lock.packages).sort()) {
+      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(key)?.[1];
+      const version = lock.packages[key]!.version;
+      if (!name || !version) continue;
+      const id = `${name}@${version}`;
+      if (!firstOf.has(id)) firstOf.set(id, key);
+      canonical.set(key, firstOf.get(id)!);
+    }
+    b.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === oneCopyPerVersion || !args.importer.includes('node_modules')) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: oneCopyPerVersion });
+      if (resolved.errors.length > 0 || resolved.external || !resolved.path.startsWith(root)) return undefined;
+      const relative = resolved.path.slice(root.length + 1).split('\\').join('/');
+      const folder = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(relative)?.[1];
+      const target = folder ? canonical.get(folder) : undefined;
+      if (!folder || !target || target === folder) return undefined;
+      return { path: join(root, target, relative.slice(folder.length)) };
+    });
+  },
+};
+
+export const functionBundlePlugins: Plugin[] = [zodTwoLocales, zodWithoutExtras, zipWriterOnly, oneCopyPerVersion];

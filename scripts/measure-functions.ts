@@ -5,7 +5,11 @@
  * with each function's first call, and then, for each function, runs a fresh Node process that
  * requires the bundle and makes that first call through `main`, as a WeChat caller:
  * coldStartMs = require + first call (the median of RUNS processes; Node's own start is not counted).
- * Prints the numbers, writes .bench/functions.json `{ name: { bytes, coldStartMs, renders } }` and
+ * The MongoDB driver is not in the bundles: the platform installs it beside each one at deploy, so the
+ * bundle requires the real installed driver, resolved from its folder up to the repository's
+ * node_modules as a deployed function resolves it from its own, and that require is part of the cold
+ * start. installedBytes is what that install puts on disk (the driver and its dependencies).
+ * Prints the numbers, writes .bench/functions.json `{ name: { bytes, coldStartMs, renders, installedBytes } }` and
  * exits 1 when a bundle or a cold start is over its budget. Not part of `npm test`: a wall-clock
  * figure on a shared machine is a measurement, not a test (the bundle bytes are asserted in
  * tests/integration/function-bundles.integration.test.ts).
@@ -26,7 +30,8 @@ import { cloudFunctions } from '../cloudfunctions/registry';
 import { parseServerConfig } from '../config/server-config.schema';
 import { startEngine } from '../host/engine/local-engine';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
-import { buildFunctions, type BuiltFunction } from './build-functions';
+import { buildFunctions, lockedVersion, type BuiltFunction } from './build-functions';
+import { installedSize, resolvedFrom } from './installed-package-size';
 
 const rootDir = path.resolve(__dirname, '..');
 const reportFile = path.join(rootDir, '.bench', 'functions.json');
@@ -66,6 +71,13 @@ fn.main(JSON.parse(event), JSON.parse(context)).then((reply) => {
 
 type Run = { requireMs: number; callMs: number; ok: boolean; error: { code: string } | null };
 
+/** How long requiring the installed driver alone takes in a fresh process, from a bundle's folder. */
+async function driverRequireMs(fn: BuiltFunction): Promise<number> {
+  const script = `const { performance } = require('node:perf_hooks'); const t = performance.now(); require(require.resolve('mongodb', { paths: [${JSON.stringify(fn.dir)}] })); process.stdout.write(String(performance.now() - t));`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: rootDir });
+  return Number(stdout);
+}
+
 async function coldStart(fn: BuiltFunction, env: Record<string, string>): Promise<Run> {
   const call = FIRST_CALLS[fn.name]!;
   const context = { memory_limit_in_mb: 256, time_limit_in_ms: 3000, request_id: 'measure', function_name: fn.name, namespace: 'measure' };
@@ -98,6 +110,14 @@ async function main(): Promise<void> {
 
   console.log('building the functions…');
   const built = await buildFunctions();
+  // Each bundle must load the driver a deploy installs: the copy in the repository's node_modules, at the pinned version.
+  const driverDir = path.join(rootDir, 'node_modules', 'mongodb');
+  for (const fn of built) {
+    const resolved = resolvedFrom(path.join(fn.dir, 'index.js'), 'mongodb');
+    if (resolved !== driverDir) throw new Error(`${fn.name} would load the driver from ${resolved}, not the installed ${driverDir}`);
+  }
+  const driver = installedSize(rootDir, 'mongodb');
+  console.log(`installed beside each bundle at deploy: mongodb ${lockedVersion('mongodb')} with ${driver.packages.filter((p) => p !== 'mongodb').join(', ')}: ${kb(driver.bytes)} on disk`);
   if (args.includes('--analyze')) {
     for (const fn of built) {
       console.log(`\n${fn.name} (${kb(fn.bytes)}) holds:`);
@@ -110,7 +130,7 @@ async function main(): Promise<void> {
   const engine = await startEngine({ dataDir: path.join(rootDir, '.data', 'functions'), log: (line) => console.log(`  ${line}`) });
   const dbName = `functions_measure_${Date.now().toString(36)}`;
   const client = await openDedicatedClient(engine.uri);
-  const report: Record<string, { bytes: number; coldStartMs: number; renders: boolean }> = {};
+  const report: Record<string, { bytes: number; coldStartMs: number; renders: boolean; installedBytes: number }> = {};
   const over: string[] = [];
   try {
     // The demo district, with every index ensured (as the host does before any function starts).
@@ -133,7 +153,7 @@ async function main(): Promise<void> {
         samples.push(run);
       }
       const coldStartMs = Math.round(median(samples.map((s) => s.requireMs + s.callMs)));
-      report[fn.name] = { bytes: fn.bytes, coldStartMs, renders: fn.renders };
+      report[fn.name] = { bytes: fn.bytes, coldStartMs, renders: fn.renders, installedBytes: driver.bytes };
       const bytesBudget = fn.renders ? FUNCTION_BUDGET.rendersBytes : FUNCTION_BUDGET.everydayBytes;
       const flags = [fn.bytes > bytesBudget ? `bytes over ${kb(bytesBudget)}` : '', coldStartMs > FUNCTION_BUDGET.coldStartMs ? `cold start over ${FUNCTION_BUDGET.coldStartMs} ms` : ''].filter(Boolean);
       if (flags.length > 0) over.push(`${fn.name}: ${flags.join(', ')}`);
@@ -143,6 +163,9 @@ async function main(): Promise<void> {
           (flags.length > 0 ? `  ← ${flags.join(', ')}` : ''),
       );
     }
+    const driverSamples: number[] = [];
+    for (let i = 0; i < runs; i += 1) driverSamples.push(await driverRequireMs(built[0]!));
+    console.log(`  (of each require, the installed driver's own: ${Math.round(median(driverSamples))} ms)`);
     mkdirSync(path.dirname(reportFile), { recursive: true });
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`wrote ${path.relative(rootDir, reportFile)}`);
