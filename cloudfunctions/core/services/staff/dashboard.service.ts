@@ -48,7 +48,7 @@ export class DashboardService {
    */
   streetRows(period: DashboardPeriod, streetId: string | null) {
     const now = this.deps.clock.now();
-    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null);
+    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null, now);
   }
 
   async overview(caller: Caller, input: DashboardInput) {
