@@ -130,14 +130,15 @@ async function main(): Promise<number> {
     const app = await createApp({ config, db: handle.db, clock: manualClock(YEAR_CLOCK_AT), ids: countingIds() });
     // What the repair timer does once after a deploy (a kept database loaded before the day keys
     // existed gets them here), then on each run: the past days' booking counts.
-    for (const [label, step] of [
-      ['day keys adopted', () => app.repos.bookings.adoptDayKeys(app.clock.now())],
-      ['past days counted', () => app.repos.bookings.settleDays(app.clock.now())],
-    ] as const) {
+    for (let run = 1; ; run += 1) {
       const started = performance.now();
-      const n = await step();
-      log(`repair timer step: ${label} (${n}) in ${Math.round(performance.now() - started)} ms`);
+      const adopted = await app.repos.bookings.adoptDayKeys(app.clock.now());
+      if (adopted === 0) break;
+      log(`repair timer run ${run}: ${adopted} older bookings given their day key in ${Math.round(performance.now() - started)} ms`);
     }
+    const settling = performance.now();
+    const days = await app.repos.bookings.settleDays(app.clock.now());
+    log(`repair timer: ${days} past days' booking counts read or stored in ${Math.round(performance.now() - settling)} ms`);
     const year = Number(YEAR_CLOCK_AT.slice(0, 4));
     log('timing the staff lists and counts, each once');
     const replies: Record<string, unknown> = {};

@@ -104,6 +104,8 @@ async function answers(withDays: boolean): Promise<Answers> {
   const sortPlaces = (rows: Awaited<ReturnType<typeof repo.serviceCountsByPlace>>) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   out.places = sortPlaces(await repo.serviceCountsByPlace({ from: midnight(1), to: midnight(31), status: 'completed', ...at }));
   out.placesOfStreet = sortPlaces(await repo.serviceCountsByPlace({ from: midnight(1), to: midnight(31), status: 'completed', streetId: 'st-a', ...at }));
+  out.completedByService = Object.fromEntries(await repo.completedByService({ from: midnight(1), to: midnight(31), streetId: null, ...at }));
+  out.completedOfStreet = Object.fromEntries(await repo.completedByService({ from: midnight(21), to: midnight(22), streetId: 'st-a', ...at }));
   out.escortDay = await repo.ofProvidersBetween(['pv-escort', 'pv-a'], midnight(21), midnight(22), ['completed', 'no_show']);
   return out;
 }

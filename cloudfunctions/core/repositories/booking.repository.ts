@@ -164,6 +164,9 @@ function streetBookingFilter(query: StreetBookingFilter): Filter<BookingDoc> {
 const DAY_KEYS_FACT = 'bookings.day_keys';
 /** How long an instance trusts "not yet adopted" before asking again (the old look-ups stay correct meanwhile). */
 const FACT_RECHECK_MS = 60_000;
+/** How many older bookings one `adoptDayKeys` call gives their day, and how many updates it sends at once. */
+const ADOPT_BATCH = 5000;
+const ADOPT_AT_ONCE = 25;
 
 type DayKeysFact = { firstDay: string };
 
@@ -411,6 +414,14 @@ export class BookingRepository {
     });
   }
 
+  /** Bookings given (completed) per service, of sessions starting in [from, to): one month of a pace line. */
+  async completedByService(window: { from: Date; to: Date; streetId: string | null; now?: Date }): Promise<Map<ServiceKind, number>> {
+    const rows = await this.serviceCountsByPlace({ from: window.from, to: window.to, status: 'completed', ...(window.streetId ? { streetId: window.streetId } : {}), now: window.now });
+    const counts = new Map<ServiceKind, number>();
+    for (const row of rows) counts.set(row.service, (counts.get(row.service) ?? 0) + row.count);
+    return counts;
+  }
+
   private async page(filter: Filter<StoredBooking>, sort: Record<string, 1 | -1>, page: Page): Promise<{ items: BookingDoc[]; total: number }> {
     const [items, total] = await Promise.all([
       this.findBookings(filter).sort(sort).skip(page.skip).limit(page.limit).toArray(),
@@ -425,27 +436,29 @@ export class BookingRepository {
   }
 
   /**
-   * Gives every booking stored without `startsDay` its day, then records that all have one, with
-   * the first day anyone booked (once per database; the repair timer asks, so it runs within
-   * minutes of deploying). Bookings written meanwhile carry the key already. Until then the lists
-   * and counts use the look-ups that need no key. Returns how many were given one.
+   * Gives bookings stored without `startsDay` their day, at most `ADOPT_BATCH` a call, and once
+   * none is left records that all have one, with the first day anyone booked (once per database;
+   * the repair timer calls it, so a year of older bookings is done over its first few runs).
+   * Bookings written meanwhile carry the key already; until the fact is recorded the lists and
+   * counts use the look-ups that need no key. One `_id` update each, a few at once: FerretDB runs
+   * the statements of one bulk write one after another and took far longer that way.
+   * Returns how many were given one.
    */
   async adoptDayKeys(now: Date): Promise<number> {
     if (await this.dayKeysFact()) return 0;
     const all = await this.bookings.find({}, { projection: { _id: 1, startsAt: 1, startsDay: 1 } }).toArray();
     const missing = all.filter((b) => b.startsDay === undefined);
-    for (let start = 0; start < missing.length; start += 500) {
-      await this.bookings.bulkWrite(
-        missing.slice(start, start + 500).map((b) => ({ updateOne: { filter: { _id: b._id }, update: { $set: { startsDay: startsDayOf(b.startsAt) } } } })),
-        { ordered: false },
-      );
+    const batch = missing.slice(0, ADOPT_BATCH);
+    for (let start = 0; start < batch.length; start += ADOPT_AT_ONCE) {
+      await Promise.all(batch.slice(start, start + ADOPT_AT_ONCE).map((b) => this.bookings.updateOne({ _id: b._id }, { $set: { startsDay: startsDayOf(b.startsAt) } })));
     }
+    if (missing.length > batch.length) return batch.length;
     // No booking is made for a past day, so none will start before the first one stored now (or today).
     const firstDay = all.reduce((first, b) => (startsDayOf(b.startsAt) < first ? startsDayOf(b.startsAt) : first), districtDateOf(now));
     await this.meta.markOnce(DAY_KEYS_FACT, now, { firstDay } satisfies DayKeysFact);
     this.dayKeys = null;
     await this.dayKeysFact();
-    return missing.length;
+    return batch.length;
   }
 
   /**

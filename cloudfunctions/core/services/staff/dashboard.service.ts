@@ -63,7 +63,7 @@ export class DashboardService {
     const [rows, trainingMonthly, serviceMonthly, upcoming, streets] = await Promise.all([
       this.streetRows(period, streetId),
       Promise.all(months.map((m) => this.deps.training.personTimesBetween(m.from, m.to, streetId))),
-      Promise.all(months.map((m) => this.deps.dashboard.completedByService(m.from, m.to, streetId))),
+      Promise.all(months.map((m) => this.deps.bookings.completedByService({ from: m.from, to: m.to, streetId, now }))),
       activityFills(this.deps, soon.from, soon.to, streetId),
       this.deps.district.listStreets(),
     ]);
