@@ -1,3 +1,4 @@
+import { districtDateOf } from '../../../shared/domain/time';
 import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
@@ -173,9 +174,20 @@ export class TrainingRepository {
     return this.targets.findOne({ _id: String(year) });
   }
 
-  /** Person-times (roll entries) of sessions starting in [from, to), of one 街道 or the district: a month of the pace line. */
-  personTimesBetween(from: Date, to: Date, streetId: string | null): Promise<number> {
-    return this.attendance.countDocuments({ sessionStartsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) });
+  /**
+   * Person-times (roll entries) per district month (index 0 = January) of a year's sessions, of
+   * one 街道 or the district: the pace line. One look-up by `year` (an equality FerretDB hands to
+   * its index) rather than a range count per month: FerretDB reads every roll entry for a range, so
+   * twelve of them read the year's roll twelve times.
+   */
+  async personTimesByMonth(year: number, streetId: string | null): Promise<number[]> {
+    const months = Array.from({ length: 12 }, () => 0);
+    const entries = await this.attendance.find({ year, ...(streetId ? { streetId } : {}) }, { projection: { _id: 0, sessionStartsAt: 1 } }).toArray();
+    for (const entry of entries) {
+      const date = districtDateOf(entry.sessionStartsAt);
+      if (Number(date.slice(0, 4)) === year) months[Number(date.slice(5, 7)) - 1]! += 1;
+    }
+    return months;
   }
 
   /**

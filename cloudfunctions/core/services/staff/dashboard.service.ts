@@ -62,7 +62,7 @@ export class DashboardService {
     const soon = { from: now, to: new Date(now.getTime() + SHORT_OF_VOLUNTEERS_DAYS * DAY_MS) };
     const [rows, trainingMonthly, serviceMonthly, upcoming, streets] = await Promise.all([
       this.streetRows(period, streetId),
-      Promise.all(months.map((m) => this.deps.training.personTimesBetween(m.from, m.to, streetId))),
+      this.deps.training.personTimesByMonth(period.year, streetId),
       Promise.all(months.map((m) => this.deps.bookings.completedByService({ from: m.from, to: m.to, streetId, now }))),
       activityFills(this.deps, soon.from, soon.to, streetId),
       this.deps.district.listStreets(),
