@@ -36,14 +36,14 @@ import { startEngine } from '../host/engine/local-engine';
 import { readEngineState } from '../host/engine/engine-state';
 import { buildHttpApp } from '../host/http-app';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
-import { loadYearOfData, timeStaffActions } from './bench-year-data';
+import { loadYearOfData, timeStaffActions, YEAR_CLOCK_AT } from './bench-year-data';
 
 const rootDir = path.resolve(__dirname, '..');
 const reportFile = path.join(rootDir, '.bench', 'booking.json');
 const dataDir = path.join(rootDir, '.data', 'bench');
 
 /** Monday 2026-12-07 08:00 in Shanghai; the release is on Tuesday 2026-12-08 from 14:00. */
-const CLOCK_AT = '2026-12-07T00:00:00.000Z';
+const CLOCK_AT = YEAR_CLOCK_AT;
 const RELEASE_DATE = '2026-12-08';
 const RELEASE_START_MINUTE = 14 * 60;
 const SLOT_MINUTES = 30;

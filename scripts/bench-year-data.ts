@@ -23,6 +23,7 @@ import { allIndexes } from '../cloudfunctions/core/repositories/repositories';
 import type { BookingDoc, StoredStatus, TransitionDoc } from '../cloudfunctions/core/repositories/booking.repository';
 import type { SeatDoc, TimeLockDoc } from '../cloudfunctions/core/repositories/hold.repository';
 import type { OutboxEvent } from '../cloudfunctions/core/repositories/outbox.repository';
+import { startsDayOf } from '../cloudfunctions/core/repositories/booking-day-counts';
 import { storedNotice, type NotificationDoc } from '../cloudfunctions/core/repositories/notification.repository';
 import type { UserDoc } from '../cloudfunctions/core/repositories/user.repository';
 import type { ProviderDoc } from '../cloudfunctions/core/repositories/provider.repository';
@@ -45,6 +46,9 @@ export type YearOptions = { bookings: number; log: (line: string) => void };
 export type YearLoad = { counts: Record<string, number>; ms: number; sample: YearSample };
 /** Real ids of the loaded year the staff actions are asked about. */
 export type YearSample = { activityId: string; bookingId: string; escortBookingId: string };
+
+/** Monday 2026-12-07 08:00 in Shanghai: the bench's fixed clock; the year loaded ends there. */
+export const YEAR_CLOCK_AT = '2026-12-07T00:00:00.000Z';
 
 const BATCH = 1000;
 const HOLD_KEPT_MS = 2 * DAY_MS;
@@ -315,7 +319,8 @@ export async function loadYearOfData(db: Db, app: App, options: YearOptions): Pr
       // Declined, expired, cancelled and lost bookings gave their holds back at once.
       released: ['declined', 'expired', 'cancelled', 'failed'].includes(booking.status),
     };
-    await writer.add('bookings', finished);
+    // As the repository stores it: with the district day it starts on.
+    await writer.add('bookings', { ...finished, startsDay: startsDayOf(finished.startsAt) });
     if (confirmedAt.length > 0) await writeReminders(finished, providerUser, confirmedAt[0]!);
     if (!finished.released && now.getTime() - finished.startsAt.getTime() < HOLD_KEPT_MS) await writeHolds(finished);
   }
@@ -430,6 +435,9 @@ export async function loadYearOfData(db: Db, app: App, options: YearOptions): Pr
   writer.progress('3,000 audit entries');
   // What the delivery timer does within a minute of a deploy: every notice has its subject key.
   await repos.notifications.adoptSubjectKeys(now);
+  // And what the repair timer does: every booking has its day key.
+  await repos.bookings.adoptDayKeys(now);
+  await repos.bookings.settleDays(now);
 
   return {
     counts: writer.counts,
@@ -677,7 +685,14 @@ export type TimedAction = { label: string; ms: number; total?: number };
 
 type Call = { label: string; who: 'staff' | 'admin' | 'advisor'; fn: string; event: Record<string, unknown> };
 
-export async function timeStaffActions(app: App, functions: Record<string, { invoke: (app: App, event: unknown, identity: { kind: 'bearer'; token: string }) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }> }>, sample: YearSample, year: number): Promise<TimedAction[]> {
+export async function timeStaffActions(
+  app: App,
+  functions: Record<string, { invoke: (app: App, event: unknown, identity: { kind: 'bearer'; token: string }) => Promise<{ ok: boolean; data?: unknown; error?: { code: string } }> }>,
+  sample: YearSample,
+  year: number,
+  /** Sees each reply, so a caller can check a faster query still answers the same. */
+  onReply: (label: string, data: unknown) => void = () => undefined,
+): Promise<TimedAction[]> {
   const login = async (openid: string) => {
     const reply = await functions.user!.invoke(app, { action: 'devLogin', openid }, { kind: 'bearer', token: '' });
     if (!reply.ok) throw new Error(`devLogin ${openid} failed: ${JSON.stringify(reply.error)}`);
@@ -727,6 +742,7 @@ export async function timeStaffActions(app: App, functions: Record<string, { inv
     const ms = Math.round((performance.now() - started) * 10) / 10;
     // A refused call would time an error, not the list.
     if (!reply.ok) throw new Error(`${call.label} failed: ${JSON.stringify(reply.error)}`);
+    onReply(call.label, reply.data);
     const total = (reply.data as { total?: unknown } | undefined)?.total;
     timed.push({ label: call.label, ms, ...(typeof total === 'number' ? { total } : {}) });
   }

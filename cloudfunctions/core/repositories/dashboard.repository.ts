@@ -1,13 +1,11 @@
 import type { Collection, Db, Document } from 'mongodb';
 import { resilientCollection } from '../db/resilient-collection';
 import type { CollectionIndexes } from '../db/indexes';
-import type { ServiceKind } from '../../../shared/domain/service-kinds';
 import type { ServiceTargetMeasure } from '../../../shared/domain/dashboard-measures';
 import type { ActivityDoc, SignupDoc } from './activity.repository';
 import type { HoursLogDoc, HoursRecordDoc } from './attendance.repository';
 import { logEntryId } from './attendance.repository';
 import type { ApplicationDoc } from './volunteer.repository';
-import type { BookingDoc } from './booking.repository';
 
 /** A year's target of one service measure (`_id = <year>:<measure>`), for the district and each 街道. */
 export type ServiceTargetDoc = {
@@ -31,7 +29,7 @@ const window = (from: Date, to: Date) => ({ $gte: from, $lt: to });
 const street = (streetId: string | null): Document => (streetId ? { streetId } : {});
 
 /**
- * The dashboard's questions, read only, over collections other modules write (bookings, volunteer
+ * The dashboard's questions, read only, over collections other modules write (volunteer
  * applications, activities and sign-ups, hours and their log), plus the service targets it owns.
  * Each count is an aggregation in the engine; FerretDB v1.24 has $match/$group/$unwind but no
  * $lookup, no $first/$max, and keeps only `_id` and the unwound field after $unwind, so joins across
@@ -39,7 +37,6 @@ const street = (streetId: string | null): Document => (streetId ? { streetId } :
  */
 export class DashboardRepository {
   private readonly targets: Collection<ServiceTargetDoc>;
-  private readonly bookings: Collection<BookingDoc>;
   private readonly applications: Collection<ApplicationDoc>;
   private readonly activities: Collection<ActivityDoc>;
   private readonly signups: Collection<SignupDoc>;
@@ -48,7 +45,6 @@ export class DashboardRepository {
 
   constructor(db: Db) {
     this.targets = resilientCollection<ServiceTargetDoc>(db, 'service_targets');
-    this.bookings = resilientCollection<BookingDoc>(db, 'bookings');
     this.applications = resilientCollection<ApplicationDoc>(db, 'volunteer_applications');
     this.activities = resilientCollection<ActivityDoc>(db, 'activities');
     this.signups = resilientCollection<SignupDoc>(db, 'activity_signups');
@@ -63,14 +59,6 @@ export class DashboardRepository {
   /** Last write wins: a setting, not an invariant. */
   async saveServiceTargets(doc: ServiceTargetDoc): Promise<void> {
     await this.targets.replaceOne({ _id: doc._id }, doc, { upsert: true });
-  }
-
-  /** Bookings given (completed) per service, of sessions starting in [from, to): one month of a pace line. */
-  async completedByService(from: Date, to: Date, streetId: string | null): Promise<Map<ServiceKind, number>> {
-    const rows = await this.bookings
-      .aggregate<{ _id: ServiceKind; n: number }>([{ $match: { status: 'completed', startsAt: window(from, to), ...street(streetId) } }, { $group: { _id: '$service', n: { $sum: 1 } } }])
-      .toArray();
-    return new Map(rows.map((row) => [row._id, row.n]));
   }
 
   /** Approved (registered, not left) volunteers per 街道 and 社区 of their application. */

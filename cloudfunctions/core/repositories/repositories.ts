@@ -7,6 +7,7 @@ import { ProviderRepository, providerIndexes } from './provider.repository';
 import { UserRepository, userIndexes } from './user.repository';
 import { AvailabilityRepository } from './availability.repository';
 import { BookingRepository, bookingIndexes } from './booking.repository';
+import { bookingDayCountIndexes } from './booking-day-counts';
 import { HoldRepository, holdIndexes } from './hold.repository';
 import { OutboxRepository, outboxIndexes } from './outbox.repository';
 import { NotificationRepository, OutboxFeed, notificationIndexes } from './notification.repository';
@@ -89,6 +90,8 @@ export const allIndexes: CollectionIndexes[] = [
   ...certificateIndexes,
   // staff — dashboard
   ...dashboardIndexes,
+  // staff lists and counts — bookings counted per day
+  ...bookingDayCountIndexes,
 ];
 
 export function createRepositories(db: Db): Repositories {

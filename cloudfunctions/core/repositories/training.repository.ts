@@ -1,3 +1,4 @@
+import { districtDateOf } from '../../../shared/domain/time';
 import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
@@ -173,42 +174,57 @@ export class TrainingRepository {
     return this.targets.findOne({ _id: String(year) });
   }
 
-  /** Person-times (roll entries) of sessions starting in [from, to), of one 街道 or the district: a month of the pace line. */
-  personTimesBetween(from: Date, to: Date, streetId: string | null): Promise<number> {
-    return this.attendance.countDocuments({ sessionStartsAt: { $gte: from, $lt: to }, ...(streetId ? { streetId } : {}) });
+  /**
+   * Person-times (roll entries) per district month (index 0 = January) of a year's sessions, of
+   * one 街道 or the district: the pace line. One look-up by `year` (an equality FerretDB hands to
+   * its index) rather than a range count per month: FerretDB reads every roll entry for a range, so
+   * twelve of them read the year's roll twelve times.
+   */
+  async personTimesByMonth(year: number, streetId: string | null): Promise<number[]> {
+    const months = Array.from({ length: 12 }, () => 0);
+    const entries = await this.attendance.find({ year, ...(streetId ? { streetId } : {}) }, { projection: { _id: 0, sessionStartsAt: 1 } }).toArray();
+    for (const entry of entries) {
+      const date = districtDateOf(entry.sessionStartsAt);
+      if (Number(date.slice(0, 4)) === year) months[Number(date.slice(5, 7)) - 1]! += 1;
+    }
+    return months;
   }
 
   /**
-   * Person-times and persons of a year, per 社区, per 街道 and for the district (or one 街道), by
-   * aggregation in the engine. Persons are distinct elders at each level: grouped first by the level
-   * and the elder, then by the level, so an elder trained in two communities of one 街道 is one
-   * person of the 街道 and one of each community.
+   * Person-times and persons of a year, per 社区, per 街道 and for the district (or one 街道).
+   * Persons are distinct elders at each level, so an elder trained in two communities of one 街道
+   * is one person of the 街道 and one of each community. The year's roll entries (three small
+   * fields each) are read once and counted here: FerretDB reads every matched entry for each
+   * aggregation, and the six this took (one accumulator each: v1.24 returns 0 for every
+   * accumulator after the first) read a year's roll six times over.
    */
   async countsOf(year: number, streetId: string | null, window?: { from: Date; to: Date }): Promise<TrainingCounts> {
     // A dashboard period is days of one year: sessions starting in [from, to).
-    const match: Document = { year, ...(streetId ? { streetId } : {}), ...(window ? { sessionStartsAt: { $gte: window.from, $lt: window.to } } : {}) };
-    const keyOf = (keys: string[], prefix: string) => (keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, `$${prefix}${k}`])) : null);
-    // One accumulator per $group: FerretDB v1.24 returns 0 for every accumulator after the first.
-    const personTimes = (keys: string[]) =>
-      this.attendance.aggregate<Row>([{ $match: match }, { $group: { _id: keyOf(keys, ''), n: { $sum: 1 } } }]).toArray();
-    const persons = (keys: string[]) =>
-      this.attendance
-        .aggregate<Row>([{ $match: match }, { $group: { _id: { ...keyOf(keys, ''), elderId: '$elderId' } } }, { $group: { _id: keyOf(keys, '_id.'), n: { $sum: 1 } } }])
-        .toArray();
-    const levels = [[], ['streetId'], ['streetId', 'communityId']];
-    const [times, people] = await Promise.all([Promise.all(levels.map(personTimes)), Promise.all(levels.map(persons))]);
-    const join = (level: number, keyOfRow: (row: Row) => string) => {
-      const counts = new Map<string, TrainingCount & { streetId: string }>();
-      for (const row of times[level]!) counts.set(keyOfRow(row), { personTimes: row.n, persons: 0, streetId: String(row._id?.streetId ?? '') });
-      for (const row of people[level]!) counts.get(keyOfRow(row))!.persons = row.n;
-      return counts;
+    const match: Document = { year, ...(streetId ? { streetId } : {}) };
+    const entries = (await this.attendance.find(match, { projection: { _id: 0, streetId: 1, communityId: 1, elderId: 1, sessionStartsAt: 1 } }).toArray()).filter(
+      (e) => !window || (e.sessionStartsAt >= window.from && e.sessionStartsAt < window.to),
+    );
+    type Tally = { personTimes: number; elders: Set<string>; streetId: string };
+    const tally = (map: Map<string, Tally>, key: string, entry: AttendanceDoc) => {
+      const found = map.get(key) ?? { personTimes: 0, elders: new Set<string>(), streetId: String(entry.streetId ?? '') };
+      found.personTimes += 1;
+      found.elders.add(entry.elderId);
+      map.set(key, found);
     };
-    const district = join(0, () => 'district').get('district');
-    const strip = ({ personTimes, persons }: TrainingCount): TrainingCount => ({ personTimes, persons });
+    const district = new Map<string, Tally>();
+    const streets = new Map<string, Tally>();
+    const communities = new Map<string, Tally>();
+    for (const entry of entries) {
+      tally(district, 'district', entry);
+      tally(streets, String(entry.streetId), entry);
+      tally(communities, String(entry.communityId), entry);
+    }
+    const counted = ({ personTimes, elders }: Tally): TrainingCount => ({ personTimes, persons: elders.size });
+    const all = district.get('district');
     return {
-      district: district ? strip(district) : { personTimes: 0, persons: 0 },
-      streets: new Map([...join(1, (row) => String(row._id?.streetId))].map(([id, count]) => [id, strip(count)])),
-      communities: join(2, (row) => String(row._id?.communityId)),
+      district: all ? counted(all) : { personTimes: 0, persons: 0 },
+      streets: new Map([...streets].map(([id, t]) => [id, counted(t)])),
+      communities: new Map([...communities].map(([id, t]) => [id, { ...counted(t), streetId: t.streetId }])),
     };
   }
 }

@@ -25,7 +25,7 @@ export type UserDoc = {
 export type ProfileChanges = Partial<Pick<UserDoc, 'name' | 'phone' | 'communityId' | 'address' | 'elderMode'>>;
 
 /** Up to this many ids, `namesOf` asks one `_id` equality each (see there). */
-const NAMES_BY_EQUALITY = 8;
+const NAMES_BY_EQUALITY = 100;
 
 export const userIndexes: CollectionIndexes = {
   collection: 'users',
@@ -54,7 +54,8 @@ export class UserRepository {
   /**
    * The profile names of these users (null for a user who gave none). A few ids are asked one
    * equality each, at once: FerretDB serves an `_id` equality from its index but reads every user
-   * for `$in` (1.4 s among 6,400 users in `npm run bench -- --year`); a long list is one `$in`.
+   * for `$in` (1.4 s among 6,400 users in `npm run bench -- --year`; a staff page names 20 to 50);
+   * only a list longer than that is one `$in`.
    */
   async namesOf(ids: string[]): Promise<Map<string, string | null>> {
     const unique = [...new Set(ids)];

@@ -153,6 +153,7 @@ export class DistrictAdminService {
       from: districtDayStart(input.from),
       to: districtDayStart(addDays(input.to, 1)),
       ...(streetId ? { streetId } : {}),
+      now: this.deps.clock.now(),
     });
     return { from: input.from, to: input.to, total: rows.reduce((sum, row) => sum + row.count, 0), rows };
   }

@@ -62,6 +62,9 @@ export class BookingMaintenanceService {
     const since = new Date(now.getTime() - LOOKBACK_MS);
     const report: RepairReport = { resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 };
     await this.deps.holds.adoptLegacyHolds();
+    // Once per database: bookings stored before `startsDay` get it (the staff lists and counts use it).
+    await this.deps.bookings.adoptDayKeys(now);
+    await this.deps.bookings.settleDays(now);
 
     for (const stuck of await this.deps.bookings.stuckInHolding(before)) {
       await this.deps.creator.acquire(stuck).catch((error) => {

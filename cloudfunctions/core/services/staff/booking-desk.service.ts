@@ -54,6 +54,7 @@ export class StaffBookingDesk {
       communityId: input.communityId,
       skip: (input.page - 1) * input.pageSize,
       limit: input.pageSize,
+      now: this.deps.clock.now(),
     });
     return { items: await this.deps.access.views(items, relationOfDesk(caller)), total, page: input.page, pageSize: input.pageSize };
   }

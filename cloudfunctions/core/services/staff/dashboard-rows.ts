@@ -92,7 +92,7 @@ export async function activityFills(deps: DashboardRowDeps, from: Date, to: Date
  * caller's to decide (streetScopeOf); exports reuse these numbers. `elapsedShare` is null for a period
  * shorter than a year (no forecast).
  */
-export async function dashboardRows(deps: DashboardRowDeps, period: DashboardPeriod, streetId: string | null, active: { from: Date; to: Date }, elapsedShare: number | null) {
+export async function dashboardRows(deps: DashboardRowDeps, period: DashboardPeriod, streetId: string | null, active: { from: Date; to: Date }, elapsedShare: number | null, now?: Date) {
   const trainingWindow = period.wholeYear ? undefined : { from: period.from, to: period.to };
   const [allStreets, communities, training, trainingTargets, serviceTargets, services, registered, activeCounts, hours, fills] = await Promise.all([
     deps.district.listStreets(),
@@ -100,7 +100,7 @@ export async function dashboardRows(deps: DashboardRowDeps, period: DashboardPer
     deps.training.countsOf(period.year, streetId, trainingWindow),
     deps.training.targetsOf(period.year),
     deps.dashboard.serviceTargetsOf(period.year),
-    deps.bookings.serviceCountsByPlace({ from: period.from, to: period.to, status: 'completed', ...(streetId ? { streetId } : {}) }),
+    deps.bookings.serviceCountsByPlace({ from: period.from, to: period.to, status: 'completed', ...(streetId ? { streetId } : {}), now }),
     deps.dashboard.registeredVolunteers(streetId),
     deps.dashboard.activeVolunteers(active.from, active.to, streetId),
     confirmedHours(deps, period, streetId),

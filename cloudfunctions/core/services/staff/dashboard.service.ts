@@ -48,7 +48,7 @@ export class DashboardService {
    */
   streetRows(period: DashboardPeriod, streetId: string | null) {
     const now = this.deps.clock.now();
-    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null);
+    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null, now);
   }
 
   async overview(caller: Caller, input: DashboardInput) {
@@ -62,8 +62,8 @@ export class DashboardService {
     const soon = { from: now, to: new Date(now.getTime() + SHORT_OF_VOLUNTEERS_DAYS * DAY_MS) };
     const [rows, trainingMonthly, serviceMonthly, upcoming, streets] = await Promise.all([
       this.streetRows(period, streetId),
-      Promise.all(months.map((m) => this.deps.training.personTimesBetween(m.from, m.to, streetId))),
-      Promise.all(months.map((m) => this.deps.dashboard.completedByService(m.from, m.to, streetId))),
+      this.deps.training.personTimesByMonth(period.year, streetId),
+      Promise.all(months.map((m) => this.deps.bookings.completedByService({ from: m.from, to: m.to, streetId, now }))),
       activityFills(this.deps, soon.from, soon.to, streetId),
       this.deps.district.listStreets(),
     ]);
