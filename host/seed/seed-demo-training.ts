@@ -67,39 +67,15 @@ export async function seedDemoTraining(app: App, log: (line: string) => void = (
   log('[seed] 银龄行动：智能手机课（每周一次）、全区培训指标 7000 人次');
   const { seriesId, activities } = await services.activityAdmin.createSeries(
     staff,
-    volunteerActivityActions.createSeries.parse({
-      kind: 'tech_class',
-      title: '智能手机课：挂号、付款、视频通话',
-      description: '手把手教老人用手机挂号、扫码付款、和家人视频。',
-      place: '小营前社区活动室',
-      communityId: 'cm-xiaoying',
-      roles: [
-        { code: 'lead', label: '主讲', count: 1, skills: ['smartphone_teaching'] },
-        { code: 'assist', label: '助教', count: 2, skills: [] },
-      ],
-      riskNote: '',
-      insuranceRequired: false,
-      bring: '自己的手机、老花镜',
-      contactPhone: '13900000002',
-      elderSeats: 20,
-      firstDate,
-      lastDate,
-      startTime: '09:00',
-      endTime: '10:30',
-      // Open for the whole series at once, so the teacher takes every week and elders enrol ahead.
-      signUpOpensDaysBefore: 60,
-      signUpClosesHoursBefore: 1,
-      withdrawCutoffHoursBefore: 24,
-    }),
+    // Open for the whole series at once, so the teacher takes every week and elders enrol ahead.
+    smartphoneClassSeries({ title: '智能手机课：挂号、付款、视频通话', description: '手把手教老人用手机挂号、扫码付款、和家人视频。', firstDate, lastDate, signUpOpensDaysBefore: 60 }),
   );
   const open = activities.filter((a) => new Date(a.signUpOpensAt) <= now);
   for (const session of open) await services.activitySignup.signUp(teacher, session.id, 'lead');
   const first = activities[0]!;
   const wang = await caller('demo-resident-1');
   const li = await caller('demo-resident-2');
-  await services.trainingEnrolment.enroll(wang, { activityId: first.id, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
-  await services.trainingEnrolment.enroll(wang, { activityId: first.id, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
-  await services.trainingEnrolment.enroll(li, { activityId: first.id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
+  await enrolDemoElders(app, wang, li, first.id);
   await repos.meta.markOnce(SERIES_MARK, now, { seriesId });
   return { seriesId };
 }
@@ -128,35 +104,11 @@ export async function seedDemoPastClasses(app: App, log: (line: string) => void 
   const [staff, teacher, wang, li] = await Promise.all(['demo-staff-1', DEMO_TEACHER_OPENID, 'demo-resident-1', 'demo-resident-2'].map(caller));
   const { activities } = await then.services.activityAdmin.createSeries(
     staff!,
-    volunteerActivityActions.createSeries.parse({
-      kind: 'tech_class',
-      title: '智能手机课：微信聊天和视频',
-      description: '教老人用微信发语音、发照片、和子女视频。',
-      place: '小营前社区活动室',
-      communityId: 'cm-xiaoying',
-      roles: [
-        { code: 'lead', label: '主讲', count: 1, skills: ['smartphone_teaching'] },
-        { code: 'assist', label: '助教', count: 2, skills: [] },
-      ],
-      riskNote: '',
-      insuranceRequired: false,
-      bring: '自己的手机、老花镜',
-      contactPhone: '13900000002',
-      elderSeats: 20,
-      firstDate,
-      lastDate: addDays(firstDate, 7),
-      startTime: '09:00',
-      endTime: '10:30',
-      signUpOpensDaysBefore: 30,
-      signUpClosesHoursBefore: 1,
-      withdrawCutoffHoursBefore: 24,
-    }),
+    smartphoneClassSeries({ title: '智能手机课：微信聊天和视频', description: '教老人用微信发语音、发照片、和子女视频。', firstDate, lastDate: addDays(firstDate, 7), signUpOpensDaysBefore: 30 }),
   );
   for (const session of activities) {
     await then.services.activitySignup.signUp(teacher!, session.id, 'lead');
-    await then.services.trainingEnrolment.enroll(wang!, { activityId: session.id, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
-    await then.services.trainingEnrolment.enroll(wang!, { activityId: session.id, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
-    await then.services.trainingEnrolment.enroll(li!, { activityId: session.id, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
+    await enrolDemoElders(then, wang!, li!, session.id);
   }
   for (const [i, session] of activities.entries()) {
     const startsAt = new Date(session.startsAt);
@@ -176,4 +128,34 @@ export async function seedDemoPastClasses(app: App, log: (line: string) => void 
     await then.services.hoursLedger.confirm(staff!, session.id, teacher!.userId);
   }
   await repos.meta.markOnce(PAST_CLASSES_MARK, app.clock.now());
+}
+
+/** The demo's weekly smartphone class at 小营前社区, 09:00–10:30, a 主讲 and two 助教, 20 seats for elders. */
+function smartphoneClassSeries(fields: { title: string; description: string; firstDate: string; lastDate: string; signUpOpensDaysBefore: number }) {
+  return volunteerActivityActions.createSeries.parse({
+    kind: 'tech_class',
+    place: '小营前社区活动室',
+    communityId: 'cm-xiaoying',
+    roles: [
+      { code: 'lead', label: '主讲', count: 1, skills: ['smartphone_teaching'] },
+      { code: 'assist', label: '助教', count: 2, skills: [] },
+    ],
+    riskNote: '',
+    insuranceRequired: false,
+    bring: '自己的手机、老花镜',
+    contactPhone: '13900000002',
+    elderSeats: 20,
+    startTime: '09:00',
+    endTime: '10:30',
+    signUpClosesHoursBefore: 1,
+    withdrawCutoffHoursBefore: 24,
+    ...fields,
+  });
+}
+
+/** 王阿姨 enrols herself and her mother 张奶奶, 李大爷 himself: the class's three elders. */
+async function enrolDemoElders(app: App, wang: Caller, li: Caller, activityId: string): Promise<void> {
+  await app.services.trainingEnrolment.enroll(wang, { activityId, who: 'self', name: '王阿姨', communityId: 'cm-xiaoying', ageBand: '60_69' });
+  await app.services.trainingEnrolment.enroll(wang, { activityId, who: 'family', name: '张奶奶', communityId: 'cm-xiaoying', ageBand: '80_89' });
+  await app.services.trainingEnrolment.enroll(li, { activityId, who: 'self', name: '李大爷', communityId: 'cm-hehua', ageBand: '70_79' });
 }
