@@ -170,6 +170,23 @@ const ADOPT_AT_ONCE = 25;
 
 type DayKeysFact = { firstDay: string };
 
+/**
+ * One place count from its grouped fields, whichever way they were counted (day rows or the engine's
+ * grouping): the hardship rule is here once. A claim with no check recorded counts as eligible; a pending one does not.
+ */
+function placeCountOf(g: { service: ServiceKind; streetId?: string | null; communityId?: string | null; eligibility?: string | null; check?: string | null; free?: boolean }, count: number): PlaceCount {
+  const claimedHardship = typeof g.eligibility === 'string' && g.eligibility !== 'none';
+  return {
+    service: g.service,
+    streetId: g.streetId ?? null,
+    communityId: g.communityId ?? null,
+    claimedHardship,
+    eligible: claimedHardship && (g.check === 'verified' || g.check === undefined || g.check === null),
+    free: g.free === true,
+    count,
+  };
+}
+
 export class BookingRepository {
   private readonly bookings: Collection<StoredBooking>;
   private readonly transitions: Collection<TransitionDoc>;
@@ -329,18 +346,15 @@ export class BookingRepository {
    * attempts in progress or failed are not counted. Rows come sorted, so the answer is stable.
    */
   async countsByServiceStatusStreet(window: { from: Date; to: Date; streetId?: string; now?: Date }): Promise<StatusCount[]> {
-    const days = wholeDays(window.from, window.to);
-    const fact = days && window.now && (await this.dayKeysFact());
-    if (days && fact && window.now) {
+    const dayRows = await this.dayRowsOf(window);
+    if (dayRows) {
       const sums = new Map<string, StatusCount>();
-      for (const rows of (await this.countedDays(days, fact, window.now)).values()) {
-        for (const row of rows) {
-          if (UNSHOWN.includes(row.status) || (window.streetId && row.streetId !== window.streetId)) continue;
-          const key = JSON.stringify([row.service, row.status, row.streetId]);
-          const sum = sums.get(key) ?? { service: row.service, status: row.status, streetId: row.streetId, count: 0 };
-          sum.count += row.n;
-          sums.set(key, sum);
-        }
+      for (const row of dayRows) {
+        if (UNSHOWN.includes(row.status) || (window.streetId && row.streetId !== window.streetId)) continue;
+        const key = JSON.stringify([row.service, row.status, row.streetId]);
+        const sum = sums.get(key) ?? { service: row.service, status: row.status, streetId: row.streetId, count: 0 };
+        sum.count += row.n;
+        sums.set(key, sum);
       }
       return [...sums.values()].sort(byServiceStatusStreet);
     }
@@ -363,27 +377,15 @@ export class BookingRepository {
    * dashboard's year never travels to the function). One accumulator: FerretDB v1.24 gets only the first right.
    */
   async serviceCountsByPlace(window: { from: Date; to: Date; status: StoredStatus; streetId?: string; now?: Date }): Promise<PlaceCount[]> {
-    const days = wholeDays(window.from, window.to);
-    const fact = days && window.now && (await this.dayKeysFact());
-    if (days && fact && window.now) {
+    const dayRows = await this.dayRowsOf(window);
+    if (dayRows) {
       const sums = new Map<string, PlaceCount>();
-      for (const rows of (await this.countedDays(days, fact, window.now)).values()) {
-        for (const row of rows) {
-          if (row.status !== window.status || (window.streetId && row.streetId !== window.streetId)) continue;
-          const key = JSON.stringify([row.service, row.streetId, row.communityId, row.eligibility, row.check, row.free]);
-          const claimedHardship = typeof row.eligibility === 'string' && row.eligibility !== 'none';
-          const sum = sums.get(key) ?? {
-            service: row.service,
-            streetId: row.streetId,
-            communityId: row.communityId,
-            claimedHardship,
-            eligible: claimedHardship && (row.check === 'verified' || row.check === null),
-            free: row.free,
-            count: 0,
-          };
-          sum.count += row.n;
-          sums.set(key, sum);
-        }
+      for (const row of dayRows) {
+        if (row.status !== window.status || (window.streetId && row.streetId !== window.streetId)) continue;
+        const key = JSON.stringify([row.service, row.streetId, row.communityId, row.eligibility, row.check, row.free]);
+        const sum = sums.get(key) ?? placeCountOf(row, 0);
+        sum.count += row.n;
+        sums.set(key, sum);
       }
       return [...sums.values()];
     }
@@ -400,18 +402,7 @@ export class BookingRepository {
         },
       ])
       .toArray();
-    return groups.map(({ _id, count }) => {
-      const claimedHardship = typeof _id.eligibility === 'string' && _id.eligibility !== 'none';
-      return {
-        service: _id.service,
-        streetId: _id.streetId ?? null,
-        communityId: _id.communityId ?? null,
-        claimedHardship,
-        eligible: claimedHardship && (_id.check === 'verified' || _id.check === undefined || _id.check === null),
-        free: _id.free === true,
-        count,
-      };
-    });
+    return groups.map(({ _id, count }) => placeCountOf(_id, count));
   }
 
   /** Bookings given (completed) per service, of sessions starting in [from, to): one month of a pace line. */
@@ -471,6 +462,17 @@ export class BookingRepository {
     if (!fact) return 0;
     const yesterday = addDays(districtDateOf(now), -1);
     return (await this.dayCounts.between(fact.firstDay, yesterday, now)).size;
+  }
+
+  /**
+   * The day rows of a window of whole district days, once every booking has its day key; null when
+   * the window (or a call without `now`) must be counted from the bookings themselves.
+   */
+  private async dayRowsOf(window: { from: Date; to: Date; now?: Date }): Promise<DayCountRow[] | null> {
+    const days = wholeDays(window.from, window.to);
+    const fact = days && window.now ? await this.dayKeysFact() : null;
+    if (!days || !fact || !window.now) return null;
+    return [...(await this.countedDays(days, fact, window.now)).values()].flat();
   }
 
   private async dayKeysFact(): Promise<DayKeysFact | null> {
