@@ -36,7 +36,7 @@ import { startEngine } from '../host/engine/local-engine';
 import { readEngineState } from '../host/engine/engine-state';
 import { buildHttpApp } from '../host/http-app';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
-import { loadYearOfData, timeStaffActions, YEAR_CLOCK_AT } from './bench-year-data';
+import { loadYearOfData, reportStaffTimings, timeStaffActions, YEAR_CLOCK_AT } from './bench-year-data';
 
 const rootDir = path.resolve(__dirname, '..');
 const reportFile = path.join(rootDir, '.bench', 'booking.json');
@@ -660,19 +660,9 @@ async function yearRace(uri: string, dbName: string, options: Options, runId: st
     log('year of data: staff lists and counts, each once');
     const year = Number(CLOCK_AT.slice(0, 4));
     const timed = await timeStaffActions(app, cloudFunctions, load.sample, year);
-    const slowest = timed.reduce((a, b) => (b.ms > a.ms ? b : a));
-    for (const t of timed) console.log(`  ${t.label.padEnd(52)} ${String(t.ms).padStart(8)} ms${t.total !== undefined ? `  (total ${t.total})` : ''}${t.ms >= 1000 ? '  OVER 1 s' : ''}`);
-    log(`year of data: slowest staff call ${slowest.label} at ${slowest.ms} ms`);
-    const yearReport = {
-      date: new Date().toISOString(),
-      documents,
-      loaded: load.counts,
-      loadMs: load.ms,
-      actions: Object.fromEntries(timed.map((t) => [t.label, t.ms])),
-      totals: Object.fromEntries(timed.filter((t) => t.total !== undefined).map((t) => [t.label, t.total])),
-      slowest: { action: slowest.label, ms: slowest.ms },
-      overOneSecond: timed.filter((t) => t.ms >= 1000).map((t) => t.label),
-    };
+    const timings = reportStaffTimings(timed);
+    log(`year of data: slowest staff call ${timings.slowest.action} at ${timings.slowest.ms} ms`);
+    const yearReport = { date: new Date().toISOString(), documents, loaded: load.counts, loadMs: load.ms, ...timings };
     mkdirSync(path.dirname(yearReportFile), { recursive: true });
     writeFileSync(yearReportFile, `${JSON.stringify(yearReport, null, 2)}\n`);
     log(`wrote ${path.relative(rootDir, yearReportFile)}`);

@@ -28,7 +28,7 @@ import { createApp } from '../cloudfunctions/core/runtime/app';
 import { cloudFunctions } from '../cloudfunctions/registry';
 import { startEngine } from '../host/engine/local-engine';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
-import { loadYearOfData, timeStaffActions, YEAR_CLOCK_AT, type YearSample } from './bench-year-data';
+import { loadYearOfData, reportStaffTimings, timeStaffActions, YEAR_CLOCK_AT, type YearSample } from './bench-year-data';
 
 const rootDir = path.resolve(__dirname, '..');
 const dataDir = path.join(rootDir, '.data', 'bench');
@@ -146,19 +146,10 @@ async function main(): Promise<number> {
       replies[label] = data;
       if (options.trace) printTrace(label);
     });
-    const slowest = timed.reduce((a, b) => (b.ms > a.ms ? b : a));
-    for (const t of timed) console.log(`  ${t.label.padEnd(52)} ${String(t.ms).padStart(8)} ms${t.total !== undefined ? `  (total ${t.total})` : ''}${t.ms >= 1000 ? '  OVER 1 s' : ''}`);
-    log(`slowest: ${slowest.label} at ${slowest.ms} ms`);
+    const timings = reportStaffTimings(timed);
+    log(`slowest: ${timings.slowest.action} at ${timings.slowest.ms} ms`);
 
-    const report = {
-      date: new Date().toISOString(),
-      engine: `${engine.kind}${engine.backend ? ` on ${engine.backend}` : ''}`,
-      documents: loaded.documents,
-      actions: Object.fromEntries(timed.map((t) => [t.label, t.ms])),
-      totals: Object.fromEntries(timed.filter((t) => t.total !== undefined).map((t) => [t.label, t.total])),
-      slowest: { action: slowest.label, ms: slowest.ms },
-      overOneSecond: timed.filter((t) => t.ms >= 1000).map((t) => t.label),
-    };
+    const report = { date: new Date().toISOString(), engine: `${engine.kind}${engine.backend ? ` on ${engine.backend}` : ''}`, documents: loaded.documents, ...timings };
     mkdirSync(path.dirname(reportFile), { recursive: true });
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     log(`wrote ${path.relative(rootDir, reportFile)}`);

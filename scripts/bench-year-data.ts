@@ -683,6 +683,18 @@ async function loadVolunteerYear(
 
 export type TimedAction = { label: string; ms: number; total?: number };
 
+/** Prints each timed action (flagging those over a second) and gives the report's part both year benches write. */
+export function reportStaffTimings(timed: TimedAction[]) {
+  const slowest = timed.reduce((a, b) => (b.ms > a.ms ? b : a));
+  for (const t of timed) console.log(`  ${t.label.padEnd(52)} ${String(t.ms).padStart(8)} ms${t.total !== undefined ? `  (total ${t.total})` : ''}${t.ms >= 1000 ? '  OVER 1 s' : ''}`);
+  return {
+    actions: Object.fromEntries(timed.map((t) => [t.label, t.ms])),
+    totals: Object.fromEntries(timed.filter((t) => t.total !== undefined).map((t) => [t.label, t.total])),
+    slowest: { action: slowest.label, ms: slowest.ms },
+    overOneSecond: timed.filter((t) => t.ms >= 1000).map((t) => t.label),
+  };
+}
+
 type Call = { label: string; who: 'staff' | 'admin' | 'advisor'; fn: string; event: Record<string, unknown> };
 
 export async function timeStaffActions(
