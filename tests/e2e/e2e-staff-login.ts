@@ -1,5 +1,5 @@
-import { current, measureSizes, settled } from './e2e-browser';
-import { open, scan, type FlowContext } from './e2e-flows';
+import { current } from './e2e-browser';
+import { checkElder, open, scan, type FlowContext } from './e2e-flows';
 import { DEMO_STAFF_PASSWORD } from '../../host/seed/seed-demo-passwords';
 
 /**
@@ -36,16 +36,7 @@ export async function staffLogsInWithPassword(ctx: FlowContext): Promise<void> {
 export async function staffPagesInElderMode(ctx: FlowContext): Promise<{ failures: string[]; report: string[] }> {
   const cur = () => current(ctx.page);
   const out = { failures: [] as string[], report: [] as string[] };
-  const check = async (name: string) => {
-    await settled(ctx.page);
-    const sizes = await measureSizes(ctx.page);
-    out.report.push(`${name}: text ≥ ${sizes.minFont}px, targets ≥ ${sizes.minTarget}px, key ${sizes.keyFonts.map((k) => k.size).join('/') || '-'}`);
-    if (!sizes.elder) out.failures.push(`${name}: elder mode is not on`);
-    if (sizes.minFont < 18) out.failures.push(`${name}: text "${sizes.smallestText}" is ${sizes.minFont}px (< 18)`);
-    if (sizes.minTarget < 60) out.failures.push(`${name}: tap target "${sizes.smallestTarget}" is ${sizes.minTarget}px (< 60)`);
-    for (const key of sizes.keyFonts) if (key.size < 30) out.failures.push(`${name}: ${key.what} is ${key.size}px (< 30)`);
-    await scan(ctx, `${name}-elder`);
-  };
+  const check = (name: string) => checkElder(ctx, name, out);
   await open(ctx, '/pages/profile/index');
   await cur().getByRole('switch', { name: /长辈模式/ }).click();
   await ctx.page.locator('.page.elder').first().waitFor();
