@@ -1,7 +1,7 @@
 /**
  * The instance's cache of what rarely changes (ReferenceCache behind the version stamps): a warm
  * create reads none of it again, and a change made by any other instance is seen by this instance's
- * very next call, as if nothing were cached.
+ * next call after the change's reply, as if nothing were cached.
  *
  * Real parts: the local engine, the seeded demo district, session tokens, the invoke path of the
  * host, and a second app on its own connection standing for another function instance. The clock
@@ -11,6 +11,8 @@ import { MongoClient, type CommandStartedEvent } from 'mongodb';
 import { createApp, type App } from '../../cloudfunctions/core/runtime/app';
 import { cloudFunctions } from '../../cloudfunctions/registry';
 import { STAMP_KINDS, StampRepository } from '../../cloudfunctions/core/repositories/stamp.repository';
+import { ReferenceCache, STAMP_REUSE_MS } from '../../cloudfunctions/core/repositories/reference-cache';
+import { performance } from 'node:perf_hooks';
 import { advisorCreate, at, book, DEMO_WEEK, errorOf, freshWorldForEachTest, ids, type BookingWorld, type Person } from '../helpers/booking-fixtures';
 import { openRacingClients, type RacingClient } from '../helpers/racing-clients';
 import { engineUri, expectOk } from '../helpers/test-app';
@@ -59,18 +61,31 @@ describe('the reference cache', () => {
       expectOk(first.envelope);
       expect(referenceReads(first.commands).length).toBeGreaterThan(0);
 
+      // Past the window in which one stamp read answers for the instance's every call.
+      await new Promise((resolve) => setTimeout(resolve, STAMP_REUSE_MS + 50));
       const second = await instance.commandsOf(resident1, 'booking', advisorCreate(at(TUE, '10:00')));
       expect(expectOk<{ status: string }>(second.envelope).status).toBe('requested');
       expect(referenceReads(second.commands)).toEqual([]);
       // The one read that stands for all of them.
       expect(second.commands.filter((c) => c === 'find stamps')).toHaveLength(1);
 
-      // A refused create against a full slot: the stamps, the request id and the seats, nothing else.
-      const full = await instance.commandsOf(w.people.resident2, 'booking', advisorCreate(at(TUE, '09:00')));
-      expect(errorOf(full.envelope).code).toBe('SLOT_FULL');
-      expect(full.commands.sort()).toEqual(['find bookings', 'find seats', 'find stamps', 'find users'].sort());
-      const fullAgain = await instance.commandsOf(w.people.resident2, 'booking', advisorCreate(at(TUE, '09:00')));
-      expect(fullAgain.commands.sort()).toEqual(['find bookings', 'find seats', 'find stamps'].sort());
+      // Within the window (time held still) the stamps just read answer again: a refused create
+      // against a full slot reads the request id and the seats (and, once, the new caller).
+      const still = performance.now();
+      const clock = jest.spyOn(performance, 'now').mockReturnValue(still);
+      try {
+        const full = await instance.commandsOf(w.people.resident2, 'booking', advisorCreate(at(TUE, '09:00')));
+        expect(errorOf(full.envelope).code).toBe('SLOT_FULL');
+        expect(full.commands.sort()).toEqual(['find bookings', 'find seats', 'find users'].sort());
+        const fullAgain = await instance.commandsOf(w.people.resident2, 'booking', advisorCreate(at(TUE, '09:00')));
+        expect(fullAgain.commands.sort()).toEqual(['find bookings', 'find seats'].sort());
+        // Once the window has passed, the next call reads the stamps again.
+        clock.mockReturnValue(still + STAMP_REUSE_MS);
+        const later = await instance.commandsOf(w.people.resident2, 'booking', advisorCreate(at(TUE, '09:00')));
+        expect(later.commands.sort()).toEqual(['find bookings', 'find seats', 'find stamps'].sort());
+      } finally {
+        clock.mockRestore();
+      }
     } finally {
       await instance.close();
     }
@@ -90,6 +105,37 @@ describe('the reference cache', () => {
       expectOk(await other.call('admin', { action: 'setHolidayCalendar', holidays: [], workdays: [] }, admin.token));
       expect((await book(w, resident2, advisorCreate(at(TUE, '10:00')))).status).toBe('requested');
     } finally {
+      await other.close();
+    }
+  });
+
+  it('reports to whoever set a holiday a booking made on it by an instance still going by the stamps it read just before', async () => {
+    const { resident1, resident2, admin } = w.people;
+    const onTuesday = await book(w, resident1, advisorCreate(at(TUE, '09:00')));
+    // This instance has just read the stamps; held at that moment, it keeps going by them.
+    const justChecked = performance.now();
+    const other = await otherInstance();
+    const settle = ReferenceCache.settled;
+    let slipped: { id: string } | null = null;
+    // The moment the holiday is stored on the other instance and before it looks for stranded bookings.
+    jest.spyOn(ReferenceCache, 'settled').mockImplementationOnce(async () => {
+      const clock = jest.spyOn(performance, 'now').mockReturnValue(justChecked);
+      try {
+        slipped = await book(w, resident2, advisorCreate(at(TUE, '10:00')));
+      } finally {
+        clock.mockRestore();
+      }
+      await settle();
+    });
+    try {
+      const set = expectOk<{ affected: { id: string }[] }>(await other.call('admin', { action: 'setHolidayCalendar', holidays: [TUE], workdays: [] }, admin.token));
+      expect(slipped).not.toBeNull();
+      expect(set.affected.map((b) => b.id).sort()).toEqual([onTuesday.id, slipped!.id].sort());
+      // Its resident is told, like every resident whose booking the change strands.
+      const told = await w.t.db.collection('outbox').find({ type: 'availability_changed', 'subject.id': slipped!.id }).toArray();
+      expect(told.map((e) => e.recipients)).toEqual([[resident2.userId]]);
+    } finally {
+      jest.restoreAllMocks();
       await other.close();
     }
   });

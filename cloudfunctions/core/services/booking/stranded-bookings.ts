@@ -5,6 +5,7 @@ import type { BookingDoc, BookingRepository } from '../../repositories/booking.r
 import type { CatalogRepository } from '../../repositories/catalog.repository';
 import type { ProviderDoc, ProviderRepository } from '../../repositories/provider.repository';
 import type { SlotService } from './slot.service';
+import { ReferenceCache } from '../../repositories/reference-cache';
 
 type Deps = { bookings: BookingRepository; catalog: CatalogRepository; providers: ProviderRepository; slots: SlotService; outbox: EventLog; clock: Clock };
 
@@ -46,6 +47,9 @@ export class StrandedBookings {
   async around<T>(find: () => Promise<BookingDoc[]>, change: () => Promise<T>): Promise<{ result: T; affected: BookingDoc[] }> {
     const before = new Set((await find()).map((b) => b._id));
     const result = await change();
+    // A create on another instance may go by stamps read just before the change (ReferenceCache):
+    // once those can no longer serve, every create sees the change, so the bookings found now are all.
+    await ReferenceCache.settled();
     const affected = (await find()).filter((b) => !before.has(b._id));
     await this.tell(affected);
     return { result, affected };
