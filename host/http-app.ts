@@ -39,12 +39,20 @@ export function buildHttpApp({ app, functions, staticDir, logger = false }: Http
     return reply.code(500).send(failure(new AppError('INTERNAL').toBody()));
   });
 
+  const unfinished = new Set<Promise<void>>();
+  http.addHook('onClose', async () => {
+    await Promise.all(unfinished);
+  });
+
   http.post<{ Params: { fn: string } }>('/api/:fn', async (request, reply) => {
     const fn = Object.hasOwn(functions, request.params.fn) ? functions[request.params.fn] : undefined;
     if (!fn) return reply.code(404).send(failure(new AppError('NOT_FOUND', { function: request.params.fn }).toBody()));
     // The peer address (no trustProxy: a client cannot name it with a header) feeds the login's per-address limit.
     const identity = { kind: 'bearer', token: bearerToken(request.headers.authorization), clientAddress: request.ip } as const;
-    const envelope = await fn.invoke(app, request.body ?? {}, identity);
+    // The reply leaves before the call's notices are made (after-reply.ts); closing waits for them.
+    const { envelope, afterReply } = await fn.respond(app, request.body ?? {}, identity);
+    unfinished.add(afterReply);
+    void afterReply.finally(() => unfinished.delete(afterReply));
     return reply.code(envelope.ok ? 200 : errorHttpStatus[envelope.error.code]).send(envelope);
   });
 

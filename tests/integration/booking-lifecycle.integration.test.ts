@@ -66,7 +66,7 @@ describe('advisor booking', () => {
       { at: '2026-11-30T02:15:00.000Z', from: 'requested', to: 'confirmed', action: 'accept', actorRole: 'provider', reason: null },
       { at: '2026-12-01T01:40:00.000Z', from: 'confirmed', to: 'completed', action: 'complete', actorRole: 'provider', reason: null },
     ]);
-    const records = await w.t.db.collection('transitions').find({ bookingId: created.id }).sort({ seq: 1 }).toArray();
+    const records = await w.t.app.repos.bookings.history((await w.t.app.repos.bookings.findById(created.id))!);
     expect(records.map((r) => r.actorId)).toEqual([resident1.userId, advisor1.userId, advisor1.userId]);
 
     // Each step tells the other side.

@@ -2,6 +2,7 @@
  * Crashes between two writes, simulated by making the first writes of a step and then stopping, and
  * the timer-triggered repair step (booking.repairHolds) that finishes or undoes what they left.
  */
+import { createHash } from 'node:crypto';
 import { manualClock } from '../../cloudfunctions/core/ports/clock';
 import { bookingFunction } from '../../cloudfunctions/booking';
 import { REPAIR_GRACE_MS } from '../../cloudfunctions/core/services/booking/booking-maintenance.service';
@@ -43,7 +44,7 @@ function holdingDoc(id: string, startsAt: Date): BookingDoc {
   };
 }
 
-it('finishes a create that stopped after its booking and seat were written', async () => {
+it('finishes a create the writer before this one stopped after its holding booking and seat were written', async () => {
   const doc = holdingDoc('bkcrash1', slot(9));
   await t.app.repos.bookings.insertOrGet(doc);
   await t.app.repos.holds.takeSeat(doc.pool, 1, bookingSubject(doc._id), doc.startsAt, clock.now());
@@ -53,6 +54,85 @@ it('finishes a create that stopped after its booking and seat were written', asy
   expect(after).toMatchObject({ status: 'requested', version: 1 });
   expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': 'bkcrash1' })).toBe(6);
   expect(await t.db.collection('outbox').countDocuments({ 'subject.id': 'bkcrash1', type: 'booking_requested' })).toBe(1);
+});
+
+/** A create's draft: the booking as create builds it before anything is written. */
+const draftOf = (id: string, startsAt: Date) => holdingDoc(id, startsAt);
+
+it('finishes a create that stopped after taking its seat: the seat carries the booking', async () => {
+  const draft = draftOf('bkseat1', slot(9));
+  await t.app.repos.holds.takeSeat(draft.pool, 1, bookingSubject(draft._id), draft.startsAt, clock.now(), undefined, draft);
+  expect(await t.app.repos.bookings.findById('bkseat1')).toBeNull();
+  const report = await repair();
+  expect(report.resumed).toBe(1);
+  expect(await t.app.repos.bookings.findById('bkseat1')).toMatchObject({ status: 'requested', version: 1, bookerId: resident.userId, pool: draft.pool });
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': 'bkseat1' })).toBe(6);
+  expect(await t.db.collection('seats').countDocuments({ pool: draft.pool })).toBe(1);
+  expect(await t.db.collection('outbox').countDocuments({ 'subject.id': 'bkseat1', type: 'booking_requested' })).toBe(1);
+  // Its history starts with the create, as every booking's does.
+  const stored = (await t.app.repos.bookings.findById('bkseat1'))!;
+  expect((await t.app.repos.bookings.history(stored)).map((h) => `${h.from}>${h.to}`)).toEqual(['holding>requested']);
+  // A retry of the request answers with that booking, and a second repair finds nothing to do.
+  expect(await repair()).toEqual({ resumed: 0, caughtUp: 0, released: 0, orphanSeats: 0, orphanLocks: 0, purged: 0 });
+});
+
+it('finishes a create that stopped after its seat and time locks, and a retry of it gets that booking', async () => {
+  const startsAt = slot(11);
+  const create = { action: 'create', requestId: 'stopped-after-locks', providerId: 'pv-advisor-1', startsAt: startsAt.toISOString(), details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001' };
+  // The instance dies as it stores the booking: seat and locks are written, the booking is not.
+  const bookings = t.app.repos.bookings;
+  jest.spyOn(bookings, 'insertOrGet').mockRejectedValueOnce(new Error('simulated crash: the instance died before storing the booking'));
+  const lost = await t.callAs(resident.token, 'booking', create);
+  expect(lost.ok).toBe(false);
+  jest.restoreAllMocks();
+  const seat = await t.db.collection('seats').findOne({ pool: `slot:pv-advisor-1:${startsAt.toISOString()}` });
+  expect(seat).toMatchObject({ draft: { requestId: 'stopped-after-locks' } });
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': seat!.subject.id })).toBe(6);
+  expect(await t.db.collection('bookings').countDocuments({ requestId: 'stopped-after-locks' })).toBe(0);
+  expect((await repair()).resumed).toBe(1);
+  const retry = expectOk<{ id: string; status: string }>(await t.callAs(resident.token, 'booking', create));
+  expect(retry).toMatchObject({ id: seat!.subject.id, status: 'requested' });
+  expect(await t.db.collection('bookings').countDocuments({ requestId: 'stopped-after-locks' })).toBe(1);
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': retry.id })).toBe(1);
+});
+
+it('fails a create stopped after its seat once the person has booked that time elsewhere, and frees the seat', async () => {
+  const draft = draftOf('bkseat2', slot(9));
+  await t.app.repos.holds.takeSeat(draft.pool, 1, bookingSubject(draft._id), draft.startsAt, clock.now(), undefined, draft);
+  // Meanwhile the same resident booked another advisor at nine.
+  expectOk(await t.callAs(resident.token, 'booking', {
+    action: 'create', requestId: 'other-advisor-at-nine', providerId: 'pv-advisor-2', startsAt: slot(9).toISOString(),
+    details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+  }));
+  expect((await repair()).resumed).toBe(1);
+  expect(await t.app.repos.bookings.findById('bkseat2')).toMatchObject({ status: 'failed', failure: 'OVERLAPPING_BOOKING', released: true });
+  expect(await t.db.collection('seats').countDocuments({ 'subject.id': 'bkseat2' })).toBe(0);
+  expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': 'bkseat2' })).toBe(0);
+});
+
+it('lets a retry of a stopped create and the repair step finishing it agree: one booking, one seat, one event', async () => {
+  for (let round = 0; round < 5; round += 1) {
+    const requestId = `stopped-then-raced-${round}`;
+    const id = `bk${createHash('sha256').update(`${resident.userId}:${requestId}`).digest('hex').slice(0, 22)}`;
+    const startsAt = new Date(slot(14).getTime() + round * 30 * 60_000);
+    const doc = { ...draftOf(id, startsAt), requestId, endsAt: new Date(startsAt.getTime() + 30 * 60_000), pool: `slot:pv-advisor-1:${startsAt.toISOString()}` };
+    await t.app.repos.holds.takeSeat(doc.pool, 1, bookingSubject(id), startsAt, clock.now(), undefined, doc);
+    clock.advance(REPAIR_GRACE_MS + 1_000);
+    // The resident's retry arrives just as the repair step finishes the create.
+    const [retry, report] = await Promise.all([
+      t.callAs(resident.token, 'booking', {
+        action: 'create', requestId, providerId: 'pv-advisor-1', startsAt: startsAt.toISOString(),
+        details: { kind: 'advisor', topic: 'policy', mode: 'station' }, contactPhone: '13800000001',
+      }),
+      bookingFunction.runTimer(t.app, 'repairHolds'),
+    ]);
+    expect(expectOk<{ id: string; status: string }>(retry)).toMatchObject({ id, status: 'requested' });
+    expect(report.ok).toBe(true);
+    expect(await t.db.collection('bookings').countDocuments({ requestId })).toBe(1);
+    expect(await t.db.collection('seats').countDocuments({ pool: doc.pool })).toBe(1);
+    expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': id })).toBe(6);
+    expect(await t.db.collection('outbox').countDocuments({ 'subject.id': id, type: 'booking_requested' })).toBe(1);
+  }
 });
 
 it('undoes a create whose seat was taken by someone else while it was stopped', async () => {
@@ -158,7 +238,7 @@ it('purges the seats and time locks of times more than two days past, and keeps 
   expect(await t.db.collection('timelocks').countDocuments({ 'subject.id': later.id })).toBe(6);
 });
 
-describe('a lost create interrupted after its `failed` record and before the booking took it', () => {
+describe('a lost create interrupted after its `failed` booking was stored and before it was marked released', () => {
   const create = (token: string, requestId: string, providerId = 'pv-advisor-1') =>
     t.callAs(token, 'booking', {
       action: 'create', requestId, providerId, startsAt: slot(9).toISOString(),
@@ -186,7 +266,7 @@ describe('a lost create interrupted after its `failed` record and before the boo
     expect(lost.ok).toBe(false);
     jest.restoreAllMocks();
     const stored = await t.db.collection<BookingDoc>('bookings').findOne({ requestId });
-    expect(stored).toMatchObject({ status: 'holding' });
+    expect(stored).toMatchObject({ status: 'failed', failure: 'OVERLAPPING_BOOKING', released: false });
     return stored!._id;
   }
 

@@ -76,6 +76,11 @@ export type BookingDoc = {
   released: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /**
+   * Transition #1 (the create's decision), stored with the booking since the booking's own insert
+   * records it; absent on bookings whose create recorded it in `transitions` (stored in `holding` first).
+   */
+  firstTransition?: TransitionDoc;
 };
 
 /**
@@ -518,8 +523,10 @@ export class BookingRepository {
     return this.transitions.findOne({ _id: id });
   }
 
-  history(bookingId: string): Promise<TransitionDoc[]> {
-    return this.transitions.find({ bookingId }).sort({ seq: 1 }).toArray();
+  /** Every transition of the booking in order, its first one included wherever it is kept. */
+  async history(booking: Pick<BookingDoc, '_id' | 'firstTransition'>): Promise<TransitionDoc[]> {
+    const recorded = await this.transitions.find({ bookingId: booking._id }).sort({ seq: 1 }).toArray();
+    return booking.firstTransition && !recorded.some((t) => t.seq === 1) ? [booking.firstTransition, ...recorded] : recorded;
   }
 
   transitionsSince(since: Date): Promise<TransitionDoc[]> {

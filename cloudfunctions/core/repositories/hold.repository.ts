@@ -20,7 +20,19 @@ import { holderOf, lockId, numberedClaimId, type HoldSubject, type HoldSubjectKi
  * - A daily create allowance `<key>#<n>` held by one subject (`holder` unique, its own collection so
  *   seat look-ups never read them): every retry of one create, concurrent or not, finds the same one.
  */
-export type SeatDoc = { _id: string; pool: string; holder: string; subject: HoldSubject; startsAt: Date | null; createdAt: Date };
+export type SeatDoc = {
+  _id: string;
+  pool: string;
+  holder: string;
+  subject: HoldSubject;
+  startsAt: Date | null;
+  createdAt: Date;
+  /**
+   * What the subject is to be stored as, on a seat taken before its subject was stored (a booking's
+   * create): the repair step finishes an interrupted create from it.
+   */
+  draft?: unknown;
+};
 export type AllowanceDoc = { _id: string; pool: string; holder: string; createdAt: Date };
 /** What both kinds of numbered claims share: `<pool>#<n>`, at most one per holder. */
 type Claim = { _id: string; pool: string; holder: string };
@@ -69,16 +81,16 @@ export class HoldRepository {
 
   /** The seats of a pool that are taken now (one read; the collection only holds current seats). */
   seatsIn(pool: string): Promise<SeatDoc[]> {
-    return this.seats.find({ pool }).toArray();
+    return this.seats.find({ pool }, { projection: { draft: 0 } }).toArray();
   }
 
   /**
    * Takes a seat of `pool` for the subject, or returns the one it already has; null when every seat
-   * is taken. `seen` (seats read moments ago) spares the first read.
+   * is taken. `seen` (seats read moments ago) spares the first read; `draft` goes with the seat (SeatDoc).
    */
-  takeSeat(pool: string, capacity: number, subject: HoldSubject, startsAt: Date | null, now: Date, seen?: SeatDoc[]): Promise<SeatDoc | null> {
+  takeSeat(pool: string, capacity: number, subject: HoldSubject, startsAt: Date | null, now: Date, seen?: SeatDoc[], draft?: unknown): Promise<SeatDoc | null> {
     const holder = holderOf(subject, pool);
-    return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, subject, startsAt, createdAt: now }));
+    return claimNumbered(this.seats, pool, capacity, holder, seen, (_id) => ({ _id, pool, holder, subject, startsAt, createdAt: now, ...(draft === undefined ? {} : { draft }) }));
   }
 
   /**

@@ -13,6 +13,7 @@ import { callerOf, type Caller, type IdentitySource } from './caller';
 import { readWeChatOpenid } from './wechat-context';
 import { endedSession } from '../services/session-token.service';
 import { ReferenceCache } from '../repositories/reference-cache';
+import { replyFirst } from './after-reply';
 
 // The roles each action needs are in shared/domain/permissions (actionAccess); entry files read them there.
 export type { Access };
@@ -56,7 +57,10 @@ export type CloudFunction = {
   renders: boolean;
   /** The services its actions and timers use (the session's are always there): all its bundle composes. */
   services: ServiceParts;
+  /** A call, answered once everything it does is done (tests, scripts). */
   invoke(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>>;
+  /** A call answered as soon as its reply is ready; `afterReply` is the rest of its work (after-reply.ts). */
+  respond(app: App, event: unknown, identity: IdentitySource): Promise<{ envelope: Envelope<unknown>; afterReply: Promise<void> }>;
   runTimer(app: App, name: string): Promise<Envelope<unknown>>;
   /** The WeChat Cloud entry point. */
   main(event: unknown, context: unknown): Promise<Envelope<unknown>>;
@@ -83,7 +87,16 @@ export function defineFunction(
 
   // Each invocation is its own scope for the instance's cache: its first cached read (the session's
   // user) checks the version stamps, and its later ones are served from memory (see ReferenceCache).
-  const invoke = (app: App, event: unknown, identity: IdentitySource) => ReferenceCache.within(() => invokeOnce(app, event, identity));
+  // The work it defers (after-reply.ts) runs in the same scope, so it reads from memory too.
+  const respond = async (app: App, event: unknown, identity: IdentitySource) => {
+    const { result: envelope, afterReply } = await ReferenceCache.within(() => replyFirst(() => invokeOnce(app, event, identity)));
+    return { envelope, afterReply };
+  };
+  const invoke = async (app: App, event: unknown, identity: IdentitySource) => {
+    const { envelope, afterReply } = await respond(app, event, identity);
+    await afterReply;
+    return envelope;
+  };
 
   async function invokeOnce(app: App, event: unknown, identity: IdentitySource): Promise<Envelope<unknown>> {
     const requestId = randomUUID();
@@ -139,10 +152,14 @@ export function defineFunction(
     if (isTimerEvent(event)) return runTimer(app, event.TriggerName);
     const openid = readWeChatOpenid(context);
     const identity: IdentitySource = openid ? { kind: 'wechat', openid } : { kind: 'bearer', token: null };
-    return invoke(app, event, identity);
+    // The reply goes out without waiting for its notices: should the platform freeze the instance
+    // before they are made, the next invocation resumes them or notify.deliver makes them.
+    const { envelope, afterReply } = await respond(app, event, identity);
+    void afterReply;
+    return envelope;
   }
 
-  return { name, actions, timers, openapi: options.openapi ?? [], renders: options.renders ?? false, services, invoke, runTimer, main };
+  return { name, actions, timers, openapi: options.openapi ?? [], renders: options.renders ?? false, services, invoke, respond, runTimer, main };
 }
 
 async function resolveCaller(app: App, identity: IdentitySource, access: Access): Promise<Caller | null> {

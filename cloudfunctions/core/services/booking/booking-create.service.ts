@@ -7,7 +7,7 @@ import { DAY_MS, MINUTE_MS, districtDateOf } from '../../../../shared/domain/tim
 import type { bookingActions } from '../../../../shared/schemas/booking.schema';
 import type { z } from 'zod';
 import type { Clock } from '../../ports/clock';
-import type { BookingDoc, BookingRepository } from '../../repositories/booking.repository';
+import type { BookingDoc, BookingRepository, TransitionDoc } from '../../repositories/booking.repository';
 import type { CatalogRepository, ServiceDoc } from '../../repositories/catalog.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
 import type { HoldRepository, SeatDoc } from '../../repositories/hold.repository';
@@ -64,12 +64,15 @@ const invalid = (path: string, message: string) => new AppError('VALIDATION_FAIL
 /**
  * Creating a booking. First everything is read (in parallel) and checked, and a slot already full is
  * refused without writing. Then the writes, in an order a crash can always be finished or undone from:
- * 1. the booking document in `holding` (its id derives from the booker and request id: a retry
- *    finds it instead of making a second);
- * 2. a seat of the slot (or of the 街道's escort day), by unique insert;
- * 3. the person's time locks, by unique insert;
- * 4. transition #1 (holding → requested, or → failed): whoever records it decides, so a retry or
- *    the repair step racing the original can never disagree.
+ * 1. a seat of the slot (or of the 街道's escort day), by unique insert, carrying the booking as it
+ *    is to be stored (its id derives from the booker and request id: a retry takes the same seat);
+ * 2. the person's time locks, by unique insert;
+ * 3. the booking itself, already decided (requested, or failed), with its transition #1: the unique
+ *    id makes whoever inserts it decide, so a retry or the repair step racing the original (which
+ *    finishes a create from its seat) can never disagree;
+ * 4. its event; the notices made from it follow the reply (after-reply.ts).
+ * A booking stored in `holding` (by the writer before this one) is finished as it began: its
+ * transition #1 record decides.
  */
 export class BookingCreateService {
   constructor(private readonly deps: Deps) {}
@@ -107,8 +110,17 @@ export class BookingCreateService {
     const allowanceKey = dailyCreatesPool(caller.userId, districtDateOf(now));
     if (!(await this.deps.holds.takeAllowance(allowanceKey, limit, bookingSubject(bookingId), now))) throw new AppError('RATE_LIMITED');
     if (draft.streetId === null) Object.assign(draft, await this.placeOf(draft.stationId, draft.communityId ?? null));
-    const { booking, created } = await this.deps.bookings.insertOrGet(draft);
-    return created ? this.acquire(booking, seats) : this.settle(booking);
+    return this.acquire(draft, { stored: false, seen: seats });
+  }
+
+  /** Finishes a create interrupted after it took its seat (the repair step), from the draft on the seat. */
+  resume(draft: BookingDoc): Promise<BookingDoc> {
+    return this.acquire(draft, { stored: false });
+  }
+
+  /** Finishes a booking stored in `holding` by the writer before this one (the repair step, a retry). */
+  resumeHolding(booking: BookingDoc): Promise<BookingDoc> {
+    return this.acquire(booking, { stored: true });
   }
 
   /** The 社区 and 街道 a booking counts for in staff views: its station's, else the booker's community's. */
@@ -202,26 +214,29 @@ export class BookingCreateService {
   }
 
   /**
-   * Steps 2–4; safe to run again for the same booking (a retry or the repair step resumes here).
-   * `seen` is the slot's seats as create read them a moment ago.
+   * Steps 1–4 for a draft, or the same for a booking stored in `holding`; safe to run again for the
+   * same booking (a retry, the repair step). `seen` is the slot's seats as create read them a moment ago.
    */
-  async acquire(booking: BookingDoc & { poolCapacity?: number }, seen?: SeatDoc[]): Promise<BookingDoc> {
+  private async acquire(booking: BookingDoc, { stored, seen }: { stored: boolean; seen?: SeatDoc[] }): Promise<BookingDoc> {
     const now = this.deps.clock.now();
-    const capacity = booking.poolCapacity ?? 1;
-    const seat = await this.deps.holds.takeSeat(booking.pool, capacity, bookingSubject(booking._id), booking.startsAt, now, seen);
-    if (!seat) return this.decide(booking, 'failed', fullCode(booking), null);
+    const seat = await this.deps.holds.takeSeat(booking.pool, booking.poolCapacity ?? 1, bookingSubject(booking._id), booking.startsAt, now, seen, stored ? undefined : booking);
+    if (!seat) return this.decide(booking, stored, 'failed', fullCode(booking), null);
     const foreign = await this.deps.holds.lockBuckets(booking.personKey, bookingSubject(booking._id), timeBuckets(booking.startsAt, booking.endsAt), now);
-    if (foreign.length > 0) return this.decide(booking, 'failed', 'OVERLAPPING_BOOKING', seat);
-    return this.decide(booking, 'requested', null, seat);
+    if (foreign.length > 0) return this.decide(booking, stored, 'failed', 'OVERLAPPING_BOOKING', seat);
+    return this.decide(booking, stored, 'requested', null, seat);
   }
 
-  private async decide(booking: BookingDoc, to: 'requested' | 'failed', failure: ErrorCode | null, seat: SeatDoc | null): Promise<BookingDoc> {
+  /**
+   * Step 3: the decision. A draft is decided by inserting the booking; a booking stored in `holding`
+   * by recording its transition #1. Whoever loses takes the stored decision as its own.
+   */
+  private async decide(booking: BookingDoc, stored: boolean, to: 'requested' | 'failed', failure: ErrorCode | null, seat: SeatDoc | null): Promise<BookingDoc> {
     const now = this.deps.clock.now();
-    const transition = {
+    const transition: TransitionDoc = {
       _id: `${booking._id}#1`,
       bookingId: booking._id,
       seq: 1,
-      from: 'holding' as const,
+      from: 'holding',
       to,
       action: 'create',
       actorId: booking.bookerId,
@@ -230,22 +245,42 @@ export class BookingCreateService {
       at: now,
       changes: failure ? { failure } : {},
     };
-    if (await this.deps.bookings.recordTransition(transition)) {
-      if (failure) {
-        // A lost create gives back what this attempt holds (lockBuckets already removed its locks)
-        // and is marked released in one write. Anything a concurrent retry of the same request
-        // still holds matches no live booking, and the repair step deletes it.
-        if (seat) await this.deps.holds.deleteSeat(seat._id);
-        await this.deps.bookings.set(booking._id, { status: 'failed', version: transition.seq, failure, released: true, updatedAt: transition.at });
-        throw new AppError(failure);
-      }
-      return applyTransition(this.deps, booking, transition);
+    const won = stored ? await this.deps.bookings.recordTransition(transition) : await this.insertDecided(booking, transition, seat !== null);
+    if (!won) return this.conform(booking._id);
+    if (failure) {
+      // A lost create gives back what this attempt holds (lockBuckets already removed its locks) and
+      // is marked released. A seat a concurrent retry of the same request still holds matches no
+      // live booking: repair deletes it.
+      if (seat) await this.deps.holds.deleteSeat(seat._id);
+      if (stored || seat) await this.deps.bookings.set(booking._id, { status: 'failed', version: 1, failure, released: true, updatedAt: now });
+      throw new AppError(failure);
     }
-    // Someone else (a retry, the repair step) decided first; their decision stands.
-    const decided = await this.deps.bookings.findById(booking._id);
+    // The booking is stored as decided; for a stored one this catches it up. Either way its event is recorded.
+    const decided = stored ? booking : { ...booking, status: to, version: 1, updatedAt: now };
+    return applyTransition(this.deps, decided, transition);
+  }
+
+  /** Inserts the decided booking with its transition #1; false when one with its id is stored already. */
+  private async insertDecided(draft: BookingDoc, transition: TransitionDoc, holdsSeat: boolean): Promise<boolean> {
+    const doc: BookingDoc = {
+      ...draft,
+      status: transition.to,
+      version: 1,
+      failure: transition.reason,
+      // A lost create holding a seat is marked released once it gave the seat back (decide).
+      released: transition.to === 'failed' && !holdsSeat,
+      updatedAt: transition.at,
+      firstTransition: transition,
+    };
+    return (await this.deps.bookings.insertOrGet(doc)).created;
+  }
+
+  /** Someone else (a retry, the repair step) decided first: their decision stands. */
+  private async conform(bookingId: string): Promise<BookingDoc> {
+    const decided = await this.deps.bookings.findById(bookingId);
     if (!decided) throw new AppError('INTERNAL', { reason: 'booking vanished after its first transition' });
     if (decided.status === 'holding') {
-      const [first] = await this.deps.bookings.history(booking._id);
+      const first = await this.deps.bookings.findTransition(`${bookingId}#1`);
       if (first) return this.settle(await applyTransition(this.deps, decided, first));
     }
     return this.settle(decided);
@@ -253,7 +288,7 @@ export class BookingCreateService {
 
   /** What a create (or its retry) answers for a stored booking. */
   private async settle(booking: BookingDoc): Promise<BookingDoc> {
-    if (booking.status === 'holding') return this.acquire(booking);
+    if (booking.status === 'holding') return this.resumeHolding(booking);
     if (booking.status === 'failed') {
       if (!booking.released) await release(this.deps, booking);
       // Records made before a lost create's reason travelled with its transition carry it as `reason`.

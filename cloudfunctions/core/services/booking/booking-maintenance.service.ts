@@ -48,8 +48,8 @@ export class BookingMaintenanceService {
 
   /**
    * Brings every booking back in line with its records, in this order:
-   * 1. a create stuck in `holding` is resumed: it gets its seat and locks and is requested, or fails
-   *    and gives them back;
+   * 1. a create stopped after taking its seat (or, from the writer before, stuck in `holding`) is
+   *    resumed: it gets its locks and is requested, or fails and gives its holds back;
    * 2. a transition recorded but not yet applied to its booking is applied;
    * 3. a finished booking still holding seats or locks gives them back;
    * 4. a seat or lock that matches no booking's current slot (a crash mid-reschedule, a lost
@@ -66,10 +66,12 @@ export class BookingMaintenanceService {
     await this.deps.bookings.adoptDayKeys(now);
     await this.deps.bookings.settleDays(now);
 
+    const settled = (error: unknown) => {
+      // A create that loses answers with its reason; for the repair step that is an outcome like any other.
+      if (!(error instanceof AppError)) throw error;
+    };
     for (const stuck of await this.deps.bookings.stuckInHolding(before)) {
-      await this.deps.creator.acquire(stuck).catch((error) => {
-        if (!(error instanceof AppError)) throw error;
-      });
+      await this.deps.creator.resumeHolding(stuck).catch(settled);
       report.resumed += 1;
     }
 
@@ -97,6 +99,14 @@ export class BookingMaintenanceService {
       return cache.get(id) ?? null;
     };
     for (const seat of seats) {
+      if (seat.draft && !(await bookingOf(seat.subject.id))) {
+        // A create stopped after taking its seat: finished from the draft the seat carries, as the
+        // create itself would have (the booking's insert decides, should the create still be running).
+        await this.deps.creator.resume(seat.draft as BookingDoc).catch(settled);
+        cache.delete(seat.subject.id);
+        report.resumed += 1;
+        continue;
+      }
       const booking = await bookingOf(seat.subject.id);
       const current = booking && booking.status !== 'holding' && !RELEASING.includes(booking.status) && seat.holder === holderOf(bookingSubject(booking._id), booking.pool);
       if (!current && booking?.status !== 'holding') {

@@ -44,6 +44,6 @@ export class BookingService {
   async detail(caller: Caller, bookingId: string) {
     const { booking, relation } = await this.deps.access.load(caller, bookingId);
     if (booking.status === 'holding' || booking.status === 'failed') throw new AppError('NOT_FOUND');
-    return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking._id)) };
+    return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking)) };
   }
 }

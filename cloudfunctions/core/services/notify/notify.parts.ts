@@ -1,4 +1,5 @@
 import type { EventLog } from '../../ports/event-log';
+import { afterReply } from '../../runtime/after-reply';
 import type { ServiceParts, SharedPart } from '../composition';
 import { bookingNoticeHandler } from '../booking/booking-notices';
 import { activityNoticeHandler } from '../activity/activity-notices';
@@ -22,9 +23,9 @@ export const notifyParts = {
 } satisfies ServiceParts;
 
 /**
- * Events become inbox notices in the call that records them; the notify.deliver timer catches
- * whatever that misses (a crash in between), so nobody waits for the next minute. A function whose
- * services record events lists notifyParts too.
+ * Events become inbox notices right after the reply of the call that records them (after-reply.ts);
+ * the notify.deliver timer catches whatever that misses (a crash in between), so nobody waits for
+ * the next minute. A function whose services record events lists notifyParts too.
  */
 export const outboxPart: SharedPart<EventLog> = ({ repos, services }) => {
   // Taken now, not at the first event: a function composed without notify fails when it starts.
@@ -32,7 +33,7 @@ export const outboxPart: SharedPart<EventLog> = ({ repos, services }) => {
   return {
     async add(event) {
       await repos.outbox.add(event);
-      await intake.handleNow(event);
+      await afterReply(() => intake.handleNow(event));
     },
   };
 };

@@ -61,7 +61,7 @@ export class StaffBookingDesk {
 
   async detail(caller: Caller, bookingId: string) {
     const { booking, relation } = await this.load(caller, bookingId);
-    return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking._id)) };
+    return { booking: await this.deps.access.view(booking, relation), history: toHistory(booking, relation, await this.deps.bookings.history(booking)) };
   }
 
   /**
