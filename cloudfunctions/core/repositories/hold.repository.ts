@@ -252,9 +252,11 @@ export class HoldRepository {
 
 /**
  * Claims one of `<pool>#0 … #capacity-1` for `holder`, or returns the claim it already has; null when
- * all are taken by others. It reads the pool once and inserts only the numbers it saw free, so a loser
- * costs one read and a few refused inserts; `seen` spares the first read. A second pass re-reads once,
- * for a number freed meanwhile or one a concurrent retry for the same holder took (`holder` is unique).
+ * all are taken by others. It tries one number it saw free (at random, so racers spread over them)
+ * and, refused, reads the pool again before the next: in a rush for the last seats a loser costs a
+ * refused insert and a read or two, not one insert per number. `seen` spares the first read. Every
+ * refusal means another took that number, so the tries are bounded; past them, a concurrent retry
+ * for the same holder may hold one (`holder` is unique).
  */
 async function claimNumbered<T extends Claim>(
   collection: Collection<T>,
@@ -264,25 +266,22 @@ async function claimNumbered<T extends Claim>(
   seen: T[] | undefined,
   make: (id: string) => T,
 ): Promise<T | null> {
-  for (let pass = 0; pass < 2; pass += 1) {
-    const taken: T[] = pass === 0 && seen ? seen : ((await collection.find({ pool } as Filter<T>).toArray()) as T[]);
+  const read = async () => (await collection.find({ pool } as Filter<T>).toArray()) as T[];
+  let taken = seen ?? (await read());
+  for (let attempt = 0; attempt <= capacity; attempt += 1) {
     const mine = taken.find((claim) => claim.holder === holder);
     if (mine) return mine;
     const takenIds = new Set(taken.map((claim) => claim._id));
     const free = Array.from({ length: capacity }, (_, n) => numberedClaimId(pool, n)).filter((id) => !takenIds.has(id));
     if (free.length === 0) return null;
-    // Start at a random free number so racers spread over them instead of all colliding on the first.
-    const start = Math.floor(Math.random() * free.length);
-    for (let i = 0; i < free.length; i += 1) {
-      const claim = make(free[(start + i) % free.length]!);
-      try {
-        await collection.insertOne(claim as OptionalUnlessRequiredId<T>);
-        return claim;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+    const claim = make(free[Math.floor(Math.random() * free.length)]!);
+    try {
+      await collection.insertOne(claim as OptionalUnlessRequiredId<T>);
+      return claim;
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
     }
+    taken = await read();
   }
-  // Every number seen free went to someone else in both passes; a retry for the same holder may hold one.
   return (await collection.findOne({ holder } as Filter<T>)) as T | null;
 }
