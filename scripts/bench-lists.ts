@@ -136,6 +136,13 @@ async function main(): Promise<number> {
       if (adopted === 0) break;
       log(`repair timer run ${run}: ${adopted} older bookings given their day key in ${Math.round(performance.now() - started)} ms`);
     }
+    // And what the delivery timer does once after a deploy: unread notices of a kept year get their key.
+    for (let run = 1; ; run += 1) {
+      const keyed = performance.now();
+      const unread = await app.repos.notifications.adoptUnreadKeys(app.clock.now());
+      if (unread === 0) break;
+      log(`delivery timer run ${run}: ${unread} unread notices given their unread key in ${Math.round(performance.now() - keyed)} ms`);
+    }
     const settling = performance.now();
     const days = await app.repos.bookings.settleDays(app.clock.now());
     log(`repair timer: ${days} past days' booking counts read or stored in ${Math.round(performance.now() - settling)} ms`);

@@ -433,8 +433,10 @@ export async function loadYearOfData(db: Db, app: App, options: YearOptions): Pr
   }
   writer.counts.audit_log = (writer.counts.audit_log ?? 0) + 3000;
   writer.progress('3,000 audit entries');
-  // What the delivery timer does within a minute of a deploy: every notice has its subject key.
+  // What the delivery timer does within a minute of a deploy: every notice has its subject key (and
+  // every unread one its unread key; storedNotice gave both already).
   await repos.notifications.adoptSubjectKeys(now);
+  while ((await repos.notifications.adoptUnreadKeys(now)) > 0);
   // And what the repair timer does: every booking has its day key.
   await repos.bookings.adoptDayKeys(now);
   await repos.bookings.settleDays(now);

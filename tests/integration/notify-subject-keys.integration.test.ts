@@ -90,6 +90,59 @@ describe('per-subject look-ups by subject key', () => {
   });
 });
 
+describe('unread look-ups by unread key', () => {
+  const DUE = new Date(NOW.getTime() - HOUR);
+  const inboxOf = (userId: string) => ({ userId, now: NOW, unreadOnly: true });
+
+  it('keeps the key on an unread notice only, and reads notices back without it', async () => {
+    const repo = t.app.repos.notifications;
+    await repo.insertIfAbsent(notice('n-unread', bookingSubject('bk1'), { dueAt: DUE }));
+    await repo.insertIfAbsent(notice('n-read', bookingSubject('bk2'), { dueAt: DUE, readAt: NOW }));
+    expect((await raw().findOne({ _id: 'n-unread' }))?.unreadOf).toBe('u-1');
+    expect(await raw().findOne({ _id: 'n-read' })).not.toHaveProperty('unreadOf');
+    expect(await repo.findById('n-unread')).toEqual(notice('n-unread', bookingSubject('bk1'), { dueAt: DUE }));
+    // Read, it loses the key.
+    expect(await repo.markRead(inboxOf('u-1'), ['n-unread'], NOW)).toBe(1);
+    expect(await raw().findOne({ _id: 'n-unread' })).not.toHaveProperty('unreadOf');
+  });
+
+  it('counts and marks unread notices stored without the key the same before and after the keys are adopted', async () => {
+    const repo = t.app.repos.notifications;
+    // Stored by a build before the key: unread, read, withdrawn, not yet due, another user's.
+    await raw().insertMany([
+      { ...notice('k-unread-1', bookingSubject('a'), { dueAt: DUE }) },
+      { ...notice('k-unread-2', bookingSubject('b'), { dueAt: DUE }) },
+      { ...notice('k-read', bookingSubject('c'), { dueAt: DUE, readAt: NOW }) },
+      { ...notice('k-withdrawn', bookingSubject('d'), { dueAt: DUE, withdrawnAt: NOW }) },
+      { ...notice('k-future', bookingSubject('e')) },
+      { ...notice('k-other', bookingSubject('f'), { dueAt: DUE, userId: 'u-2' }) },
+    ]);
+    await repo.insertIfAbsent(notice('n-new', bookingSubject('g'), { dueAt: DUE }));
+    expect(await repo.countInbox(inboxOf('u-1'))).toBe(3);
+
+    // In batches: the fact is recorded by the run that finds none left.
+    expect(await repo.adoptUnreadKeys(NOW, 3)).toBe(3);
+    expect(await t.app.repos.meta.get('notifications.unread_keys')).toBeNull();
+    expect(await repo.countInbox(inboxOf('u-1'))).toBe(3);
+    expect(await repo.adoptUnreadKeys(NOW, 3)).toBe(2);
+    expect(await repo.adoptUnreadKeys(NOW, 3)).toBe(0);
+    expect(await t.app.repos.meta.get('notifications.unread_keys')).not.toBeNull();
+    expect(await repo.adoptUnreadKeys(NOW, 3)).toBe(0);
+    expect((await raw().findOne({ _id: 'k-other' }))?.unreadOf).toBe('u-2');
+
+    // A fresh instance (another function) reads the fact and counts by key: the same answer.
+    const fresh = new NotificationRepository(t.db);
+    expect(await fresh.countInbox(inboxOf('u-1'))).toBe(3);
+    expect(await fresh.countInbox(inboxOf('u-2'))).toBe(1);
+    expect(await fresh.markRead(inboxOf('u-1'), 'all', NOW)).toBe(3);
+    expect(await fresh.countInbox(inboxOf('u-1'))).toBe(0);
+    expect(await fresh.countInbox(inboxOf('u-2'))).toBe(1);
+    // A key left on a notice read while the keys were being given (the adoption's race) never counts it.
+    await raw().updateOne({ _id: 'k-read' }, { $set: { unreadOf: 'u-1' } });
+    expect(await fresh.countInbox(inboxOf('u-1'))).toBe(0);
+  });
+});
+
 describe('queues by state', () => {
   it('dueForPush takes due pending notices and stale sending ones, soonest first, up to the limit', async () => {
     const repo = t.app.repos.notifications;

@@ -88,6 +88,8 @@ export const notificationIndexes: CollectionIndexes[] = [
       { key: { bookingId: 1, kind: 1 }, name: 'by_booking_kind' },
       // The per-subject look-ups once every notice carries its subject key (see storedNotice).
       { key: { subjectKey: 1, kind: 1 }, name: 'by_subject_key' },
+      // A user's unread notices (the badge on every home page), once every notice carries the key.
+      { key: { unreadOf: 1 }, name: 'by_unread_of' },
     ],
   },
 ];
@@ -101,19 +103,31 @@ export type InboxFilter = { userId: string; now: Date; unreadOnly?: boolean };
  * year of notices made each booking's notice step take seconds. The key makes the per-subject
  * look-ups one indexed equality.
  */
-type StoredNotice = NotificationDoc & { subjectKey?: string };
+type StoredNotice = NotificationDoc & { subjectKey?: string; unreadOf?: string };
 
+/**
+ * As stored: with `subjectKey`, and `unreadOf` (the user's id) while the notice is unread, so that a
+ * user's unread count reads their unread notices only, not every notice of the year (see above).
+ */
 export function storedNotice(doc: NotificationDoc): StoredNotice {
-  return { ...doc, subjectKey: subjectRef(doc.subject) };
+  return { ...doc, subjectKey: subjectRef(doc.subject), ...(doc.readAt === null ? { unreadOf: doc.userId } : {}) };
 }
 
 function readNotice(doc: StoredNotice): NotificationDoc {
-  const { subjectKey: _key, ...notice } = doc;
+  const { subjectKey: _key, unreadOf: _unread, ...notice } = doc;
   return withSubject(notice);
 }
 
 /** Recorded in `meta` once every stored notice carries its subject key. */
 const SUBJECT_KEYS_FACT = 'notifications.subject_keys';
+/**
+ * Updates per bulk write when giving notices a key. FerretDB v1 on PostgreSQL stops answering for
+ * good when one update command carries 500 statements (measured on a year of notices; 200 went
+ * through); 100 stays well clear of that.
+ */
+const ADOPT_WRITE_BATCH = 100;
+/** Recorded in `meta` once every unread stored notice carries `unreadOf`. */
+const UNREAD_KEYS_FACT = 'notifications.unread_keys';
 /** How long an instance trusts "not yet adopted" before asking again (the old look-up stays correct meanwhile). */
 const FACT_RECHECK_MS = 60_000;
 
@@ -121,8 +135,8 @@ export class NotificationRepository {
   private readonly notifications: Collection<StoredNotice>;
   private readonly marks: Collection<DeliveryMarkDoc>;
   private readonly meta: MetaRepository;
-  /** True once the fact is seen (it never goes back); else when it was last found missing. */
-  private keysAdopted: true | number | null = null;
+  /** Per fact: true once seen (a fact never goes back); else when it was last found missing. */
+  private readonly facts = new Map<string, true | number>();
 
   constructor(db: Db) {
     this.notifications = resilientCollection<StoredNotice>(db, 'notifications');
@@ -150,12 +164,18 @@ export class NotificationRepository {
     return ofSubjectFilter<StoredNotice>(subject);
   }
 
-  private async subjectKeysAdopted(): Promise<boolean> {
-    if (this.keysAdopted === true) return true;
-    if (typeof this.keysAdopted === 'number' && Date.now() - this.keysAdopted < FACT_RECHECK_MS) return false;
-    if (await this.meta.get(SUBJECT_KEYS_FACT)) return (this.keysAdopted = true);
-    this.keysAdopted = Date.now();
-    return false;
+  private subjectKeysAdopted(): Promise<boolean> {
+    return this.known(SUBJECT_KEYS_FACT);
+  }
+
+  /** Whether a fact is recorded, asking the database at most once a minute while it is not. */
+  private async known(fact: string): Promise<boolean> {
+    const seen = this.facts.get(fact);
+    if (seen === true) return true;
+    if (typeof seen === 'number' && Date.now() - seen < FACT_RECHECK_MS) return false;
+    const recorded = (await this.meta.get(fact)) !== null;
+    this.facts.set(fact, recorded ? true : Date.now());
+    return recorded;
   }
 
   /**
@@ -166,36 +186,62 @@ export class NotificationRepository {
   async adoptSubjectKeys(now: Date): Promise<number> {
     if (await this.subjectKeysAdopted()) return 0;
     const missing = await this.notifications.find({ subjectKey: { $exists: false } }, { projection: { _id: 1, subject: 1, bookingId: 1 } }).toArray();
-    for (let start = 0; start < missing.length; start += 500) {
+    for (let start = 0; start < missing.length; start += ADOPT_WRITE_BATCH) {
       await this.notifications.bulkWrite(
-        missing.slice(start, start + 500).map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { subjectKey: subjectRef(withSubject(doc).subject) } } } })),
+        missing.slice(start, start + ADOPT_WRITE_BATCH).map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $set: { subjectKey: subjectRef(withSubject(doc).subject) } } } })),
         { ordered: false },
       );
     }
     await this.meta.markOnce(SUBJECT_KEYS_FACT, now, { adopted: missing.length });
-    this.keysAdopted = true;
+    this.facts.set(SUBJECT_KEYS_FACT, true);
     return missing.length;
   }
 
-  private inboxQuery({ userId, now, unreadOnly }: InboxFilter): Filter<StoredNotice> {
-    const query: Filter<StoredNotice> = { userId, dueAt: { $lte: now }, withdrawnAt: null };
+  /**
+   * Gives unread notices stored without `unreadOf` the key, at most `batch` a run, and once a run
+   * finds none left records that all have it (once per database, from the delivery timer like the
+   * subject keys; a year of notices takes a few runs, each well inside a timer's time). A notice
+   * read meanwhile may get the key after its read: harmless, as every unread look-up also asks
+   * `readAt: null`. Returns how many were given one.
+   */
+  async adoptUnreadKeys(now: Date, batch = 5000): Promise<number> {
+    if (await this.known(UNREAD_KEYS_FACT)) return 0;
+    const missing = await this.notifications.find({ readAt: null, unreadOf: { $exists: false } }, { projection: { _id: 1, userId: 1 } }).limit(batch).toArray();
+    if (missing.length === 0) {
+      await this.meta.markOnce(UNREAD_KEYS_FACT, now);
+      this.facts.set(UNREAD_KEYS_FACT, true);
+      return 0;
+    }
+    for (let start = 0; start < missing.length; start += ADOPT_WRITE_BATCH) {
+      await this.notifications.bulkWrite(
+        missing.slice(start, start + ADOPT_WRITE_BATCH).map((doc) => ({ updateOne: { filter: { _id: doc._id, readAt: null }, update: { $set: { unreadOf: doc.userId } } } })),
+        { ordered: false },
+      );
+    }
+    return missing.length;
+  }
+
+  private async inboxQuery({ userId, now, unreadOnly }: InboxFilter): Promise<Filter<StoredNotice>> {
+    // Unread ones by their key once every unread notice has it: the engine then reads only those.
+    const owner: Filter<StoredNotice> = unreadOnly && (await this.known(UNREAD_KEYS_FACT)) ? { unreadOf: userId } : { userId };
+    const query: Filter<StoredNotice> = { ...owner, dueAt: { $lte: now }, withdrawnAt: null };
     if (unreadOnly) query.readAt = null;
     return query;
   }
 
   async inbox(filter: InboxFilter, skip: number, limit: number): Promise<NotificationDoc[]> {
-    return (await this.notifications.find(this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(readNotice);
+    return (await this.notifications.find(await this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(readNotice);
   }
 
-  countInbox(filter: InboxFilter): Promise<number> {
-    return this.notifications.countDocuments(this.inboxQuery(filter));
+  async countInbox(filter: InboxFilter): Promise<number> {
+    return this.notifications.countDocuments(await this.inboxQuery(filter));
   }
 
   /** Marks the user's own visible notices read; ids of other users' notices match nothing. */
   async markRead(filter: InboxFilter, ids: string[] | 'all', at: Date): Promise<number> {
-    const query = this.inboxQuery({ ...filter, unreadOnly: true });
+    const query = await this.inboxQuery({ ...filter, unreadOnly: true });
     if (ids !== 'all') query._id = { $in: ids };
-    return (await this.notifications.updateMany(query, { $set: { readAt: at } })).modifiedCount;
+    return (await this.notifications.updateMany(query, { $set: { readAt: at }, $unset: { unreadOf: '' } })).modifiedCount;
   }
 
   /** Reminders of a subject still ahead, for withdrawing the ones that no longer apply. */
@@ -230,8 +276,9 @@ export class NotificationRepository {
    * state, each an equality the engine's index serves (an `$or` would read every notice).
    */
   async dueForPush(now: Date, limit: number): Promise<NotificationDoc[]> {
-    // The delivery timer comes here every minute: it is what gives older notices their subject key.
+    // The delivery timer comes here every minute: it is what gives older notices their keys.
     await this.adoptSubjectKeys(now);
+    await this.adoptUnreadKeys(now);
     const [pending, stale] = await Promise.all([
       this.notifications.find({ push: 'pending', nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1, _id: 1 }).limit(limit).toArray(),
       this.notifications.find({ push: 'sending', leaseUntil: { $lt: now } }).sort({ nextAttemptAt: 1, _id: 1 }).limit(limit).toArray(),
