@@ -16,12 +16,21 @@ export function afterReply(task: () => Promise<void>): Promise<void> {
   return Promise.resolve();
 }
 
-/** Runs a call; its result, and the work it queued, started once the result is ready (each task catches its own failures). */
+/**
+ * Runs a call; its result, and the work it queued, started once the result is ready. `afterReply`
+ * never rejects: nobody waits on it in the cloud, and what a task could not do the timer does.
+ */
 export async function replyFirst<T>(call: () => Promise<T>): Promise<{ result: T; afterReply: Promise<void> }> {
   const queue: (() => Promise<void>)[] = [];
   const result = await deferred.run(queue, call);
   const afterReply = (async () => {
-    for (const task of queue) await task();
+    for (const task of queue) {
+      try {
+        await task();
+      } catch (error) {
+        console.error('[after-reply] a task failed; notify.deliver makes up for it:', (error as Error).message);
+      }
+    }
   })();
   return { result, afterReply };
 }
