@@ -266,7 +266,8 @@ async function claimNumbered<T extends Claim>(
   seen: T[] | undefined,
   make: (id: string) => T,
 ): Promise<T | null> {
-  const read = async () => (await collection.find({ pool } as Filter<T>).toArray()) as T[];
+  // A seat's draft is never needed to claim: each re-read in a rush leaves it out, as seatsIn does.
+  const read = async () => (await collection.find({ pool } as Filter<T>, { projection: { draft: 0 } }).toArray()) as T[];
   let taken = seen ?? (await read());
   for (let attempt = 0; attempt <= capacity; attempt += 1) {
     const mine = taken.find((claim) => claim.holder === holder);
