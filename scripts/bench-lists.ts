@@ -28,7 +28,7 @@ import { createApp } from '../cloudfunctions/core/runtime/app';
 import { cloudFunctions } from '../cloudfunctions/registry';
 import { startEngine } from '../host/engine/local-engine';
 import { seedDemoDistrict } from '../host/seed/seed-demo-district';
-import { loadYearOfData, reportStaffTimings, timeStaffActions, YEAR_CLOCK_AT, type YearSample } from './bench-year-data';
+import { loadYearOfData, reportStaffTimings, runYearTimers, timeStaffActions, YEAR_CLOCK_AT, type YearSample } from './bench-year-data';
 
 const rootDir = path.resolve(__dirname, '..');
 const dataDir = path.join(rootDir, '.data', 'bench');
@@ -128,24 +128,8 @@ async function main(): Promise<number> {
     await handle.db.collection('audit_log').deleteMany({ at: { $gte: new Date(YEAR_CLOCK_AT) } });
     // createApp adds any index a repository declares since the load (as a deploy would).
     const app = await createApp({ config, db: handle.db, clock: manualClock(YEAR_CLOCK_AT), ids: countingIds() });
-    // What the repair timer does once after a deploy (a kept database loaded before the day keys
-    // existed gets them here), then on each run: the past days' booking counts.
-    for (let run = 1; ; run += 1) {
-      const started = performance.now();
-      const adopted = await app.repos.bookings.adoptDayKeys(app.clock.now());
-      if (adopted === 0) break;
-      log(`repair timer run ${run}: ${adopted} older bookings given their day key in ${Math.round(performance.now() - started)} ms`);
-    }
-    // And what the delivery timer does once after a deploy: unread notices of a kept year get their key.
-    for (let run = 1; ; run += 1) {
-      const keyed = performance.now();
-      const unread = await app.repos.notifications.adoptUnreadKeys(app.clock.now());
-      if (unread === 0) break;
-      log(`delivery timer run ${run}: ${unread} unread notices given their unread key in ${Math.round(performance.now() - keyed)} ms`);
-    }
-    const settling = performance.now();
-    const days = await app.repos.bookings.settleDays(app.clock.now());
-    log(`repair timer: ${days} past days' booking counts read or stored in ${Math.round(performance.now() - settling)} ms`);
+    log('the timers over the year (once after a load; later runs only read what they recorded)');
+    await runYearTimers(app, log);
     const year = Number(YEAR_CLOCK_AT.slice(0, 4));
     log('timing the staff lists and counts, each once');
     const replies: Record<string, unknown> = {};
