@@ -72,14 +72,23 @@ export class DashboardRepository {
     });
   }
 
-  /** Distinct volunteers with an hours record of an activity starting in [from, to): in all, and per 街道 of the activity. */
+  /**
+   * Distinct volunteers with an hours record of an activity starting in [from, to): in all, and per
+   * 街道 of the activity. The engine reads the window's records once and gives one row per 街道 and
+   * volunteer (at most volunteers × 街道); both counts come from those rows. Two aggregations, one
+   * per count, read every record twice: FerretDB pushes no date range down, so each is a full scan.
+   */
   async activeVolunteers(from: Date, to: Date, streetId: string | null): Promise<{ total: number; streets: Map<string, number> }> {
-    const match = { $match: { startsAt: window(from, to), ...street(streetId) } };
-    const [total, streets] = await Promise.all([
-      this.hours.aggregate<Row>([match, { $group: { _id: '$userId' } }, { $group: { _id: null, n: { $sum: 1 } } }]).toArray(),
-      this.hours.aggregate<Row>([match, { $group: { _id: { streetId: '$streetId', userId: '$userId' } } }, { $group: { _id: '$_id.streetId', n: { $sum: 1 } } }]).toArray(),
-    ]);
-    return { total: total[0]?.n ?? 0, streets: new Map(streets.map((row) => [String(row._id), row.n])) };
+    const pairs = await this.hours
+      .aggregate<{ _id: { streetId: string; userId: string } }>([{ $match: { startsAt: window(from, to), ...street(streetId) } }, { $group: { _id: { streetId: '$streetId', userId: '$userId' } } }])
+      .toArray();
+    const volunteers = new Set<string>();
+    const streets = new Map<string, number>();
+    for (const { _id: pair } of pairs) {
+      volunteers.add(pair.userId);
+      streets.set(String(pair.streetId), (streets.get(String(pair.streetId)) ?? 0) + 1);
+    }
+    return { total: volunteers.size, streets };
   }
 
   /** The hours records (id, 街道, computed hours) of activities starting in [from, to). */
@@ -88,13 +97,14 @@ export class DashboardRepository {
   }
 
   /**
-   * The hours the first decision (confirm or correct: entry `#1`) gave these records, summed by the
-   * engine. A record without entry #1 is still pending and adds nothing.
+   * The hours the first decision (confirm or correct: entry `#1`) gave each of these records. A
+   * record without entry #1 is still pending and is not in the map. One look-up for all: FerretDB
+   * pushes no `$in` down, so each look-up reads the whole log, and one per 街道 read it once per 街道.
    */
-  async firstDecisionHours(recordIds: string[]): Promise<number> {
-    if (recordIds.length === 0) return 0;
-    const rows = await this.hoursLog.aggregate<Row>([{ $match: { _id: { $in: recordIds.map((id) => logEntryId(id, 1)) } } }, { $group: { _id: null, n: { $sum: '$hours' } } }]).toArray();
-    return rows[0]?.n ?? 0;
+  async firstDecisionHours(recordIds: string[]): Promise<Map<string, number>> {
+    if (recordIds.length === 0) return new Map();
+    const entries = await this.hoursLog.find({ _id: { $in: recordIds.map((id) => logEntryId(id, 1)) } }, { projection: { _id: 0, recordId: 1, hours: 1 } }).toArray();
+    return new Map(entries.map((entry) => [entry.recordId, entry.hours ?? 0]));
   }
 
   /** Of these records, those whose hours a later decision changed (a correction approved). */

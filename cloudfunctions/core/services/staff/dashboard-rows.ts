@@ -55,26 +55,22 @@ function figures(training: Training, services: ServiceTotals, targets: Record<Da
 
 /**
  * Confirmed hours (decided by the organizer: confirmed, corrected, a correction approved) of activities
- * starting in the period, per 街道. The first decision's hours are summed by the engine; the few records
- * a later approved correction changed are folded by the ledger's one rule.
+ * starting in the period, per 街道. A record's hours are its first decision's; the few records a later
+ * approved correction changed are folded by the ledger's one rule.
  */
 async function confirmedHours(deps: DashboardRowDeps, period: DashboardPeriod, streetId: string | null): Promise<Map<string, number>> {
   const records = await deps.dashboard.hoursRecordsBetween(period.from, period.to, streetId);
   const corrected = new Set(await deps.dashboard.recordsWithApprovedCorrections(records.map((r) => r._id)));
-  const logs = await deps.attendance.logsOf([...corrected]);
-  const byStreet = new Map<string, typeof records>();
-  for (const record of records) bucket(byStreet, record.streetId, () => []).push(record);
+  const [logs, firstDecision] = await Promise.all([
+    deps.attendance.logsOf([...corrected]),
+    deps.dashboard.firstDecisionHours(records.filter((r) => !corrected.has(r._id)).map((r) => r._id)),
+  ]);
   const hours = new Map<string, number>();
-  await Promise.all(
-    [...byStreet].map(async ([id, rows]) => {
-      const plain = await deps.dashboard.firstDecisionHours(rows.filter((r) => !corrected.has(r._id)).map((r) => r._id));
-      const refolded = rows
-        .filter((r) => corrected.has(r._id))
-        .map((r) => foldLedger(r.computedHours, logs.get(r._id) ?? []))
-        .reduce((sum, state) => sum + (countsInTotals(state.status) ? state.hours : 0), 0);
-      hours.set(id, plain + refolded);
-    }),
-  );
+  for (const record of records) {
+    const state = corrected.has(record._id) ? foldLedger(record.computedHours, logs.get(record._id) ?? []) : null;
+    const given = state ? (countsInTotals(state.status) ? state.hours : 0) : (firstDecision.get(record._id) ?? 0);
+    hours.set(record.streetId, (hours.get(record.streetId) ?? 0) + given);
+  }
   return hours;
 }
 
