@@ -3,7 +3,7 @@
  *
  * Loading the year takes minutes, so it is loaded once into a kept database (`bench_year_lists` in
  * the bench engine under .data/bench) and reused while a marker in it names the load's sample ids;
- * each run then only times every action of timeStaffActions once, writes `.bench/year.json`
+ * each run then only times every action of timeStaffActions (the median of 3 passes), writes `.bench/year.json`
  * (`{ label: ms }`) and prints the slowest. The replies are kept in `.bench/year-replies.json`; a run
  * compares its replies with the kept ones, so a query rewritten for speed shows whether it still
  * returns the same thing (`--save-replies` makes this run's replies the reference).
@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     log('the timers over the year (once after a load; later runs only read what they recorded)');
     await runYearTimers(app, log);
     const year = Number(YEAR_CLOCK_AT.slice(0, 4));
-    log('timing the staff lists and counts, each once');
+    log('timing the staff lists and counts, 3 passes (each action its median)');
     const replies: Record<string, unknown> = {};
     const timed = await timeStaffActions(app, cloudFunctions, loaded.sample, year, (label, data) => {
       replies[label] = data;

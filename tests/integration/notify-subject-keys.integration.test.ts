@@ -167,9 +167,36 @@ describe('queues by state', () => {
     }
     await repo.insertIfAbsent(notice('ok', bookingSubject('bk9'), { push: 'sent', updatedAt: new Date(NOW.getTime() + 9 * HOUR) }));
 
-    expect(await repo.countByPush(states, null)).toBe(5);
-    expect((await repo.listByPush(states, null, 0, 2)).map((doc) => doc._id)).toEqual(['f-4', 'f-3']);
-    expect((await repo.listByPush(states, null, 2, 2)).map((doc) => doc._id)).toEqual(['f-2', 'f-1']);
-    expect((await repo.listByPush(states, null, 4, 2)).map((doc) => doc._id)).toEqual(['f-0']);
+    const page = async (skip: number) => {
+      const { items, total } = await repo.pageByPush(states, null, skip, 2);
+      return { ids: items.map((doc) => doc._id), total };
+    };
+    expect(await page(0)).toEqual({ ids: ['f-4', 'f-3'], total: 5 });
+    expect(await page(2)).toEqual({ ids: ['f-2', 'f-1'], total: 5 });
+    expect(await page(4)).toEqual({ ids: ['f-0'], total: 5 });
+    expect(await page(6)).toEqual({ ids: [], total: 5 });
+    // Changed at the same moment: by id, across the two states.
+    await repo.insertIfAbsent(notice('f-3b', bookingSubject('bk3b'), { push: 'dead', updatedAt: new Date(NOW.getTime() + 3 * HOUR) }));
+    expect(await page(0)).toEqual({ ids: ['f-4', 'f-3'], total: 6 });
+    expect(await page(2)).toEqual({ ids: ['f-3b', 'f-2'], total: 6 });
+  });
+
+  it("pages a user's inbox newest first, a tie by id descending, with its total", async () => {
+    const repo = t.app.repos.notifications;
+    const at = (h: number) => new Date(NOW.getTime() - h * HOUR);
+    await repo.insertIfAbsent(notice('n-a', bookingSubject('bka'), { userId: 'u-p', dueAt: at(3) }));
+    await repo.insertIfAbsent(notice('n-b', bookingSubject('bkb'), { userId: 'u-p', dueAt: at(1) }));
+    await repo.insertIfAbsent(notice('n-c', bookingSubject('bkc'), { userId: 'u-p', dueAt: at(1) }));
+    await repo.insertIfAbsent(notice('n-d', bookingSubject('bkd'), { userId: 'u-p', dueAt: at(2) }));
+    // Not listed: another user's, one not due yet, one withdrawn.
+    await repo.insertIfAbsent(notice('n-e', bookingSubject('bke'), { userId: 'u-q', dueAt: at(1) }));
+    await repo.insertIfAbsent(notice('n-f', bookingSubject('bkf'), { userId: 'u-p', dueAt: new Date(NOW.getTime() + HOUR) }));
+    await repo.insertIfAbsent(notice('n-g', bookingSubject('bkg'), { userId: 'u-p', dueAt: at(1), withdrawnAt: at(0) }));
+    const page = async (skip: number) => {
+      const { items, total } = await repo.inboxPage({ userId: 'u-p', now: NOW }, skip, 3);
+      return { ids: items.map((doc) => doc._id), total };
+    };
+    expect(await page(0)).toEqual({ ids: ['n-c', 'n-b', 'n-d'], total: 4 });
+    expect(await page(3)).toEqual({ ids: ['n-a'], total: 4 });
   });
 });

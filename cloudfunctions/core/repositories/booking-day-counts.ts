@@ -119,6 +119,8 @@ export class BookingDayCounts {
   private readonly settled = new Map<string, DayCountRow[]>();
   /** A year's stored days being read now: concurrent callers (the dashboard's months) share one read. */
   private readonly reading = new Map<string, Promise<void>>();
+  /** Days being counted from their bookings now, shared by concurrent callers. */
+  private readonly counting = new Map<string, Promise<DayCountRow[]>>();
 
   constructor(
     private readonly bookings: Collection<StoredBooking>,
@@ -144,19 +146,30 @@ export class BookingDayCounts {
     }
     const live = days.filter((day) => !result.has(day));
     for (let start = 0; start < live.length; start += LIVE_DAYS_AT_ONCE) {
-      await Promise.all(
-        live.slice(start, start + LIVE_DAYS_AT_ONCE).map(async (day) => {
-          const bookings = await this.bookings.find({ startsDay: day }, { projection: DAY_COUNT_FIELDS }).toArray();
-          const rows = rowsOf(bookings);
-          result.set(day, rows);
-          if (day < today && !bookings.some((b) => OPEN.includes(b.status))) {
-            await insertIfNew(this.counts, { _id: day, year: day.slice(0, 4), rows: packRows(rows), settledAt: now });
-            this.settled.set(day, rows);
-          }
-        }),
-      );
+      await Promise.all(live.slice(start, start + LIVE_DAYS_AT_ONCE).map(async (day) => result.set(day, await this.countLive(day, today, now))));
     }
     return new Map(days.map((day) => [day, result.get(day) ?? []]));
+  }
+
+  /**
+   * A day counted from its bookings, stored once settled. Callers asking for the same day at the same
+   * time share one read (the dashboard asks for the year's counts and the month's beside them, and
+   * both cover today and the days ahead); a later call reads it again, as it may have changed.
+   */
+  private countLive(day: string, today: string, now: Date): Promise<DayCountRow[]> {
+    const pending = this.counting.get(day);
+    if (pending) return pending;
+    const count = (async () => {
+      const bookings = await this.bookings.find({ startsDay: day }, { projection: DAY_COUNT_FIELDS }).toArray();
+      const rows = rowsOf(bookings);
+      if (day < today && !bookings.some((b) => OPEN.includes(b.status))) {
+        await insertIfNew(this.counts, { _id: day, year: day.slice(0, 4), rows: packRows(rows), settledAt: now });
+        this.settled.set(day, rows);
+      }
+      return rows;
+    })().finally(() => this.counting.delete(day));
+    this.counting.set(day, count);
+    return count;
   }
 
   private readYear(year: string): Promise<void> {

@@ -18,7 +18,7 @@ export type ServiceTargetDoc = {
   updatedAt: Date;
 };
 
-export type ActivityPlace = Pick<ActivityDoc, '_id' | 'title' | 'streetId' | 'communityId' | 'startsAt'>;
+export type ActivityPlace = Pick<ActivityDoc, '_id' | 'title' | 'streetId' | 'communityId' | 'startsAt'> & { capacity: number };
 export type HoursRecordPlace = Pick<HoursRecordDoc, '_id' | 'streetId' | 'computedHours'>;
 
 export const dashboardIndexes: CollectionIndexes[] = [{ collection: 'service_targets', indexes: [{ key: { year: 1 }, name: 'by_year' }] }];
@@ -31,9 +31,11 @@ const street = (streetId: string | null): Document => (streetId ? { streetId } :
 /**
  * The dashboard's questions, read only, over collections other modules write (volunteer
  * applications, activities and sign-ups, hours and their log), plus the service targets it owns.
- * Each count is an aggregation in the engine; FerretDB v1.24 has $match/$group/$unwind but no
- * $lookup, no $first/$max, and keeps only `_id` and the unwound field after $unwind, so joins across
- * collections are made of per-activity or per-record rows, never of whole documents.
+ * Counts over many documents are aggregations in the engine; FerretDB v1.24 has $match/$group/$unwind
+ * but no $lookup, no $first/$max, and keeps only `_id` and the unwound field after $unwind, so joins
+ * across collections are made of per-activity or per-record rows, never of whole documents. FerretDB
+ * pushes only top-level equalities down (no range, no `$in`): every other look-up reads the whole
+ * collection, so each collection is read once per question where it can be.
  */
 export class DashboardRepository {
   private readonly targets: Collection<ServiceTargetDoc>;
@@ -114,21 +116,17 @@ export class DashboardRepository {
     return rows.map((row) => row._id);
   }
 
-  /** Open (not cancelled) activities starting in [from, to): one small row each. */
-  activitiesBetween(from: Date, to: Date, streetId: string | null): Promise<ActivityPlace[]> {
-    return this.activities
-      .find({ status: 'open', startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, title: 1, streetId: 1, communityId: 1, startsAt: 1 } })
+  /**
+   * Open (not cancelled) activities starting in [from, to): one small row each, with the volunteer
+   * places of all its roles. The places come with the row: a second look-up by `_id: { $in }` read
+   * every activity again (FerretDB pushes no `$in` down).
+   */
+  async activitiesBetween(from: Date, to: Date, streetId: string | null): Promise<ActivityPlace[]> {
+    const rows = await this.activities
+      .find({ status: 'open', startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, title: 1, streetId: 1, communityId: 1, startsAt: 1, roles: 1 } })
       .sort({ startsAt: 1, _id: 1 })
       .toArray();
-  }
-
-  /** Per activity, the volunteer places of all its roles. */
-  async capacitiesOf(activityIds: string[]): Promise<Map<string, number>> {
-    if (activityIds.length === 0) return new Map();
-    const rows = await this.activities
-      .aggregate<{ _id: string; n: number }>([{ $match: { _id: { $in: activityIds } } }, { $unwind: '$roles' }, { $group: { _id: '$_id', n: { $sum: '$roles.count' } } }])
-      .toArray();
-    return new Map(rows.map((row) => [row._id, row.n]));
+    return rows.map(({ roles, ...row }) => ({ ...row, capacity: roles.reduce((sum, role) => sum + role.count, 0) }));
   }
 
   /** Per activity, the volunteers holding a place (signed up and placed; waiting ones are not in yet). */

@@ -229,8 +229,23 @@ export class NotificationRepository {
     return query;
   }
 
-  async inbox(filter: InboxFilter, skip: number, limit: number): Promise<NotificationDoc[]> {
-    return (await this.notifications.find(await this.inboxQuery(filter)).sort({ dueAt: -1, _id: -1 }).skip(skip).limit(limit).toArray()).map(readNotice);
+  /** One page of the inbox, newest first (`dueAt`, then `_id`, both descending), and its total. */
+  async inboxPage(filter: InboxFilter, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
+    const keys = await this.notifications.find(await this.inboxQuery(filter), { projection: { _id: 1, dueAt: 1 } }).toArray();
+    const order = (a: SortKey, b: SortKey) => b.at.getTime() - a.at.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
+    return this.pageOf(keys.map((k) => ({ _id: k._id, at: k.dueAt })), order, skip, limit);
+  }
+
+  /**
+   * A page and its total from one read of the matches' sort keys, sorted here, then the page's
+   * notices by `_id` (each an equality the engine pushes down). FerretDB sorts in memory after
+   * reading every match, so a find for the page beside a count read all of them twice; `$in` is not
+   * pushed down, so the page is fetched one `_id` at a time.
+   */
+  private async pageOf(keys: SortKey[], order: (a: SortKey, b: SortKey) => number, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
+    const ids = keys.sort(order).slice(skip, skip + limit).map((k) => k._id);
+    const docs = await Promise.all(ids.map((id) => this.notifications.findOne({ _id: id })));
+    return { items: docs.filter((doc): doc is StoredNotice => doc !== null).map(readNotice), total: keys.length };
   }
 
   async countInbox(filter: InboxFilter): Promise<number> {
@@ -299,21 +314,13 @@ export class NotificationRepository {
 
   /**
    * Notices in one of `states` (with a 街道, only those whose subject belongs to it), most recently
-   * changed first, one page. One look-up per state (an equality the index serves; `$in` would read
-   * every notice on the local engine), each up to the page's end, merged.
+   * changed first (`updatedAt` descending, then `_id`), one page, and their total. One look-up per
+   * state (an equality the index serves; `$in` would read every notice on the local engine).
    */
-  async listByPush(states: PushState[], streetId: string | null, skip: number, limit: number): Promise<NotificationDoc[]> {
-    const lists = await Promise.all(states.map((push) => this.notifications.find(pushFilter(push, streetId)).sort({ updatedAt: -1, _id: 1 }).limit(skip + limit).toArray()));
-    return lists
-      .flat()
-      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-      .slice(skip, skip + limit)
-      .map(readNotice);
-  }
-
-  async countByPush(states: PushState[], streetId: string | null): Promise<number> {
-    const counts = await Promise.all(states.map((push) => this.notifications.countDocuments(pushFilter(push, streetId))));
-    return counts.reduce((sum, n) => sum + n, 0);
+  async pageByPush(states: PushState[], streetId: string | null, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
+    const lists = await Promise.all(states.map((push) => this.notifications.find(pushFilter(push, streetId), { projection: { _id: 1, updatedAt: 1 } }).toArray()));
+    const order = (a: SortKey, b: SortKey) => b.at.getTime() - a.at.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+    return this.pageOf(lists.flat().map((k) => ({ _id: k._id, at: k.updatedAt })), order, skip, limit);
   }
 
   /** Inserts a claim or fate mark; false when another worker holds that key. */
@@ -353,6 +360,9 @@ export class OutboxFeed {
     await this.outbox.updateOne({ _id: id }, { $set: { processedAt: at } });
   }
 }
+
+/** What a page is sorted by: a notice's id and the time its list orders by. */
+type SortKey = { _id: string; at: Date };
 
 function pushFilter(push: PushState, streetId: string | null): Filter<NotificationDoc> {
   return streetId === null ? { push } : { push, streetId };

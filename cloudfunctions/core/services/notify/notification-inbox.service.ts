@@ -58,11 +58,8 @@ export class NotificationInboxService {
 
   async list(userId: string, page: number, pageSize: number) {
     const filter = { userId, now: this.deps.clock.now() };
-    const [docs, total] = await Promise.all([
-      this.deps.notifications.inbox(filter, (page - 1) * pageSize, pageSize),
-      this.deps.notifications.countInbox(filter),
-    ]);
-    return { items: docs.map(itemOf), total, page, pageSize };
+    const { items, total } = await this.deps.notifications.inboxPage(filter, (page - 1) * pageSize, pageSize);
+    return { items: items.map(itemOf), total, page, pageSize };
   }
 
   async unreadCount(userId: string): Promise<{ count: number }> {
@@ -79,10 +76,7 @@ export class NotificationInboxService {
   async dead(scope: StreetScope, page: number, pageSize: number): Promise<{ items: DeadItem[]; total: number; page: number; pageSize: number }> {
     if (scope.kind === 'none') return { items: [], total: 0, page, pageSize };
     const streetId = scope.kind === 'street' ? scope.streetId : null;
-    const [docs, total] = await Promise.all([
-      this.deps.notifications.listByPush(FAILED, streetId, (page - 1) * pageSize, pageSize),
-      this.deps.notifications.countByPush(FAILED, streetId),
-    ]);
+    const { items: docs, total } = await this.deps.notifications.pageByPush(FAILED, streetId, (page - 1) * pageSize, pageSize);
     // Staff see that a message failed and why, not what it said.
     const items = docs.map((doc) => ({
       id: doc._id,

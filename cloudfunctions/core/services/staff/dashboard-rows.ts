@@ -74,12 +74,11 @@ async function confirmedHours(deps: DashboardRowDeps, period: DashboardPeriod, s
   return hours;
 }
 
-/** Per activity of the period: its places and how many hold one, joined from two engine counts. */
+/** Per activity of the period: its places (from its roles) and how many hold one (the engine's count). */
 export async function activityFills(deps: DashboardRowDeps, from: Date, to: Date, streetId: string | null) {
   const activities = await deps.dashboard.activitiesBetween(from, to, streetId);
-  const ids = activities.map((a) => a._id);
-  const [capacities, placed] = await Promise.all([deps.dashboard.capacitiesOf(ids), deps.dashboard.placedCountsOf(ids)]);
-  return activities.map((a) => ({ activityId: a._id, title: a.title, streetId: a.streetId, communityId: a.communityId, startsAt: a.startsAt, capacity: capacities.get(a._id) ?? 0, signedUp: placed.get(a._id) ?? 0 }));
+  const placed = await deps.dashboard.placedCountsOf(activities.map((a) => a._id));
+  return activities.map((a) => ({ activityId: a._id, title: a.title, streetId: a.streetId, communityId: a.communityId, startsAt: a.startsAt, capacity: a.capacity, signedUp: placed.get(a._id) ?? 0 }));
 }
 
 /**
