@@ -87,7 +87,18 @@ export async function activityFills(deps: DashboardRowDeps, from: Date, to: Date
  * caller's to decide (streetScopeOf); exports reuse these numbers. `elapsedShare` is null for a period
  * shorter than a year (no forecast).
  */
-export async function dashboardRows(deps: DashboardRowDeps, period: DashboardPeriod, streetId: string | null, active: { from: Date; to: Date }, elapsedShare: number | null, now?: Date) {
+export type ActivityFill = Awaited<ReturnType<typeof activityFills>>[number];
+
+export async function dashboardRows(
+  deps: DashboardRowDeps,
+  period: DashboardPeriod,
+  streetId: string | null,
+  active: { from: Date; to: Date },
+  elapsedShare: number | null,
+  now?: Date,
+  /** The period's activity fills when the caller has them already (activityFills of the same period and scope). */
+  periodFills?: Promise<ActivityFill[]>,
+) {
   const trainingWindow = period.wholeYear ? undefined : { from: period.from, to: period.to };
   const [allStreets, communities, training, trainingTargets, serviceTargets, services, registered, activeCounts, hours, fills] = await Promise.all([
     deps.district.listStreets(),
@@ -99,7 +110,7 @@ export async function dashboardRows(deps: DashboardRowDeps, period: DashboardPer
     deps.dashboard.registeredVolunteers(streetId),
     deps.dashboard.activeVolunteers(active.from, active.to, streetId),
     confirmedHours(deps, period, streetId),
-    activityFills(deps, period.from, period.to, streetId),
+    periodFills ?? activityFills(deps, period.from, period.to, streetId),
   ]);
   const targetsOf = (streetOrNull: string | null): Record<DashboardMeasure, number | null> => {
     const pick = (doc: { districtTotal: number; streets: { streetId: string; target: number }[] } | null | undefined) =>

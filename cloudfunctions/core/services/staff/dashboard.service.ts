@@ -13,7 +13,7 @@ import { streetScopeOf } from '../../../../shared/domain/permissions';
 import { DAY_MS, districtDateOf } from '../../../../shared/domain/time';
 import type { Clock } from '../../ports/clock';
 import type { Caller } from '../../runtime/caller';
-import { activityFills, dashboardRows, type DashboardRowDeps } from './dashboard-rows';
+import { activityFills, dashboardRows, type ActivityFill, type DashboardRowDeps } from './dashboard-rows';
 
 type Deps = DashboardRowDeps & { clock: Clock };
 
@@ -46,9 +46,9 @@ export class DashboardService {
    * The per-街道 rows (with their 社区) of a period for a scope decided by the caller's service
    * (`streetId` null: the district). Exports call this with the same period and scope.
    */
-  streetRows(period: DashboardPeriod, streetId: string | null) {
+  streetRows(period: DashboardPeriod, streetId: string | null, periodFills?: Promise<ActivityFill[]>) {
     const now = this.deps.clock.now();
-    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null, now);
+    return dashboardRows(this.deps, period, streetId, activeVolunteerWindow(now), period.wholeYear ? yearElapsedShare(period.year, now) : null, now, periodFills);
   }
 
   async overview(caller: Caller, input: DashboardInput) {
@@ -60,11 +60,18 @@ export class DashboardService {
     const period = this.periodFor(input);
     const months = monthsOf(period.year);
     const soon = { from: now, to: new Date(now.getTime() + SHORT_OF_VOLUNTEERS_DAYS * DAY_MS) };
+    const periodFills = activityFills(this.deps, period.from, period.to, streetId);
+    // The next days' activities are the period's when the period holds those days: one read of the
+    // activities (each a full scan on the local engine), not two.
+    const soonFills =
+      soon.from >= period.from && soon.to <= period.to
+        ? periodFills.then((fills) => fills.filter((fill) => fill.startsAt >= soon.from && fill.startsAt < soon.to))
+        : activityFills(this.deps, soon.from, soon.to, streetId);
     const [rows, trainingMonthly, serviceMonthly, upcoming, streets] = await Promise.all([
-      this.streetRows(period, streetId),
+      this.streetRows(period, streetId, periodFills),
       this.deps.training.personTimesByMonth(period.year, streetId),
       Promise.all(months.map((m) => this.deps.bookings.completedByService({ from: m.from, to: m.to, streetId, now }))),
-      activityFills(this.deps, soon.from, soon.to, streetId),
+      soonFills,
       this.deps.district.listStreets(),
     ]);
     const totals = rows.district ?? rows.streets[0]!;
