@@ -2,6 +2,7 @@ import type { Collection } from 'mongodb';
 import { addDays, districtDateOf, districtDayStart } from '../../../shared/domain/time';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
 import type { CollectionIndexes } from '../db/indexes';
+import { InFlight } from '../db/in-flight';
 import { insertIfNew } from '../db/insert-if-new';
 import type { BookingDoc, StoredBooking, StoredStatus } from './booking.repository';
 
@@ -118,9 +119,9 @@ export class BookingDayCounts {
   /** Settled days already read: they never change, so an instance reads each once. */
   private readonly settled = new Map<string, DayCountRow[]>();
   /** A year's stored days being read now: concurrent callers (the dashboard's months) share one read. */
-  private readonly reading = new Map<string, Promise<void>>();
+  private readonly reading = new InFlight<void>();
   /** Days being counted from their bookings now, shared by concurrent callers. */
-  private readonly counting = new Map<string, Promise<DayCountRow[]>>();
+  private readonly counting = new InFlight<DayCountRow[]>();
 
   constructor(
     private readonly bookings: Collection<StoredBooking>,
@@ -157,9 +158,7 @@ export class BookingDayCounts {
    * both cover today and the days ahead); a later call reads it again, as it may have changed.
    */
   private countLive(day: string, today: string, now: Date): Promise<DayCountRow[]> {
-    const pending = this.counting.get(day);
-    if (pending) return pending;
-    const count = (async () => {
+    return this.counting.run(day, async () => {
       const bookings = await this.bookings.find({ startsDay: day }, { projection: DAY_COUNT_FIELDS }).toArray();
       const rows = rowsOf(bookings);
       if (day < today && !bookings.some((b) => OPEN.includes(b.status))) {
@@ -167,18 +166,12 @@ export class BookingDayCounts {
         this.settled.set(day, rows);
       }
       return rows;
-    })().finally(() => this.counting.delete(day));
-    this.counting.set(day, count);
-    return count;
+    });
   }
 
   private readYear(year: string): Promise<void> {
-    const pending = this.reading.get(year);
-    if (pending) return pending;
-    const read = (async () => {
+    return this.reading.run(year, async () => {
       for (const doc of await this.counts.find({ year }).toArray()) this.settled.set(doc._id, unpackRows(doc.rows));
-    })().finally(() => this.reading.delete(year));
-    this.reading.set(year, read);
-    return read;
+    });
   }
 }

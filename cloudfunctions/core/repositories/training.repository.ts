@@ -2,6 +2,7 @@ import { districtDateOf } from '../../../shared/domain/time';
 import { resilientCollection } from '../db/resilient-collection';
 import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
 import type { CollectionIndexes } from '../db/indexes';
+import { InFlight } from '../db/in-flight';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 import type { AgeBand } from '../../../shared/domain/volunteer/training-rules';
 
@@ -53,6 +54,9 @@ export type AttendanceDoc = {
   at: Date;
 };
 
+/** What the year's counts read of a roll entry. */
+type RollEntry = Pick<AttendanceDoc, 'streetId' | 'communityId' | 'elderId' | 'sessionStartsAt'>;
+
 export type TrainingTargetsDoc = { _id: string; year: number; districtTotal: number; streets: { streetId: string; target: number }[]; setBy: string; updatedAt: Date };
 
 export type TrainingCount = { personTimes: number; persons: number };
@@ -73,6 +77,7 @@ export class TrainingRepository {
   private readonly elders: Collection<ElderDoc>;
   private readonly enrolments: Collection<EnrolmentDoc>;
   private readonly attendance: Collection<AttendanceDoc>;
+  private readonly rolls = new InFlight<RollEntry[]>();
   private readonly targets: Collection<TrainingTargetsDoc>;
 
   constructor(db: Db) {
@@ -182,8 +187,7 @@ export class TrainingRepository {
    */
   async personTimesByMonth(year: number, streetId: string | null): Promise<number[]> {
     const months = Array.from({ length: 12 }, () => 0);
-    const entries = await this.attendance.find({ year, ...(streetId ? { streetId } : {}) }, { projection: { _id: 0, sessionStartsAt: 1 } }).toArray();
-    for (const entry of entries) {
+    for (const entry of await this.yearRoll(year, streetId)) {
       const date = districtDateOf(entry.sessionStartsAt);
       if (Number(date.slice(0, 4)) === year) months[Number(date.slice(5, 7)) - 1]! += 1;
     }
@@ -200,12 +204,9 @@ export class TrainingRepository {
    */
   async countsOf(year: number, streetId: string | null, window?: { from: Date; to: Date }): Promise<TrainingCounts> {
     // A dashboard period is days of one year: sessions starting in [from, to).
-    const match: Document = { year, ...(streetId ? { streetId } : {}) };
-    const entries = (await this.attendance.find(match, { projection: { _id: 0, streetId: 1, communityId: 1, elderId: 1, sessionStartsAt: 1 } }).toArray()).filter(
-      (e) => !window || (e.sessionStartsAt >= window.from && e.sessionStartsAt < window.to),
-    );
+    const entries = (await this.yearRoll(year, streetId)).filter((e) => !window || (e.sessionStartsAt >= window.from && e.sessionStartsAt < window.to));
     type Tally = { personTimes: number; elders: Set<string>; streetId: string };
-    const tally = (map: Map<string, Tally>, key: string, entry: AttendanceDoc) => {
+    const tally = (map: Map<string, Tally>, key: string, entry: RollEntry) => {
       const found = map.get(key) ?? { personTimes: 0, elders: new Set<string>(), streetId: String(entry.streetId ?? '') };
       found.personTimes += 1;
       found.elders.add(entry.elderId);
@@ -226,5 +227,15 @@ export class TrainingRepository {
       streets: new Map([...streets].map(([id, t]) => [id, counted(t)])),
       communities: new Map([...communities].map(([id, t]) => [id, { ...counted(t), streetId: t.streetId }])),
     };
+  }
+
+  /**
+   * A year's roll entries (three small fields each) of the district or one 街道. The dashboard asks
+   * for the counts and the months at once: they share one read.
+   */
+  private yearRoll(year: number, streetId: string | null): Promise<RollEntry[]> {
+    return this.rolls.run(`${year}:${streetId ?? ''}`, () =>
+      this.attendance.find({ year, ...(streetId ? { streetId } : {}) }, { projection: { _id: 0, streetId: 1, communityId: 1, elderId: 1, sessionStartsAt: 1 } }).toArray(),
+    );
   }
 }
