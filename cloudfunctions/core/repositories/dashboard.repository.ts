@@ -19,7 +19,7 @@ export type ServiceTargetDoc = {
 };
 
 export type ActivityPlace = Pick<ActivityDoc, '_id' | 'title' | 'streetId' | 'communityId' | 'startsAt'> & { capacity: number };
-export type HoursRecordPlace = Pick<HoursRecordDoc, '_id' | 'streetId' | 'computedHours'>;
+export type HoursRecordPlace = Pick<HoursRecordDoc, '_id' | 'userId' | 'streetId' | 'startsAt' | 'computedHours'>;
 
 export const dashboardIndexes: CollectionIndexes[] = [{ collection: 'service_targets', indexes: [{ key: { year: 1 }, name: 'by_year' }] }];
 
@@ -75,27 +75,12 @@ export class DashboardRepository {
   }
 
   /**
-   * Distinct volunteers with an hours record of an activity starting in [from, to): in all, and per
-   * 街道 of the activity. The engine reads the window's records once and gives one row per 街道 and
-   * volunteer (at most volunteers × 街道); both counts come from those rows. Two aggregations, one
-   * per count, read every record twice: FerretDB pushes no date range down, so each is a full scan.
+   * The hours records (id, volunteer, 街道, start, computed hours) of activities starting in [from, to).
+   * The dashboard reads the one window that holds both its period and the active volunteers' 90 days:
+   * FerretDB pushes no date range down, so any window reads every record, and two read them twice.
    */
-  async activeVolunteers(from: Date, to: Date, streetId: string | null): Promise<{ total: number; streets: Map<string, number> }> {
-    const pairs = await this.hours
-      .aggregate<{ _id: { streetId: string; userId: string } }>([{ $match: { startsAt: window(from, to), ...street(streetId) } }, { $group: { _id: { streetId: '$streetId', userId: '$userId' } } }])
-      .toArray();
-    const volunteers = new Set<string>();
-    const streets = new Map<string, number>();
-    for (const { _id: pair } of pairs) {
-      volunteers.add(pair.userId);
-      streets.set(String(pair.streetId), (streets.get(String(pair.streetId)) ?? 0) + 1);
-    }
-    return { total: volunteers.size, streets };
-  }
-
-  /** The hours records (id, 街道, computed hours) of activities starting in [from, to). */
   hoursRecordsBetween(from: Date, to: Date, streetId: string | null): Promise<HoursRecordPlace[]> {
-    return this.hours.find({ startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, streetId: 1, computedHours: 1 } }).toArray();
+    return this.hours.find({ startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, userId: 1, streetId: 1, startsAt: 1, computedHours: 1 } }).toArray();
   }
 
   /**

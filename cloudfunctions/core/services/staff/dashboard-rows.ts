@@ -2,7 +2,7 @@ import { countsInTotals, foldLedger } from '../../../../shared/domain/volunteer/
 import { fillRate, measureFigure, serviceTargetMeasures, type DashboardMeasure, type DashboardPeriod, type MeasureFigure } from '../../../../shared/domain/dashboard-measures';
 import type { AttendanceRepository } from '../../repositories/attendance.repository';
 import type { BookingRepository, PlaceCount } from '../../repositories/booking.repository';
-import type { DashboardRepository } from '../../repositories/dashboard.repository';
+import type { DashboardRepository, HoursRecordPlace } from '../../repositories/dashboard.repository';
 import type { DistrictRepository } from '../../repositories/district.repository';
 import type { TrainingRepository } from '../../repositories/training.repository';
 
@@ -58,8 +58,7 @@ function figures(training: Training, services: ServiceTotals, targets: Record<Da
  * starting in the period, per 街道. A record's hours are its first decision's; the few records a later
  * approved correction changed are folded by the ledger's one rule.
  */
-async function confirmedHours(deps: DashboardRowDeps, period: DashboardPeriod, streetId: string | null): Promise<Map<string, number>> {
-  const records = await deps.dashboard.hoursRecordsBetween(period.from, period.to, streetId);
+async function confirmedHours(deps: DashboardRowDeps, records: HoursRecordPlace[]): Promise<Map<string, number>> {
   const corrected = new Set(await deps.dashboard.recordsWithApprovedCorrections(records.map((r) => r._id)));
   const [logs, firstDecision] = await Promise.all([
     deps.attendance.logsOf([...corrected]),
@@ -73,6 +72,15 @@ async function confirmedHours(deps: DashboardRowDeps, period: DashboardPeriod, s
   }
   return hours;
 }
+
+/** Distinct volunteers with one of these hours records: in all, and per 街道 of the activity. */
+function activeVolunteers(records: HoursRecordPlace[]): { total: number; streets: Map<string, number> } {
+  const streets = new Map<string, Set<string>>();
+  for (const record of records) bucket(streets, record.streetId, () => new Set<string>()).add(record.userId);
+  return { total: new Set(records.map((r) => r.userId)).size, streets: new Map([...streets].map(([id, users]) => [id, users.size])) };
+}
+
+const within = (at: Date, window: { from: Date; to: Date }) => at >= window.from && at < window.to;
 
 /** Per activity of the period: its places (from its roles) and how many hold one (the engine's count). */
 export async function activityFills(deps: DashboardRowDeps, from: Date, to: Date, streetId: string | null) {
@@ -100,6 +108,9 @@ export async function dashboardRows(
   periodFills?: Promise<ActivityFill[]>,
 ) {
   const trainingWindow = period.wholeYear ? undefined : { from: period.from, to: period.to };
+  // One read of the hours records for the period and the active window together.
+  const hoursWindow = { from: new Date(Math.min(period.from.getTime(), active.from.getTime())), to: new Date(Math.max(period.to.getTime(), active.to.getTime())) };
+  const records = deps.dashboard.hoursRecordsBetween(hoursWindow.from, hoursWindow.to, streetId);
   const [allStreets, communities, training, trainingTargets, serviceTargets, services, registered, activeCounts, hours, fills] = await Promise.all([
     deps.district.listStreets(),
     deps.district.listCommunities(),
@@ -108,8 +119,8 @@ export async function dashboardRows(
     deps.dashboard.serviceTargetsOf(period.year),
     deps.bookings.serviceCountsByPlace({ from: period.from, to: period.to, status: 'completed', ...(streetId ? { streetId } : {}), now }),
     deps.dashboard.registeredVolunteers(streetId),
-    deps.dashboard.activeVolunteers(active.from, active.to, streetId),
-    confirmedHours(deps, period, streetId),
+    records.then((all) => activeVolunteers(all.filter((r) => within(r.startsAt, active)))),
+    records.then((all) => confirmedHours(deps, all.filter((r) => within(r.startsAt, period)))),
     periodFills ?? activityFills(deps, period.from, period.to, streetId),
   ]);
   const targetsOf = (streetOrNull: string | null): Record<DashboardMeasure, number | null> => {
