@@ -6,6 +6,7 @@ import {
   cancellationDeadline,
   checkTransition,
   isActiveStatus,
+  reachedOnlyAfterStart,
   type BookingActor,
   type BookingStatus,
   type TransitionInput,
@@ -224,3 +225,15 @@ describe('accept deadline', () => {
   });
 });
 
+
+describe('reachedOnlyAfterStart', () => {
+  it('holds for completed and no-show only: every way into them waits for the start', () => {
+    expect(allBookingStatuses.filter((status) => reachedOnlyAfterStart(status)).sort()).toEqual(['completed', 'no_show']);
+  });
+
+  it('is false for a status no transition leads to (stored-only ones included)', () => {
+    expect(reachedOnlyAfterStart('requested')).toBe(false);
+    expect(reachedOnlyAfterStart('holding')).toBe(false);
+    expect(reachedOnlyAfterStart('failed')).toBe(false);
+  });
+});

@@ -96,6 +96,15 @@ export const bookingTransitions: readonly TransitionRule[] = [
   },
 ];
 
+/**
+ * Whether a booking reaches this status only once it has started: every way into it is
+ * `notBeforeStart` (completed, no-show). No booking of a day still ahead is in such a status.
+ */
+export function reachedOnlyAfterStart(status: string): boolean {
+  const ways = bookingTransitions.filter((rule) => rule.to === status);
+  return ways.length > 0 && ways.every((rule) => rule.notBeforeStart === true);
+}
+
 export function findTransition(from: BookingStatus, to: BookingStatus): TransitionRule | undefined {
   return bookingTransitions.find((rule) => rule.from === from && rule.to === to);
 }

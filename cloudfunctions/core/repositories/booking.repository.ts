@@ -1,14 +1,14 @@
 import { resilientCollection } from '../db/resilient-collection';
 import { inBatches } from '../db/cursor-batches';
 import type { Collection, Db, Filter, FindCursor } from 'mongodb';
-import { ACTIVE_BOOKING_STATUSES, type BookingStatus } from '../../../shared/domain/booking-lifecycle';
+import { ACTIVE_BOOKING_STATUSES, reachedOnlyAfterStart, type BookingStatus } from '../../../shared/domain/booking-lifecycle';
 import type { BookingDetails } from '../../../shared/schemas/booking-details.schema';
 import type { CollectionIndexes } from '../db/indexes';
 import { isDuplicateKeyError } from '../db/mongo-errors';
 import { insertIfNew } from '../db/insert-if-new';
 import type { ServiceKind } from '../../../shared/domain/service-kinds';
 import type { EligibilityCheck } from '../../../shared/domain/eligibility-check';
-import { addDays, districtDateOf } from '../../../shared/domain/time';
+import { addDays, districtDateOf, districtDayStart } from '../../../shared/domain/time';
 import { BookingDayCounts, DAY_COUNT_FIELDS, daysFrom, startsDayOf, wholeDays, type BookingDayCountsDoc, type DayCountRow } from './booking-day-counts';
 import { MetaRepository } from './meta.repository';
 
@@ -382,7 +382,10 @@ export class BookingRepository {
    * dashboard's year never travels to the function). One accumulator: FerretDB v1.24 gets only the first right.
    */
   async serviceCountsByPlace(window: { from: Date; to: Date; status: StoredStatus; streetId?: string; now?: Date }): Promise<PlaceCount[]> {
-    const dayRows = await this.dayRowsOf(window);
+    // A status reached only after the start (completed, no-show) is on no day after today: the days
+    // ahead of a year's window need not be read.
+    const tomorrow = window.now && reachedOnlyAfterStart(window.status) ? districtDayStart(addDays(districtDateOf(window.now), 1)) : null;
+    const dayRows = await this.dayRowsOf(tomorrow && tomorrow < window.to ? { ...window, to: tomorrow } : window);
     if (dayRows) {
       const sums = new Map<string, PlaceCount>();
       for (const row of dayRows) {
