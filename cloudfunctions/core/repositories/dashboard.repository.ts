@@ -3,8 +3,7 @@ import { resilientCollection } from '../db/resilient-collection';
 import type { CollectionIndexes } from '../db/indexes';
 import type { ServiceTargetMeasure } from '../../../shared/domain/dashboard-measures';
 import type { ActivityDoc, SignupDoc } from './activity.repository';
-import type { HoursLogDoc, HoursRecordDoc } from './attendance.repository';
-import { logEntryId } from './attendance.repository';
+import type { HoursRecordDoc } from './attendance.repository';
 import type { ApplicationDoc } from './volunteer.repository';
 
 /** A year's target of one service measure (`_id = <year>:<measure>`), for the district and each 街道. */
@@ -30,7 +29,7 @@ const street = (streetId: string | null): Document => (streetId ? { streetId } :
 
 /**
  * The dashboard's questions, read only, over collections other modules write (volunteer
- * applications, activities and sign-ups, hours and their log), plus the service targets it owns.
+ * applications, activities and sign-ups, hours records), plus the service targets it owns.
  * Counts over many documents are aggregations in the engine; FerretDB v1.24 has $match/$group/$unwind
  * but no $lookup, no $first/$max, and keeps only `_id` and the unwound field after $unwind, so joins
  * across collections are made of per-activity or per-record rows, never of whole documents. FerretDB
@@ -43,7 +42,6 @@ export class DashboardRepository {
   private readonly activities: Collection<ActivityDoc>;
   private readonly signups: Collection<SignupDoc>;
   private readonly hours: Collection<HoursRecordDoc>;
-  private readonly hoursLog: Collection<HoursLogDoc>;
 
   constructor(db: Db) {
     this.targets = resilientCollection<ServiceTargetDoc>(db, 'service_targets');
@@ -51,7 +49,6 @@ export class DashboardRepository {
     this.activities = resilientCollection<ActivityDoc>(db, 'activities');
     this.signups = resilientCollection<SignupDoc>(db, 'activity_signups');
     this.hours = resilientCollection<HoursRecordDoc>(db, 'volunteer_hours');
-    this.hoursLog = resilientCollection<HoursLogDoc>(db, 'volunteer_hours_log');
   }
 
   serviceTargetsOf(year: number): Promise<ServiceTargetDoc[]> {
@@ -81,24 +78,6 @@ export class DashboardRepository {
    */
   hoursRecordsBetween(from: Date, to: Date, streetId: string | null): Promise<HoursRecordPlace[]> {
     return this.hours.find({ startsAt: window(from, to), ...street(streetId) }, { projection: { _id: 1, userId: 1, streetId: 1, startsAt: 1, computedHours: 1 } }).toArray();
-  }
-
-  /**
-   * The hours the first decision (confirm or correct: entry `#1`) gave each of these records. A
-   * record without entry #1 is still pending and is not in the map. One look-up for all: FerretDB
-   * pushes no `$in` down, so each look-up reads the whole log, and one per 街道 read it once per 街道.
-   */
-  async firstDecisionHours(recordIds: string[]): Promise<Map<string, number>> {
-    if (recordIds.length === 0) return new Map();
-    const entries = await this.hoursLog.find({ _id: { $in: recordIds.map((id) => logEntryId(id, 1)) } }, { projection: { _id: 0, recordId: 1, hours: 1 } }).toArray();
-    return new Map(entries.map((entry) => [entry.recordId, entry.hours ?? 0]));
-  }
-
-  /** Of these records, those whose hours a later decision changed (a correction approved). */
-  async recordsWithApprovedCorrections(recordIds: string[]): Promise<string[]> {
-    if (recordIds.length === 0) return [];
-    const rows = await this.hoursLog.aggregate<{ _id: string }>([{ $match: { recordId: { $in: recordIds }, type: 'correction_approved' } }, { $group: { _id: '$recordId' } }]).toArray();
-    return rows.map((row) => row._id);
   }
 
   /**

@@ -54,21 +54,16 @@ function figures(training: Training, services: ServiceTotals, targets: Record<Da
 }
 
 /**
- * Confirmed hours (decided by the organizer: confirmed, corrected, a correction approved) of activities
- * starting in the period, per 街道. A record's hours are its first decision's; the few records a later
- * approved correction changed are folded by the ledger's one rule.
+ * Confirmed hours (decided by the organizer: confirmed, corrected, a correction approved) of these
+ * records, per 街道: each record's ledger folded by its one rule. The ledgers come in one read of the
+ * log (FerretDB pushes no `$in` down, so any look-up of some records' entries reads the whole log).
  */
 async function confirmedHours(deps: DashboardRowDeps, records: HoursRecordPlace[]): Promise<Map<string, number>> {
-  const corrected = new Set(await deps.dashboard.recordsWithApprovedCorrections(records.map((r) => r._id)));
-  const [logs, firstDecision] = await Promise.all([
-    deps.attendance.logsOf([...corrected]),
-    deps.dashboard.firstDecisionHours(records.filter((r) => !corrected.has(r._id)).map((r) => r._id)),
-  ]);
+  const logs = await deps.attendance.logsOf(records.map((r) => r._id));
   const hours = new Map<string, number>();
   for (const record of records) {
-    const state = corrected.has(record._id) ? foldLedger(record.computedHours, logs.get(record._id) ?? []) : null;
-    const given = state ? (countsInTotals(state.status) ? state.hours : 0) : (firstDecision.get(record._id) ?? 0);
-    hours.set(record.streetId, (hours.get(record.streetId) ?? 0) + given);
+    const state = foldLedger(record.computedHours, logs.get(record._id) ?? []);
+    hours.set(record.streetId, (hours.get(record.streetId) ?? 0) + (countsInTotals(state.status) ? state.hours : 0));
   }
   return hours;
 }
