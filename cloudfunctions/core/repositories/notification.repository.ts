@@ -233,19 +233,26 @@ export class NotificationRepository {
   async inboxPage(filter: InboxFilter, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
     const keys = await this.notifications.find(await this.inboxQuery(filter), { projection: { _id: 1, dueAt: 1 } }).toArray();
     const order = (a: SortKey, b: SortKey) => b.at.getTime() - a.at.getTime() || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
-    return this.pageOf(keys.map((k) => ({ _id: k._id, at: k.dueAt })), order, skip, limit);
+    return this.pageOf(keys.map((k) => ({ _id: k._id, at: k.dueAt })), order, skip, limit, (doc) => doc.withdrawnAt === null);
   }
 
   /**
    * A page and its total from one read of the matches' sort keys, sorted here, then the page's
    * notices by `_id` (each an equality the engine pushes down). FerretDB sorts in memory after
    * reading every match, so a find for the page beside a count read all of them twice; `$in` is not
-   * pushed down, so the page is fetched one `_id` at a time.
+   * pushed down, so the page is fetched one `_id` at a time. A notice that left the list between the
+   * two reads (`stillListed` says no: withdrawn, resent) is left out of the page.
    */
-  private async pageOf(keys: SortKey[], order: (a: SortKey, b: SortKey) => number, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
+  private async pageOf(
+    keys: SortKey[],
+    order: (a: SortKey, b: SortKey) => number,
+    skip: number,
+    limit: number,
+    stillListed: (doc: StoredNotice) => boolean,
+  ): Promise<{ items: NotificationDoc[]; total: number }> {
     const ids = keys.sort(order).slice(skip, skip + limit).map((k) => k._id);
     const docs = await Promise.all(ids.map((id) => this.notifications.findOne({ _id: id })));
-    return { items: docs.filter((doc): doc is StoredNotice => doc !== null).map(readNotice), total: keys.length };
+    return { items: docs.filter((doc): doc is StoredNotice => doc !== null && stillListed(doc)).map(readNotice), total: keys.length };
   }
 
   async countInbox(filter: InboxFilter): Promise<number> {
@@ -320,7 +327,7 @@ export class NotificationRepository {
   async pageByPush(states: PushState[], streetId: string | null, skip: number, limit: number): Promise<{ items: NotificationDoc[]; total: number }> {
     const lists = await Promise.all(states.map((push) => this.notifications.find(pushFilter(push, streetId), { projection: { _id: 1, updatedAt: 1 } }).toArray()));
     const order = (a: SortKey, b: SortKey) => b.at.getTime() - a.at.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
-    return this.pageOf(lists.flat().map((k) => ({ _id: k._id, at: k.updatedAt })), order, skip, limit);
+    return this.pageOf(lists.flat().map((k) => ({ _id: k._id, at: k.updatedAt })), order, skip, limit, (doc) => states.includes(doc.push));
   }
 
   /** Inserts a claim or fate mark; false when another worker holds that key. */
